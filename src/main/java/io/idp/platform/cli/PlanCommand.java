@@ -1,0 +1,140 @@
+package io.idp.platform.cli;
+
+import io.idp.platform.config.ConfigException;
+import io.idp.platform.local.OfflineEngine;
+import io.idp.platform.local.Plan;
+import io.idp.platform.local.PlanDiff;
+import io.idp.platform.local.PlanException;
+import io.idp.platform.local.PlanFailure;
+import io.idp.platform.local.PlanPrinter;
+import io.idp.platform.local.PlanStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code ./platform plan <stack>}: the offline plan, diffed against the previous one. */
+@Command(name = "plan", description = {
+        "Runs the stack's program against a simulated cloud, prints what pulumi up would do,",
+        "and writes .platform/plans/<stack>.json. Exit 0 on success, 1 on plan errors, 2 on usage errors."})
+final class PlanCommand implements java.util.concurrent.Callable<Integer> {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Path projectDir;
+
+    @Parameters(index = "0", paramLabel = "STACK", description = "the stack, as in Pulumi.<STACK>.yaml")
+    String stack;
+
+    @Option(names = "--json", description = "print the result as JSON instead of a tree")
+    boolean json;
+
+    @Option(names = "--compare", paramLabel = "FILE", description = "diff against this plan file instead of the stack's previous plan")
+    Path compare;
+
+    PlanCommand(PrintWriter out, PrintWriter err, Path projectDir) {
+        this.out = out;
+        this.err = err;
+        this.projectDir = projectDir;
+    }
+
+    @Override
+    public Integer call() {
+        var engine = new OfflineEngine(projectDir);
+        try {
+            var base = compare != null ? PlanStore.readFile(compare.toAbsolutePath())
+                    : engine.plans().read(stack).orElse(null);
+            var outcome = engine.plan(stack);
+            var diff = PlanDiff.between(base, outcome.plan());
+            var file = engine.plans().write(outcome.plan());
+            if (json) {
+                out.println(PlanStore.toJson(jsonResult(outcome.plan(), diff, file, outcome.warnings())));
+            } else {
+                printTree(outcome, diff, base == null, file);
+            }
+            return 0;
+        } catch (ConfigException e) {
+            return fail(List.of(e.getMessage()));
+        } catch (PlanFailure e) {
+            return fail(e.reasons().stream().map(r -> r).toList(), "the plan of stack '" + stack + "' failed:");
+        } catch (PlanException e) {
+            return fail(List.of(e.getMessage()));
+        }
+    }
+
+    private void printTree(OfflineEngine.Outcome outcome, PlanDiff diff, boolean firstPlan, Path file) {
+        var plan = outcome.plan();
+        out.println("Offline plan of stack " + plan.stack() + " (" + plan.role() + ", " + outcome.config().region()
+                + ", simulated account " + io.idp.platform.local.cloud.Account.SIMULATED_ACCOUNT_ID + ")");
+        out.println();
+        outcome.warnings().forEach(w -> out.println("warning: " + w));
+        if (!diff.hasChanges() && !firstPlan) {
+            out.println("no changes");
+        } else {
+            out.print(new PlanPrinter(Terminal.colour()).render(diff, firstPlan));
+            out.println();
+            out.println("Outputs:");
+            plan.outputs().forEach((name, value) -> out.println("    " + name + ": " + value));
+        }
+        for (var loss : diff.protectedLosses()) {
+            out.println("warning: " + loss.op().word + " of protected resource " + loss.resource().urn()
+                    + ": pulumi up will refuse it until the resource is unprotected");
+        }
+        out.println();
+        out.println(diff.summary());
+        out.println("plan file: " + projectDir.relativize(file));
+    }
+
+    private int fail(List<String> reasons) {
+        return fail(reasons, null);
+    }
+
+    private int fail(List<String> reasons, String heading) {
+        if (json) {
+            var result = new LinkedHashMap<String, Object>();
+            result.put("stack", stack);
+            result.put("ok", false);
+            result.put("errors", reasons);
+            out.println(PlanStore.toJson(result));
+        } else if (heading == null) {
+            reasons.forEach(r -> err.println("error: " + r));
+        } else {
+            err.println("error: " + heading);
+            reasons.forEach(r -> err.println("  - " + r));
+        }
+        return PlatformCli.PLAN_ERROR;
+    }
+
+    private Map<String, Object> jsonResult(Plan plan, PlanDiff diff, Path file, List<String> warnings) {
+        var result = new LinkedHashMap<String, Object>();
+        result.put("stack", plan.stack());
+        result.put("role", plan.role());
+        result.put("ok", true);
+        result.put("planFile", projectDir.relativize(file).toString());
+        var summary = new LinkedHashMap<String, Object>();
+        var counts = diff.counts();
+        summary.put("create", counts.get(PlanDiff.Op.CREATE));
+        summary.put("update", counts.get(PlanDiff.Op.UPDATE));
+        summary.put("replace", counts.get(PlanDiff.Op.REPLACE));
+        summary.put("delete", counts.get(PlanDiff.Op.DELETE));
+        summary.put("unchanged", counts.get(PlanDiff.Op.SAME));
+        result.put("summary", summary);
+        result.put("changes", diff.changes().stream().filter(c -> c.op() != PlanDiff.Op.SAME).map(c -> {
+            var change = new LinkedHashMap<String, Object>();
+            change.put("urn", c.resource().urn());
+            change.put("type", c.resource().type());
+            change.put("name", c.resource().name());
+            change.put("op", c.op().word);
+            change.put("properties", c.properties());
+            return change;
+        }).toList());
+        result.put("outputs", plan.outputs());
+        result.put("secretOutputs", plan.secretOutputs());
+        result.put("warnings", warnings);
+        return result;
+    }
+}

@@ -1,0 +1,41 @@
+package io.idp.platform.cli;
+
+import io.idp.platform.config.ConfigException;
+import io.idp.platform.local.OfflineEngine;
+import io.idp.platform.local.PlanException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code ./platform validate <stack>}: checks a stack file's configuration without planning. */
+@Command(name = "validate", description = "Checks a stack's configuration and reports every problem at once.")
+final class ValidateCommand implements Callable<Integer> {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Path projectDir;
+
+    @Parameters(index = "0", paramLabel = "STACK", description = "the stack, as in Pulumi.<STACK>.yaml")
+    String stack;
+
+    ValidateCommand(PrintWriter out, PrintWriter err, Path projectDir) {
+        this.out = out;
+        this.err = err;
+        this.projectDir = projectDir;
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            var config = new OfflineEngine(projectDir).config(stack);
+            out.println("stack " + stack + ": configuration is valid (" + config.role().configValue() + ", "
+                    + config.clusterName() + ", " + config.region() + ")");
+            return 0;
+        } catch (ConfigException | PlanException e) {
+            err.println("error: " + e.getMessage());
+            return PlatformCli.PLAN_ERROR;
+        }
+    }
+}

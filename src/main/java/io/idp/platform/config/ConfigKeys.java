@@ -1,0 +1,137 @@
+package io.idp.platform.config;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every configuration key the platform reads, with its default. This is the single statement of
+ * defaults: {@link PlatformConfig} applies them and docs/configuration.md documents them.
+ */
+public final class ConfigKeys {
+    private static final Set<Role> BOTH = EnumSet.allOf(Role.class);
+    private static final Set<Role> MGMT = EnumSet.of(Role.MANAGEMENT);
+    private static final Set<Role> WORKLOAD = EnumSet.of(Role.WORKLOAD);
+
+    /** Namespaces a stack file may use besides {@code platform}: the providers' own settings. */
+    public static final Set<String> PROVIDER_NAMESPACES = Set.of("aws", "github", "cloudflare", "kubernetes", "tls", "pulumi");
+
+    public static final ConfigKey ROLE = required("platform:role", BOTH,
+            "management or workload", "management",
+            "What the stack builds: the management cluster and shared platform, or one workload cluster.");
+    public static final ConfigKey CLUSTER_NAME = required("platform:clusterName", BOTH,
+            "3-32 characters: lowercase letters, digits and '-', starting with a letter, not ending with '-'",
+            "mgmt", "The cluster's name; also its DNS label (<clusterName>.<domain>) and the prefix of its cloud resources.");
+    public static final ConfigKey REGION = required("aws:region", BOTH,
+            "an AWS commercial region such as us-east-1, eu-west-1", "us-east-1",
+            "The AWS region of the stack (the aws provider's own setting).");
+    public static final ConfigKey VPC_CIDR = required("platform:vpcCidr", BOTH,
+            "a private IPv4 network (10/8, 172.16/12, 192.168/16) with a prefix from /16 to /22, not overlapping other stacks",
+            "10.0.0.0/16", "The VPC's address range; subnets are carved from it.");
+    public static final ConfigKey AVAILABILITY_ZONES = optional("platform:availabilityZones", BOTH, "3",
+            "a whole number from 2 to 6", "3", "How many availability zones the VPC and node groups span.");
+    public static final ConfigKey NAT_GATEWAYS = optional("platform:natGateways", BOTH, "onePerAz",
+            "onePerAz or single", "single",
+            "onePerAz keeps egress up when a zone fails; single costs less and suits non-production stacks.");
+    public static final ConfigKey KUBERNETES_VERSION = optional("platform:kubernetesVersion", BOTH, "1.33",
+            "one of " + String.join(", ", Validators.SUPPORTED_KUBERNETES_VERSIONS), "\"1.33\"",
+            "The EKS Kubernetes version; every cluster of the platform should run the same one.");
+    public static final ConfigKey NODE_INSTANCE_TYPES = optional("platform:nodeInstanceTypes", BOTH, "[m6i.large]",
+            "a list of EC2 instance types such as m6i.large, m7g.xlarge", "[m6i.large, m6a.large]",
+            "Instance types of the managed node group, cheapest first.");
+    public static final ConfigKey NODE_MIN_SIZE = optional("platform:nodeMinSize", BOTH, "2",
+            "a whole number from 1 to 100, at most platform:nodeDesiredSize", "2", "Fewest nodes in the node group.");
+    public static final ConfigKey NODE_DESIRED_SIZE = optional("platform:nodeDesiredSize", BOTH, "3",
+            "a whole number from 1 to 100, between platform:nodeMinSize and platform:nodeMaxSize", "3",
+            "Nodes the group starts with.");
+    public static final ConfigKey NODE_MAX_SIZE = optional("platform:nodeMaxSize", BOTH, "6",
+            "a whole number from 1 to 100, at least platform:nodeDesiredSize", "6", "Most nodes in the node group.");
+    public static final ConfigKey API_PUBLIC_ACCESS_CIDRS = optional("platform:apiPublicAccessCidrs", BOTH, "[]",
+            "a list of IPv4 CIDRs; empty keeps the Kubernetes API private", "[203.0.113.0/24]",
+            "Networks allowed to reach the Kubernetes API from the internet. Empty (the default) means private only.");
+    public static final ConfigKey PROTECT = optional("platform:protect", BOTH, "true",
+            "true or false", "true",
+            "Protect data-bearing resources (state bucket, keys, clusters, repositories, zone, secrets) from deletion.");
+    public static final ConfigKey TAGS = optional("platform:tags", BOTH, "{}",
+            "a map of tag names to string values", "{team: platform, cost-center: \"1234\"}",
+            "Extra tags on every AWS resource, besides the platform's own.");
+
+    public static final ConfigKey DOMAIN = required("platform:domain", MGMT,
+            "a DNS domain you control in Cloudflare, such as example.com", "example.com",
+            "The platform's domain; each cluster gets <clusterName>.<domain>.");
+    public static final ConfigKey GITHUB_OWNER = required("platform:githubOwner", MGMT,
+            "a GitHub organisation or user name (letters, digits, single '-', at most 39 characters)", "acme-platform",
+            "The GitHub organisation that holds the gitops repository and this program's repository.");
+    public static final ConfigKey GITOPS_REPO = optional("platform:gitopsRepo", MGMT, "gitops",
+            "a GitHub repository name (letters, digits, '.', '-', '_', at most 100 characters)", "gitops",
+            "The generated gitops repository Argo CD syncs from.");
+    public static final ConfigKey PLATFORM_REPO = optional("platform:platformRepo", MGMT, "platform",
+            "a GitHub repository name", "platform",
+            "The repository holding this program; its CI is the only subject the cloud bot's roles trust.");
+    public static final ConfigKey ALERTS_EMAIL = required("platform:alertsEmail", MGMT,
+            "an e-mail address, ideally a distribution list", "platform-team@example.com",
+            "Where certificate (ACME) and platform alerts go.");
+    public static final ConfigKey ARGOCD_HA = optional("platform:argocdHa", MGMT, "true",
+            "true or false", "false", "Run Argo CD with highly available replicas.");
+    public static final ConfigKey STATE_BUCKET = optional("platform:stateBucket", MGMT, "<clusterName>-pulumi-state-<region>",
+            "an S3 bucket name: 3-63 lowercase letters, digits, '-' and '.', globally unique", "acme-pulumi-state",
+            "The S3 bucket that serves as the Pulumi self-managed backend.");
+    public static final ConfigKey GITHUB_TOKEN = secretKey("github:token", MGMT,
+            "a GitHub token of the git bot account with repo and admin:org scope, set with --secret",
+            "pulumi config set --secret github:token <token>",
+            "The git bot's token, used by the github provider (never stored in plain text).");
+    public static final ConfigKey CLOUDFLARE_TOKEN = secretKey("cloudflare:apiToken", MGMT,
+            "a Cloudflare API token of the DNS bot that may create scoped tokens, set with --secret",
+            "pulumi config set --secret cloudflare:apiToken <token>",
+            "The DNS bot's token, used by the cloudflare provider (never stored in plain text).");
+
+    public static final ConfigKey MANAGEMENT_STACK = required("platform:managementStack", WORKLOAD,
+            "the name of the management stack, optionally qualified as <org>/<project>/<stack>", "mgmt",
+            "The stack whose outputs (cluster, Argo CD, gitops repository, DNS) this workload stack builds on.");
+    public static final ConfigKey CLUSTER_TYPE = optional("platform:clusterType", WORKLOAD, "eks",
+            "eks (a physical EKS cluster) or vcluster (a virtual cluster inside the management cluster)", "vcluster",
+            "What kind of workload cluster the stack builds.");
+    public static final ConfigKey ENVIRONMENTS = optional("platform:environments", WORKLOAD, "[]",
+            "a list of environment names: lowercase letters, digits and '-', such as development, staging, production",
+            "[production]", "The environments whose applications run on this cluster (late-bound: they outlive clusters).");
+
+    private static final Map<String, ConfigKey> BY_NAME = index(List.of(
+            ROLE, CLUSTER_NAME, REGION, VPC_CIDR, AVAILABILITY_ZONES, NAT_GATEWAYS, KUBERNETES_VERSION,
+            NODE_INSTANCE_TYPES, NODE_MIN_SIZE, NODE_DESIRED_SIZE, NODE_MAX_SIZE, API_PUBLIC_ACCESS_CIDRS, PROTECT, TAGS,
+            DOMAIN, GITHUB_OWNER, GITOPS_REPO, PLATFORM_REPO, ALERTS_EMAIL, ARGOCD_HA, STATE_BUCKET,
+            GITHUB_TOKEN, CLOUDFLARE_TOKEN,
+            MANAGEMENT_STACK, CLUSTER_TYPE, ENVIRONMENTS));
+
+    private ConfigKeys() {
+    }
+
+    public static List<ConfigKey> all() {
+        return List.copyOf(BY_NAME.values());
+    }
+
+    public static Optional<ConfigKey> find(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    private static ConfigKey required(String name, Set<Role> roles, String allowed, String example, String description) {
+        return new ConfigKey(name, roles, true, false, null, allowed, example, description);
+    }
+
+    private static ConfigKey optional(String name, Set<Role> roles, String defaultValue, String allowed, String example,
+                                      String description) {
+        return new ConfigKey(name, roles, false, false, defaultValue, allowed, example, description);
+    }
+
+    private static ConfigKey secretKey(String name, Set<Role> roles, String allowed, String example, String description) {
+        return new ConfigKey(name, roles, true, true, null, allowed, example, description);
+    }
+
+    private static Map<String, ConfigKey> index(List<ConfigKey> keys) {
+        var map = new LinkedHashMap<String, ConfigKey>();
+        keys.forEach(key -> map.put(key.name(), key));
+        return map;
+    }
+}

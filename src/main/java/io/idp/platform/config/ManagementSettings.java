@@ -1,0 +1,14 @@
+package io.idp.platform.config;
+
+/** What only the management stack reads: the platform's domain, GitHub home, bots' credentials. */
+public record ManagementSettings(
+        String domain,
+        String githubOwner,
+        String gitopsRepo,
+        String platformRepo,
+        String alertsEmail,
+        boolean argocdHa,
+        String stateBucket,
+        SecretValue githubToken,
+        SecretValue cloudflareToken) {
+}

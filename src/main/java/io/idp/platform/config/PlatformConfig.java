@@ -1,0 +1,218 @@
+package io.idp.platform.config;
+
+import io.idp.platform.config.NetworkSettings.NatGateways;
+import io.idp.platform.config.WorkloadSettings.ClusterType;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.idp.platform.config.ConfigKeys.*;
+
+/**
+ * A stack's typed, validated configuration. {@link #load} reads every key for the stack's role,
+ * applies the defaults from {@link ConfigKeys} and throws one {@link ConfigException} carrying every
+ * problem, so nothing is registered from a half-valid configuration.
+ */
+public record PlatformConfig(
+        String stack,
+        Role role,
+        String region,
+        String clusterName,
+        NetworkSettings network,
+        ClusterSettings cluster,
+        boolean protect,
+        Map<String, String> tags,
+        Optional<ManagementSettings> management,
+        Optional<WorkloadSettings> workload) {
+
+    public static final String PROJECT = "platform";
+
+    public ManagementSettings managementSettings() {
+        return management.orElseThrow(() -> new IllegalStateException("stack " + stack + " is not a management stack"));
+    }
+
+    public WorkloadSettings workloadSettings() {
+        return workload.orElseThrow(() -> new IllegalStateException("stack " + stack + " is not a workload stack"));
+    }
+
+    public static PlatformConfig load(String stack, RawConfig raw) {
+        var reader = new ConfigReader(raw);
+        var role = reader.choice(ROLE, Role::fromConfigValue);
+        var region = reader.text(REGION).filter(value -> reader.check(REGION, value,
+                Validators.AWS_REGIONS.contains(value), "is not an AWS commercial region" + hint(value, Validators.AWS_REGIONS)));
+        var clusterName = reader.matching(CLUSTER_NAME, Validators.CLUSTER_NAME, "is not a valid cluster name");
+        var network = network(reader);
+        var cluster = cluster(reader);
+        var protect = reader.bool(PROTECT);
+        var tags = reader.map(TAGS);
+
+        Optional<ManagementSettings> management = Optional.empty();
+        Optional<WorkloadSettings> workload = Optional.empty();
+        if (role.isPresent()) {
+            if (role.get() == Role.MANAGEMENT) {
+                management = management(reader, clusterName.orElse(null), region.orElse(null));
+            } else {
+                workload = workload(reader);
+            }
+            unknownKeys(reader, raw, role.get());
+        }
+        if (!reader.errors().isEmpty()) {
+            throw new ConfigException(raw.source(), reader.errors());
+        }
+        return new PlatformConfig(stack, role.orElseThrow(), region.orElseThrow(), clusterName.orElseThrow(),
+                network.orElseThrow(), cluster.orElseThrow(), protect.orElseThrow(), tags.orElseThrow(),
+                management, workload);
+    }
+
+    private static Optional<NetworkSettings> network(ConfigReader reader) {
+        var vpcCidr = reader.text(VPC_CIDR).flatMap(value -> {
+            var cidr = Cidr.parse(value);
+            if (cidr.isEmpty()) {
+                reader.error(VPC_CIDR, value, "is not an IPv4 CIDR with its host bits zero");
+                return Optional.empty();
+            }
+            boolean ok = reader.check(VPC_CIDR, value, cidr.get().prefix() >= 16 && cidr.get().prefix() <= 22,
+                    "has prefix /" + cidr.get().prefix() + ", outside /16 to /22")
+                    && reader.check(VPC_CIDR, value, cidr.get().isPrivate(), "is not a private (RFC 1918) range");
+            return ok ? cidr : Optional.empty();
+        });
+        var zones = reader.integer(AVAILABILITY_ZONES, 2, 6);
+        var nat = reader.choice(NAT_GATEWAYS, value -> Arrays.stream(NatGateways.values())
+                .filter(mode -> mode.configValue().equals(value)).findFirst().orElse(null));
+        var publicCidrs = reader.list(API_PUBLIC_ACCESS_CIDRS).flatMap(values -> {
+            var cidrs = new ArrayList<Cidr>();
+            for (var value : values) {
+                var cidr = Cidr.parse(value);
+                if (cidr.isEmpty()) {
+                    reader.error(API_PUBLIC_ACCESS_CIDRS, value, "is not an IPv4 CIDR with its host bits zero");
+                    return Optional.empty();
+                }
+                cidrs.add(cidr.get());
+            }
+            return Optional.of(List.copyOf(cidrs));
+        });
+        if (vpcCidr.isPresent() && zones.isPresent()) {
+            // Two subnets per zone, each at most /26 (64 addresses) or EKS runs out of pod IPs.
+            int subnets = 2 * zones.get();
+            int prefix = vpcCidr.get().prefix() + Integer.SIZE - Integer.numberOfLeadingZeros(subnets - 1);
+            reader.check(VPC_CIDR, vpcCidr.get().toString(), prefix <= 26,
+                    "is too small for " + zones.get() + " availability zones (each zone needs a public and a private subnet of at least /26)");
+        }
+        if (vpcCidr.isEmpty() || zones.isEmpty() || nat.isEmpty() || publicCidrs.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new NetworkSettings(vpcCidr.get(), zones.get(), nat.get(), publicCidrs.get()));
+    }
+
+    private static Optional<ClusterSettings> cluster(ConfigReader reader) {
+        var version = reader.text(KUBERNETES_VERSION).filter(value -> reader.check(KUBERNETES_VERSION, value,
+                Validators.SUPPORTED_KUBERNETES_VERSIONS.contains(value),
+                "is not a supported Kubernetes version" + versionHint(value)));
+        var instanceTypes = reader.list(NODE_INSTANCE_TYPES).filter(types -> {
+            boolean ok = reader.check(NODE_INSTANCE_TYPES, String.valueOf(types), !types.isEmpty(), "is empty");
+            for (var type : types) {
+                ok &= reader.check(NODE_INSTANCE_TYPES, type, Validators.INSTANCE_TYPE.matcher(type).matches(),
+                        "is not an EC2 instance type");
+            }
+            return ok;
+        });
+        var min = reader.integer(NODE_MIN_SIZE, 1, 100);
+        var desired = reader.integer(NODE_DESIRED_SIZE, 1, 100);
+        var max = reader.integer(NODE_MAX_SIZE, 1, 100);
+        if (min.isPresent() && desired.isPresent() && max.isPresent()
+                && !(min.get() <= desired.get() && desired.get() <= max.get())) {
+            reader.error(new ConfigError(NODE_DESIRED_SIZE.name(), String.valueOf(desired.get()),
+                    "contradicts the node group's bounds: min " + min.get() + ", desired " + desired.get() + ", max " + max.get(),
+                    "platform:nodeMinSize <= platform:nodeDesiredSize <= platform:nodeMaxSize",
+                    "platform:nodeMinSize: 2, platform:nodeDesiredSize: 3, platform:nodeMaxSize: 6"));
+            return Optional.empty();
+        }
+        if (version.isEmpty() || instanceTypes.isEmpty() || min.isEmpty() || desired.isEmpty() || max.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClusterSettings(version.get(), instanceTypes.get(), min.get(), desired.get(), max.get()));
+    }
+
+    private static Optional<ManagementSettings> management(ConfigReader reader, String clusterName, String region) {
+        var domain = reader.text(DOMAIN).map(String::toLowerCase)
+                .filter(value -> reader.check(DOMAIN, value, Validators.DOMAIN.matcher(value).matches(), "is not a DNS domain name"));
+        var owner = reader.matching(GITHUB_OWNER, Validators.GITHUB_OWNER, "is not a GitHub organisation or user name");
+        var gitopsRepo = reader.matching(GITOPS_REPO, Validators.GITHUB_REPO, "is not a GitHub repository name");
+        var platformRepo = reader.matching(PLATFORM_REPO, Validators.GITHUB_REPO, "is not a GitHub repository name");
+        var email = reader.matching(ALERTS_EMAIL, Validators.EMAIL, "is not an e-mail address");
+        var ha = reader.bool(ARGOCD_HA);
+        var bucket = reader.text(STATE_BUCKET)
+                .map(value -> value.equals(STATE_BUCKET.defaultValue()) ? clusterName + "-pulumi-state-" + region : value)
+                .filter(value -> clusterName != null && region != null)
+                .filter(value -> reader.check(STATE_BUCKET, value,
+                        Validators.S3_BUCKET.matcher(value).matches() && !value.contains(".."), "is not a valid S3 bucket name"));
+        var githubToken = reader.secret(GITHUB_TOKEN);
+        var cloudflareToken = reader.secret(CLOUDFLARE_TOKEN);
+        if (domain.isEmpty() || owner.isEmpty() || gitopsRepo.isEmpty() || platformRepo.isEmpty() || email.isEmpty()
+                || ha.isEmpty() || bucket.isEmpty() || githubToken.isEmpty() || cloudflareToken.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ManagementSettings(domain.get(), owner.get(), gitopsRepo.get(), platformRepo.get(),
+                email.get(), ha.get(), bucket.get(), githubToken.get(), cloudflareToken.get()));
+    }
+
+    private static Optional<WorkloadSettings> workload(ConfigReader reader) {
+        var managementStack = reader.matching(MANAGEMENT_STACK, Validators.STACK_REFERENCE, "is not a stack name");
+        var type = reader.choice(CLUSTER_TYPE, value -> Arrays.stream(ClusterType.values())
+                .filter(t -> t.configValue().equals(value)).findFirst().orElse(null));
+        var environments = reader.list(ENVIRONMENTS).filter(names -> {
+            boolean ok = true;
+            for (var name : names) {
+                ok &= reader.check(ENVIRONMENTS, name, Validators.ENVIRONMENT.matcher(name).matches(), "is not an environment name");
+            }
+            return ok && reader.check(ENVIRONMENTS, String.valueOf(names), names.stream().distinct().count() == names.size(),
+                    "names an environment twice");
+        });
+        if (managementStack.isEmpty() || type.isEmpty() || environments.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new WorkloadSettings(managementStack.get(), type.get(), environments.get()));
+    }
+
+    /** Keys nobody reads are typos or leftovers; both deserve an error rather than silence. */
+    private static void unknownKeys(ConfigReader reader, RawConfig raw, Role role) {
+        var platformKeys = ConfigKeys.all().stream().filter(key -> key.appliesTo(role)).map(ConfigKey::name).toList();
+        var allKeys = ConfigKeys.all().stream().map(ConfigKey::name).toList();
+        for (var name : raw.values().keySet()) {
+            var shown = raw.isSecret(name) ? SecretValue.MASK : raw.values().get(name);
+            int colon = name.indexOf(':');
+            var namespace = colon < 0 ? "" : name.substring(0, colon);
+            var known = ConfigKeys.find(name);
+            if (known.isPresent()) {
+                if (!known.get().appliesTo(role)) {
+                    reader.error(new ConfigError(name, shown,
+                            "is only read by " + known.get().roles().iterator().next().configValue() + " stacks; this is a "
+                                    + role.configValue() + " stack", "remove the key from this stack file", null));
+                }
+            } else if (namespace.equals(PROJECT)) {
+                reader.error(new ConfigError(name, shown, "is not a platform setting" + hint(name, platformKeys),
+                        "the keys listed in docs/configuration.md", null));
+            } else if (!ConfigKeys.PROVIDER_NAMESPACES.contains(namespace)) {
+                reader.error(new ConfigError(name, shown, "is in no known namespace" + hint(name, allKeys),
+                        "platform:<key> or a provider's own key (" + String.join(", ", ConfigKeys.PROVIDER_NAMESPACES.stream().sorted().toList()) + ")",
+                        null));
+            }
+        }
+    }
+
+    private static String hint(String given, List<String> candidates) {
+        return Validators.closest(given, candidates).map(c -> "; did you mean " + c + "?").orElse("");
+    }
+
+    /** YAML reads an unquoted 1.30 as the number 1.3: point at the quoting rather than the version. */
+    private static String versionHint(String value) {
+        var padded = value + "0";
+        if (Validators.SUPPORTED_KUBERNETES_VERSIONS.contains(padded)) {
+            return "; did you mean \"" + padded + "\"? Quote versions in YAML so 1.30 is not read as 1.3";
+        }
+        return "";
+    }
+}

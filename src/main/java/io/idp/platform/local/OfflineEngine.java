@@ -1,0 +1,132 @@
+package io.idp.platform.local;
+
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.internal.PulumiTestInternal;
+import io.idp.platform.PlatformProgram;
+import io.idp.platform.config.ConfigException;
+import io.idp.platform.config.PlatformConfig;
+import io.idp.platform.config.RawConfig;
+import io.idp.platform.local.cloud.Account;
+import io.idp.platform.local.cloud.SimulatedCloud;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Runs a stack's program in-process on the Pulumi Java SDK's test engine against the
+ * {@link SimulatedCloud}, recording every registration: the offline plan. Configuration is checked
+ * first, so a bad stack file registers nothing.
+ */
+public final class OfflineEngine {
+    private final Path projectDir;
+    private final PlanStore plans;
+
+    public OfflineEngine(Path projectDir) {
+        this.projectDir = projectDir;
+        this.plans = PlanStore.under(projectDir);
+    }
+
+    public PlanStore plans() {
+        return plans;
+    }
+
+    /** What a successful plan produced, with the engine's warnings. */
+    public record Outcome(Plan plan, PlatformConfig config, List<String> warnings) {
+    }
+
+    /** Loads and validates the stack file; throws {@link ConfigException} with every problem. */
+    public PlatformConfig config(String stack) {
+        return PlatformConfig.load(stack, StackFile.read(projectDir, stack));
+    }
+
+    public Outcome plan(String stack) {
+        var raw = StackFile.read(projectDir, stack);
+        return plan(stack, raw, PlatformConfig.load(stack, raw));
+    }
+
+    public Outcome plan(String stack, RawConfig raw, PlatformConfig config) {
+        var cloud = new SimulatedCloud(stack, Account.simulated(config.region()), plans);
+        var warnings = new ArrayList<String>();
+        var logger = collectingLogger(warnings);
+        var log = PulumiTestInternal.mockLog(logger);
+        var monitor = new RecordingMonitor[1];
+        var engine = PulumiTestInternal.builder()
+                .options(TestOptions.builder().projectName(PlatformConfig.PROJECT).stackName(stack).preview(false).build())
+                .mocks(cloud)
+                .standardLogger(logger)
+                .config(raw.values(), raw.secretKeys())
+                .monitorDecorator(mock -> monitor[0] = new RecordingMonitor(cloud, log))
+                .build();
+        var reasons = new LinkedHashSet<String>();
+        try {
+            var result = engine.runTest(ctx -> PlatformProgram.define(ctx, config));
+            result.exceptions().forEach(e -> reasons.add(reason(e)));
+            reasons.addAll(result.errors());
+        } catch (RuntimeException e) {
+            reasons.add(reason(e));
+        } finally {
+            PulumiTestInternal.cleanup();
+        }
+        if (monitor[0] == null) {
+            throw new IllegalStateException("the Pulumi test engine did not use the recording monitor; see SdkContractTest");
+        }
+        reasons.addAll(monitor[0].errors());
+        cloud.violations().forEach(v -> reasons.add(v.format()));
+        if (!reasons.isEmpty()) {
+            throw new PlanFailure(stack, List.copyOf(reasons));
+        }
+        var resources = monitor[0].resources();
+        var stackResource = resources.stream().filter(r -> r.type().equals("pulumi:pulumi:Stack")).findFirst().orElseThrow();
+        var outputs = new TreeMap<>(stackResource.outputs());
+        var secretOutputs = outputs.entrySet().stream()
+                .filter(e -> io.idp.platform.config.SecretValue.MASK.equals(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+        var plan = new Plan(Plan.FORMAT_VERSION, PlatformConfig.PROJECT, stack, config.role().configValue(),
+                resources, outputs, secretOutputs);
+        return new Outcome(plan, config, List.copyOf(warnings));
+    }
+
+    /** The user-facing reason inside the wrappers the SDK's futures add. */
+    private static String reason(Throwable error) {
+        var cause = error;
+        while (!(cause instanceof PlanException || cause instanceof ConfigException)
+                && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        var message = cause.getMessage();
+        return message == null ? cause.getClass().getName() : message;
+    }
+
+    private static Logger collectingLogger(List<String> warnings) {
+        var logger = Logger.getAnonymousLogger();
+        logger.setUseParentHandlers(false);
+        logger.setLevel(Level.WARNING);
+        logger.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    synchronized (warnings) {
+                        warnings.add(record.getMessage());
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        return logger;
+    }
+}

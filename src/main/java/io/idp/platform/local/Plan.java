@@ -1,0 +1,26 @@
+package io.idp.platform.local;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What one offline plan of a stack registered and exported; the content of a plan file. */
+public record Plan(
+        int formatVersion,
+        String project,
+        String stack,
+        String role,
+        List<PlannedResource> resources,
+        Map<String, Object> outputs,
+        List<String> secretOutputs) {
+
+    public static final int FORMAT_VERSION = 1;
+
+    public Optional<PlannedResource> resource(String urn) {
+        return resources.stream().filter(r -> r.urn().equals(urn)).findFirst();
+    }
+
+    public List<PlannedResource> ofType(String type) {
+        return resources.stream().filter(r -> r.type().equals(type)).toList();
+    }
+}

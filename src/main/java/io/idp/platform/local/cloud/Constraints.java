@@ -1,0 +1,195 @@
+package io.idp.platform.local.cloud;
+
+import com.google.gson.JsonParser;
+import io.idp.platform.config.Cidr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The providers' own validation, applied to each registration as tflint's AWS ruleset does: names,
+ * lengths, patterns, ranges and address plans that {@code pulumi up} would reject at the API.
+ * Sources: the AWS API references of IAM, S3, EKS, EC2, KMS, CloudWatch Logs and Secrets Manager.
+ */
+final class Constraints {
+    private static final Pattern IAM_NAME = Pattern.compile("[\\w+=,.@-]+");
+    private static final Pattern EKS_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9\\-_]*");
+    private static final Pattern KMS_ALIAS = Pattern.compile("alias/[a-zA-Z0-9/_-]+");
+    private static final Pattern LOG_GROUP = Pattern.compile("[.\\-_/#A-Za-z0-9]+");
+    private static final Pattern SECRET_NAME = Pattern.compile("[\\w/+=.@-]+");
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]*[a-z0-9]");
+    private static final Pattern IP_ADDRESS = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
+    private static final Set<Long> LOG_RETENTION_DAYS = Set.of(0L, 1L, 3L, 5L, 7L, 14L, 30L, 60L, 90L, 120L, 150L, 180L,
+            365L, 400L, 545L, 731L, 1096L, 1827L, 2192L, 2557L, 2922L, 3288L, 3653L);
+
+    private final CloudState state;
+
+    Constraints(CloudState state) {
+        this.state = state;
+    }
+
+    /** Violations of the resource's effective properties (inputs plus provider-computed names). */
+    List<Violation> check(String type, String name, Map<String, Object> props) {
+        var found = new ArrayList<Violation>();
+        var check = new Checker(type, name, props, found);
+        switch (type) {
+            case "aws:iam/role:Role" -> {
+                check.length("name", 1, 64, "IAM role names are 1-64 characters");
+                check.pattern("name", IAM_NAME, "IAM role names use letters, digits and +=,.@_-");
+                check.length("namePrefix", 1, 38, "IAM role name prefixes are at most 38 characters");
+                check.policyDocument("assumeRolePolicy", 2048, "IAM trust policies are JSON documents of at most 2,048 characters");
+                check.rule("path", v -> v.startsWith("/") && v.endsWith("/"), "IAM paths start and end with '/'");
+            }
+            case "aws:iam/policy:Policy" -> {
+                check.length("name", 1, 128, "IAM policy names are 1-128 characters");
+                check.policyDocument("policy", 6144, "IAM managed policies are JSON documents of at most 6,144 characters");
+            }
+            case "aws:iam/rolePolicy:RolePolicy" -> {
+                check.length("name", 1, 128, "IAM inline policy names are 1-128 characters");
+                check.policyDocument("policy", 10240, "IAM inline role policies are JSON documents of at most 10,240 characters");
+            }
+            case "aws:s3/bucketV2:BucketV2" -> check.rule("bucket", Constraints::validBucketName,
+                    "S3 bucket names are 3-63 lowercase letters, digits, '.' and '-', start and end with a letter or digit, "
+                            + "contain no '..', are not IP addresses and do not start with 'xn--' or end with '-s3alias'");
+            case "aws:s3/bucketPolicy:BucketPolicy" -> check.policyDocument("policy", 20480, "S3 bucket policies are JSON documents of at most 20 KB");
+            case "aws:eks/cluster:Cluster" -> {
+                check.length("name", 1, 100, "EKS cluster names are 1-100 characters");
+                check.pattern("name", EKS_NAME, "EKS cluster names match ^[0-9A-Za-z][A-Za-z0-9-_]*$");
+            }
+            case "aws:eks/nodeGroup:NodeGroup" -> check.length("nodeGroupName", 1, 63, "EKS node group names are 1-63 characters");
+            case "aws:ec2/vpc:Vpc" -> check.cidr("cidrBlock", 16, 28, "VPC CIDR blocks have a prefix from /16 to /28");
+            case "aws:ec2/subnet:Subnet" -> {
+                check.cidr("cidrBlock", 16, 28, "subnet CIDR blocks have a prefix from /16 to /28");
+                checkSubnetInVpc(check, props);
+            }
+            case "aws:kms/alias:Alias" -> {
+                check.pattern("name", KMS_ALIAS, "KMS alias names start with 'alias/' and use letters, digits, '/', '_' and '-'");
+                check.rule("name", v -> !v.startsWith("alias/aws/"), "the alias/aws/ prefix is reserved for AWS managed keys");
+                check.length("name", 7, 256, "KMS alias names are at most 256 characters");
+            }
+            case "aws:kms/key:Key" -> check.range("deletionWindowInDays", 7, 30, "KMS key deletion windows are 7-30 days");
+            case "aws:cloudwatch/logGroup:LogGroup" -> {
+                check.length("name", 1, 512, "log group names are 1-512 characters");
+                check.pattern("name", LOG_GROUP, "log group names use letters, digits and . - _ / #");
+                check.rule("retentionInDays", v -> LOG_RETENTION_DAYS.contains(Long.parseLong(v)),
+                        "log retention is one of " + LOG_RETENTION_DAYS.stream().sorted().toList() + " days");
+            }
+            case "aws:ec2/securityGroup:SecurityGroup" -> {
+                check.length("name", 1, 255, "security group names are 1-255 characters");
+                check.rule("name", v -> !v.startsWith("sg-"), "security group names cannot start with 'sg-'");
+                check.length("description", 0, 255, "security group descriptions are at most 255 characters");
+            }
+            case "aws:secretsmanager/secret:Secret" -> {
+                check.length("name", 1, 512, "secret names are 1-512 characters");
+                check.pattern("name", SECRET_NAME, "secret names use letters, digits and /_+=.@-");
+                check.rule("recoveryWindowInDays", v -> v.equals("0") || (Long.parseLong(v) >= 7 && Long.parseLong(v) <= 30),
+                        "secret recovery windows are 0 (immediate) or 7-30 days");
+            }
+            default -> {
+            }
+        }
+        if (type.startsWith("aws:")) {
+            checkTags(check, props);
+        }
+        return found;
+    }
+
+    static boolean validBucketName(String name) {
+        return name.length() >= 3 && name.length() <= 63 && BUCKET.matcher(name).matches() && !name.contains("..")
+                && !IP_ADDRESS.matcher(name).matches() && !name.startsWith("xn--") && !name.endsWith("-s3alias");
+    }
+
+    private void checkSubnetInVpc(Checker check, Map<String, Object> props) {
+        var subnet = Cidr.parse(String.valueOf(props.get("cidrBlock")));
+        var vpcId = String.valueOf(props.get("vpcId"));
+        var vpc = state.byId(vpcId);
+        if (subnet.isEmpty() || vpc.isEmpty()) {
+            return;
+        }
+        var vpcCidr = Cidr.parse(String.valueOf(vpc.get().get("cidrBlock")));
+        if (vpcCidr.isPresent() && !vpcCidr.get().contains(subnet.get())) {
+            check.violation("cidrBlock", subnet.get().toString(), "a subnet must lie inside its VPC's range " + vpcCidr.get());
+        }
+        for (var other : state.ofType("aws:ec2/subnet:Subnet")) {
+            var otherCidr = Cidr.parse(String.valueOf(other.get("cidrBlock")));
+            if (vpcId.equals(String.valueOf(other.get("vpcId"))) && otherCidr.isPresent() && otherCidr.get().overlaps(subnet.get())) {
+                check.violation("cidrBlock", subnet.get().toString(), "overlaps subnet " + other.get("id") + " (" + otherCidr.get() + ") of the same VPC");
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void checkTags(Checker check, Map<String, Object> props) {
+        if (!(props.get("tags") instanceof Map<?, ?> tags)) {
+            return;
+        }
+        if (tags.size() > 50) {
+            check.violation("tags", tags.size() + " tags", "AWS resources carry at most 50 tags");
+        }
+        ((Map<String, Object>) tags).forEach((key, value) -> {
+            if (key.length() > 128 || key.startsWith("aws:")) {
+                check.violation("tags", key, "tag keys are at most 128 characters and cannot start with 'aws:'");
+            }
+            if (String.valueOf(value).length() > 256) {
+                check.violation("tags." + key, String.valueOf(value), "tag values are at most 256 characters");
+            }
+        });
+    }
+
+    /** Applies rules to one resource's properties, skipping properties that are not set. */
+    private record Checker(String type, String name, Map<String, Object> props, List<Violation> found) {
+        void violation(String property, String value, String rule) {
+            found.add(new Violation(type, name, property, value, rule));
+        }
+
+        void rule(String property, java.util.function.Predicate<String> ok, String rule) {
+            var value = props.get(property);
+            if (value != null && !ok.test(text(value))) {
+                violation(property, text(value), rule);
+            }
+        }
+
+        void length(String property, int min, int max, String rule) {
+            rule(property, v -> v.length() >= min && v.length() <= max, rule + " (this one has " + text(props.get(property)).length() + ")");
+        }
+
+        void pattern(String property, Pattern pattern, String rule) {
+            rule(property, v -> pattern.matcher(v).matches(), rule);
+        }
+
+        void range(String property, long min, long max, String rule) {
+            rule(property, v -> {
+                long n = Long.parseLong(v);
+                return n >= min && n <= max;
+            }, rule);
+        }
+
+        void cidr(String property, int minPrefix, int maxPrefix, String rule) {
+            rule(property, v -> Cidr.parse(v).map(c -> c.prefix() >= minPrefix && c.prefix() <= maxPrefix).orElse(false), rule);
+        }
+
+        void policyDocument(String property, int maxLength, String rule) {
+            rule(property, v -> {
+                if (v.length() > maxLength) {
+                    return false;
+                }
+                try {
+                    var doc = JsonParser.parseString(v).getAsJsonObject();
+                    return doc.has("Version") && doc.has("Statement");
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            }, rule + ", with Version and Statement");
+        }
+
+        private static String text(Object value) {
+            if (value instanceof Double d && d == Math.rint(d)) {
+                return String.valueOf(d.longValue());
+            }
+            return String.valueOf(value);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.idp.platform.local.cloud;
+
+import io.idp.platform.local.PlanException;
+
+import java.util.ArrayList;
+import java.util.Map;
+
+/** Data-source calls (invokes) answered as the simulated account would. */
+final class Invokes {
+    private final Account account;
+
+    Invokes(Account account) {
+        this.account = account;
+    }
+
+    Map<String, Object> call(String token, Map<String, Object> args) {
+        return switch (token) {
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of(
+                    "accountId", account.accountId(),
+                    "arn", account.globalArn("sts", "assumed-role/platform-deploy/offline-plan"),
+                    "userId", "AROAOFFLINEPLAN:offline-plan",
+                    "id", account.accountId());
+            case "aws:index/getRegion:getRegion" -> Map.of(
+                    "name", account.region(), "id", account.region(),
+                    "endpoint", "ec2." + account.region() + ".amazonaws.com", "description", account.region());
+            case "aws:index/getPartition:getPartition" -> Map.of(
+                    "partition", "aws", "dnsSuffix", "amazonaws.com", "id", "aws", "reverseDnsPrefix", "com.amazonaws");
+            case "aws:index/getAvailabilityZones:getAvailabilityZones" -> availabilityZones();
+            default -> throw new PlanException("the offline engine does not simulate the invoke " + token
+                    + "; add it to " + Invokes.class.getName() + " or avoid the call");
+        };
+    }
+
+    /** Six zones, a-f, in every simulated region; zone ids follow AWS's use1-az1 shape. */
+    private Map<String, Object> availabilityZones() {
+        var names = new ArrayList<String>();
+        var zoneIds = new ArrayList<String>();
+        var code = account.region().replaceAll("([a-z])[a-z]*-([a-z])[a-z]*-(\\d)", "$1$2$3");
+        for (int i = 0; i < 6; i++) {
+            names.add(account.region() + (char) ('a' + i));
+            zoneIds.add(code + "-az" + (i + 1));
+        }
+        return Map.of("names", names, "zoneIds", zoneIds, "id", account.region(), "state", "available");
+    }
+}
