@@ -19,9 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code ./platform plan <stack>}: the offline plan, diffed against the previous one. */
-@Command(name = "plan", description = {
-        "Runs the stack's program against a simulated cloud, prints what pulumi up would do,",
-        "and writes .platform/plans/<stack>.json. Exit 0 on success, 1 on plan errors, 2 on usage errors."})
+@Command(name = "plan", description = "Runs the stack's program against a simulated cloud, prints what pulumi up "
+        + "would do and writes .platform/plans/<stack>.json.%nExit codes: 0 success, 1 plan errors, 2 usage errors.")
 final class PlanCommand implements java.util.concurrent.Callable<Integer> {
     private final PrintWriter out;
     private final PrintWriter err;
@@ -60,7 +59,7 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
         } catch (ConfigException e) {
             return fail(List.of(e.getMessage()));
         } catch (PlanFailure e) {
-            return fail(e.reasons().stream().map(r -> r).toList(), "the plan of stack '" + stack + "' failed:");
+            return fail(e.reasons(), "the plan of stack '" + stack + "' failed:");
         } catch (PlanException e) {
             return fail(List.of(e.getMessage()));
         }

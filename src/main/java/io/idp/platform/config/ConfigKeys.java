@@ -29,7 +29,7 @@ public final class ConfigKeys {
             "an AWS commercial region such as us-east-1, eu-west-1", "us-east-1",
             "The AWS region of the stack (the aws provider's own setting).");
     public static final ConfigKey VPC_CIDR = required("platform:vpcCidr", BOTH,
-            "a private IPv4 network (10/8, 172.16/12, 192.168/16) with a prefix from /16 to /22, not overlapping other stacks",
+            "a private IPv4 network (10/8, 172.16/12, 192.168/16) with a prefix from /16 to /22; a workload VPC must not overlap the management VPC",
             "10.0.0.0/16", "The VPC's address range; subnets are carved from it.");
     public static final ConfigKey AVAILABILITY_ZONES = optional("platform:availabilityZones", BOTH, "3",
             "a whole number from 2 to 6", "3", "How many availability zones the VPC and node groups span.");

@@ -95,11 +95,11 @@ public record PlatformConfig(
             return Optional.of(List.copyOf(cidrs));
         });
         if (vpcCidr.isPresent() && zones.isPresent()) {
-            // Two subnets per zone, each at most /26 (64 addresses) or EKS runs out of pod IPs.
+            // Two subnets per zone of at least /24: the VPC CNI gives every pod a VPC address.
             int subnets = 2 * zones.get();
             int prefix = vpcCidr.get().prefix() + Integer.SIZE - Integer.numberOfLeadingZeros(subnets - 1);
-            reader.check(VPC_CIDR, vpcCidr.get().toString(), prefix <= 26,
-                    "is too small for " + zones.get() + " availability zones (each zone needs a public and a private subnet of at least /26)");
+            reader.check(VPC_CIDR, vpcCidr.get().toString(), prefix <= 24,
+                    "is too small for " + zones.get() + " availability zones (each zone needs a public and a private subnet of at least /24)");
         }
         if (vpcCidr.isEmpty() || zones.isEmpty() || nat.isEmpty() || publicCidrs.isEmpty()) {
             return Optional.empty();
@@ -110,7 +110,7 @@ public record PlatformConfig(
     private static Optional<ClusterSettings> cluster(ConfigReader reader) {
         var version = reader.text(KUBERNETES_VERSION).filter(value -> reader.check(KUBERNETES_VERSION, value,
                 Validators.SUPPORTED_KUBERNETES_VERSIONS.contains(value),
-                "is not a supported Kubernetes version" + versionHint(value)));
+                "is not a supported Kubernetes version"));
         var instanceTypes = reader.list(NODE_INSTANCE_TYPES).filter(types -> {
             boolean ok = reader.check(NODE_INSTANCE_TYPES, String.valueOf(types), !types.isEmpty(), "is empty");
             for (var type : types) {
@@ -205,14 +205,5 @@ public record PlatformConfig(
 
     private static String hint(String given, List<String> candidates) {
         return Validators.closest(given, candidates).map(c -> "; did you mean " + c + "?").orElse("");
-    }
-
-    /** YAML reads an unquoted 1.30 as the number 1.3: point at the quoting rather than the version. */
-    private static String versionHint(String value) {
-        var padded = value + "0";
-        if (Validators.SUPPORTED_KUBERNETES_VERSIONS.contains(padded)) {
-            return "; did you mean \"" + padded + "\"? Quote versions in YAML so 1.30 is not read as 1.3";
-        }
-        return "";
     }
 }

@@ -1,5 +1,6 @@
 package io.idp.platform.local;
 
+import com.pulumi.Context;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.idp.platform.PlatformProgram;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -53,6 +55,11 @@ public final class OfflineEngine {
     }
 
     public Outcome plan(String stack, RawConfig raw, PlatformConfig config) {
+        return plan(stack, raw, config, ctx -> PlatformProgram.define(ctx, config));
+    }
+
+    /** Plans any program with the stack's configuration: the platform's own, or a benchmark's or test's. */
+    public Outcome plan(String stack, RawConfig raw, PlatformConfig config, Consumer<Context> program) {
         var cloud = new SimulatedCloud(stack, Account.simulated(config.region()), plans);
         var warnings = new ArrayList<String>();
         var logger = collectingLogger(warnings);
@@ -67,9 +74,11 @@ public final class OfflineEngine {
                 .build();
         var reasons = new LinkedHashSet<String>();
         try {
-            var result = engine.runTest(ctx -> PlatformProgram.define(ctx, config));
+            var result = engine.runTest(program);
             result.exceptions().forEach(e -> reasons.add(reason(e)));
-            reasons.addAll(result.errors());
+            // The engine also logs each unhandled exception with its stack trace; the reason above says it.
+            result.errors().stream().filter(e -> result.exceptions().isEmpty() || !e.startsWith("Running program"))
+                    .forEach(reasons::add);
         } catch (RuntimeException e) {
             reasons.add(reason(e));
         } finally {

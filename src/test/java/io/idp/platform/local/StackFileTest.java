@@ -1,0 +1,55 @@
+package io.idp.platform.local;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class StackFileTest {
+    static final String FILE = """
+            config:
+              aws:region: us-east-1
+              platform:kubernetesVersion: 1.30
+              platform:availabilityZones: 3
+              platform:nodeInstanceTypes:
+                - m6i.large
+                - m7g.large
+              platform:tags:
+                team: platform
+              github:token:
+                secure: v1:opaque-ciphertext
+            """;
+
+    @Test
+    void scalarsKeepTheirTextSoVersionsAreNotNumbers() {
+        var raw = StackFile.parse("Pulumi.test.yaml", FILE);
+        assertEquals("1.30", raw.get("platform:kubernetesVersion").orElseThrow());
+        assertEquals("3", raw.get("platform:availabilityZones").orElseThrow());
+    }
+
+    @Test
+    void listsAndMapsBecomeJsonAsTheEnginePassesThem() {
+        var raw = StackFile.parse("Pulumi.test.yaml", FILE);
+        assertEquals("[\"m6i.large\",\"m7g.large\"]", raw.get("platform:nodeInstanceTypes").orElseThrow());
+        assertEquals("{\"team\":\"platform\"}", raw.get("platform:tags").orElseThrow());
+    }
+
+    @Test
+    void secureValuesAreSecretAndStayOpaque() {
+        var raw = StackFile.parse("Pulumi.test.yaml", FILE);
+        assertTrue(raw.isSecret("github:token"));
+        assertFalse(raw.isSecret("aws:region"));
+        assertEquals("v1:opaque-ciphertext", raw.get("github:token").orElseThrow());
+    }
+
+    @Test
+    void invalidYamlNamesTheFile() {
+        var e = assertThrows(PlanException.class, () -> StackFile.parse("Pulumi.bad.yaml", "config: [unclosed"));
+        assertTrue(e.getMessage().startsWith("Pulumi.bad.yaml is not valid YAML"), e.getMessage());
+    }
+
+    @Test
+    void missingStackFileSaysWhichFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var e = assertThrows(PlanException.class, () -> StackFile.read(dir, "qa"));
+        assertTrue(e.getMessage().contains("Pulumi.qa.yaml"), e.getMessage());
+    }
+}
