@@ -60,7 +60,13 @@ public final class OfflineEngine {
 
     /** Plans any program with the stack's configuration: the platform's own, or a benchmark's or test's. */
     public Outcome plan(String stack, RawConfig raw, PlatformConfig config, Consumer<Context> program) {
-        var cloud = new SimulatedCloud(stack, Account.simulated(config.region()), plans);
+        var providerConfig = new TreeMap<String, String>();
+        raw.values().forEach((key, value) -> {
+            if (!raw.isSecret(key) && !key.startsWith(PlatformConfig.PROJECT + ":")) {
+                providerConfig.put(key, value);
+            }
+        });
+        var cloud = new SimulatedCloud(stack, Account.simulated(config.region()), plans, providerConfig);
         var warnings = new ArrayList<String>();
         var logger = collectingLogger(warnings);
         var log = PulumiTestInternal.mockLog(logger);

@@ -22,6 +22,10 @@ final class Constraints {
     private static final Pattern SECRET_NAME = Pattern.compile("[\\w/+=.@-]+");
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]*[a-z0-9]");
     private static final Pattern IP_ADDRESS = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
+    private static final Pattern GITHUB_REPO = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    private static final Pattern DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    private static final List<String> DNS_TYPES = List.of("A", "AAAA", "CAA", "CERT", "CNAME", "DNSKEY", "DS", "HTTPS",
+            "LOC", "MX", "NAPTR", "NS", "PTR", "SMIMEA", "SRV", "SSHFP", "SVCB", "TLSA", "TXT", "URI");
     private static final Set<Long> LOG_RETENTION_DAYS = Set.of(0L, 1L, 3L, 5L, 7L, 14L, 30L, 60L, 90L, 120L, 150L, 180L,
             365L, 400L, 545L, 731L, 1096L, 1827L, 2192L, 2557L, 2922L, 3288L, 3653L);
 
@@ -88,6 +92,31 @@ final class Constraints {
                 check.rule("recoveryWindowInDays", v -> v.equals("0") || (Long.parseLong(v) >= 7 && Long.parseLong(v) <= 30),
                         "secret recovery windows are 0 (immediate) or 7-30 days");
             }
+            case "github:index/repository:Repository" -> {
+                check.pattern("name", GITHUB_REPO, "GitHub repository names are 1-100 letters, digits, '.', '-' and '_'");
+                check.rule("name", v -> !v.equals(".") && !v.equals(".."), "'.' and '..' are not repository names");
+            }
+            case "github:index/repositoryFile:RepositoryFile" -> check.rule("file",
+                    v -> !v.isEmpty() && !v.startsWith("/") && !v.endsWith("/") && !List.of(v.split("/")).contains(".."),
+                    "repository file paths are relative, without '..' segments or a trailing '/'");
+            case "github:index/actionsSecret:ActionsSecret", "github:index/actionsEnvironmentSecret:ActionsEnvironmentSecret" ->
+                    check.rule("secretName", Constraints::validActionsName,
+                            "Actions secret names use letters, digits and '_', do not start with a digit or GITHUB_");
+            case "github:index/actionsVariable:ActionsVariable" -> check.rule("variableName", Constraints::validActionsName,
+                    "Actions variable names use letters, digits and '_', do not start with a digit or GITHUB_");
+            case "github:index/repositoryDeployKey:RepositoryDeployKey" -> check.rule("key",
+                    v -> v.startsWith("[") || v.matches("(ssh-(rsa|ed25519)|ecdsa-sha2-nistp(256|384|521)) \\S+\\s*"),
+                    "deploy keys are OpenSSH public keys (ssh-ed25519, ssh-rsa or ecdsa-sha2-*)");
+            case "cloudflare:index/zone:Zone" -> check.pattern("name", DOMAIN, "zone names are registrable domain names");
+            case "cloudflare:index/dnsRecord:DnsRecord" -> {
+                check.rule("type", DNS_TYPES::contains, "DNS record types are one of " + DNS_TYPES);
+                check.rule("ttl", v -> v.equals("1") || (Long.parseLong(v) >= 60 && Long.parseLong(v) <= 86400),
+                        "DNS record TTLs are 1 (automatic) or 60-86400 seconds");
+            }
+            case "cloudflare:index/apiToken:ApiToken" -> {
+                check.length("name", 1, 120, "API token names are 1-120 characters");
+                check.rule("policies", v -> !v.equals("[]"), "an API token needs at least one policy");
+            }
             default -> {
             }
         }
@@ -100,6 +129,10 @@ final class Constraints {
     static boolean validBucketName(String name) {
         return name.length() >= 3 && name.length() <= 63 && BUCKET.matcher(name).matches() && !name.contains("..")
                 && !IP_ADDRESS.matcher(name).matches() && !name.startsWith("xn--") && !name.endsWith("-s3alias");
+    }
+
+    static boolean validActionsName(String name) {
+        return name.matches("[A-Za-z_][A-Za-z0-9_]*") && !name.toUpperCase().startsWith("GITHUB_");
     }
 
     private void checkSubnetInVpc(Checker check, Map<String, Object> props) {

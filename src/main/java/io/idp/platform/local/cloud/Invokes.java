@@ -8,9 +8,11 @@ import java.util.Map;
 /** Data-source calls (invokes) answered as the simulated account would. */
 final class Invokes {
     private final Account account;
+    private final Ids ids;
 
-    Invokes(Account account) {
+    Invokes(Account account, Ids ids) {
         this.account = account;
+        this.ids = ids;
     }
 
     Map<String, Object> call(String token, Map<String, Object> args) {
@@ -26,6 +28,10 @@ final class Invokes {
             case "aws:index/getPartition:getPartition" -> Map.of(
                     "partition", "aws", "dnsSuffix", "amazonaws.com", "id", "aws", "reverseDnsPrefix", "com.amazonaws");
             case "aws:index/getAvailabilityZones:getAvailabilityZones" -> availabilityZones();
+            case "cloudflare:index/getZone:getZone" -> CloudflareModels.existingZone(ids, args);
+            case "cloudflare:index/getApiTokenPermissionGroupsList:getApiTokenPermissionGroupsList" ->
+                    CloudflareModels.permissionGroups(args);
+            case "github:index/getRepository:getRepository" -> GithubModels.existingRepository(ids, args);
             default -> throw new PlanException("the offline engine does not simulate the invoke " + token
                     + "; add it to " + Invokes.class.getName() + " or avoid the call");
         };

@@ -27,14 +27,24 @@ public final class SimulatedCloud implements Mocks {
     private final Constraints constraints;
     private final Invokes invokes;
     private final List<Violation> violations = new ArrayList<>();
+    private final Map<String, String> providerConfig;
 
     public SimulatedCloud(String stack, Account account, PlanStore plans) {
+        this(stack, account, plans, Map.of());
+    }
+
+    /**
+     * @param providerConfig the stack's non-secret provider settings ({@code github:owner} ...), which
+     *                       default providers use as the real engine's default providers do
+     */
+    public SimulatedCloud(String stack, Account account, PlanStore plans, Map<String, String> providerConfig) {
         var ids = new Ids(stack + "/" + account.accountId() + "/" + account.region());
         this.account = account;
         this.plans = plans;
         this.models = new ResourceModels(account, ids);
         this.constraints = new Constraints(state);
-        this.invokes = new Invokes(account);
+        this.invokes = new Invokes(account, ids);
+        this.providerConfig = Map.copyOf(providerConfig);
     }
 
     public Account account() {
@@ -50,12 +60,31 @@ public final class SimulatedCloud implements Mocks {
         if (STACK_REFERENCE.equals(args.type)) {
             return CompletableFuture.completedFuture(stackReference(args));
         }
-        var created = models.create(args.type, args.name, args.inputs);
+        var created = models.create(args.type, args.name, args.inputs, providerState(args.type, args.provider));
         violations.addAll(constraints.check(args.type, args.name, created.state));
         var outputs = new TreeMap<>(created.state);
         outputs.put("id", created.id);
         state.put(args.type, created.id, outputs);
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.ofNullable(created.id), created.state));
+    }
+
+    /** The explicit provider's recorded inputs, or the stack's config for the package's default provider. */
+    private Map<String, Object> providerState(String type, String provider) {
+        if (provider != null && provider.contains("::")) {
+            var id = provider.substring(provider.lastIndexOf("::") + 2);
+            var explicit = state.byId(id);
+            if (explicit.isPresent()) {
+                return explicit.get();
+            }
+        }
+        var pkg = type.substring(0, type.indexOf(':')) + ":";
+        var settings = new TreeMap<String, Object>();
+        providerConfig.forEach((key, value) -> {
+            if (key.startsWith(pkg)) {
+                settings.put(key.substring(pkg.length()), value);
+            }
+        });
+        return settings;
     }
 
     @Override

@@ -1,0 +1,121 @@
+package io.idp.platform.local.cloud;
+
+/** What AWS returns on create: ids in each service's format, ARNs, computed names. */
+final class AwsModels {
+    private AwsModels() {
+    }
+
+    static void register(ResourceModels m, Account account, Ids ids) {
+        m.model("aws:s3/bucketV2:BucketV2", c -> {
+            var bucket = c.autoName("bucket");
+            c.id = bucket;
+            c.put("arn", "arn:aws:s3:::" + bucket);
+            c.put("bucketDomainName", bucket + ".s3.amazonaws.com");
+            c.put("bucketRegionalDomainName", bucket + ".s3." + account.region() + ".amazonaws.com");
+            c.put("region", account.region());
+        });
+        // S3 configuration resources are identified by their bucket.
+        for (var config : new String[]{"bucketVersioningV2:BucketVersioningV2",
+                "bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+                "bucketPublicAccessBlock:BucketPublicAccessBlock", "bucketOwnershipControls:BucketOwnershipControls",
+                "bucketPolicy:BucketPolicy", "bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+                "bucketLoggingV2:BucketLoggingV2"}) {
+            m.model("aws:s3/" + config, c -> c.id = c.input("bucket"));
+        }
+        m.model("aws:kms/key:Key", c -> {
+            c.id = ids.uuid(c.type, c.name);
+            c.put("keyId", c.id);
+            c.put("arn", account.arn("kms", "key/" + c.id));
+        });
+        m.model("aws:kms/alias:Alias", c -> {
+            var name = c.input("name") != null ? c.input("name") : "alias/" + c.name + "-" + c.hex(7);
+            c.put("name", name);
+            c.id = name;
+            c.put("arn", account.arn("kms", name));
+            c.put("targetKeyArn", account.arn("kms", "key/" + c.input("targetKeyId")));
+        });
+        m.model("aws:ec2/vpc:Vpc", c -> {
+            c.id = "vpc-" + c.hex(17);
+            c.put("arn", account.arn("ec2", "vpc/" + c.id));
+            c.put("defaultSecurityGroupId", "sg-" + ids.hex(17, c.id, "default-sg"));
+            c.put("defaultNetworkAclId", "acl-" + ids.hex(17, c.id, "default-acl"));
+            c.put("defaultRouteTableId", "rtb-" + ids.hex(17, c.id, "main-rtb"));
+            c.put("mainRouteTableId", "rtb-" + ids.hex(17, c.id, "main-rtb"));
+            c.put("ownerId", account.accountId());
+        });
+        m.model("aws:ec2/subnet:Subnet", c -> {
+            c.id = "subnet-" + c.hex(17);
+            c.put("arn", account.arn("ec2", "subnet/" + c.id));
+            c.put("ownerId", account.accountId());
+        });
+        m.model("aws:ec2/internetGateway:InternetGateway", c -> {
+            c.id = "igw-" + c.hex(17);
+            c.put("arn", account.arn("ec2", "internet-gateway/" + c.id));
+        });
+        m.model("aws:ec2/eip:Eip", c -> {
+            c.id = "eipalloc-" + c.hex(17);
+            c.put("allocationId", c.id);
+            // Addresses from TEST-NET-2, never a real public address.
+            c.put("publicIp", "198.51.100." + (ids.number(254, c.type, c.name) + 1));
+        });
+        m.model("aws:ec2/natGateway:NatGateway", c -> {
+            c.id = "nat-" + c.hex(17);
+            c.put("networkInterfaceId", "eni-" + c.hex(17));
+        });
+        m.model("aws:ec2/routeTable:RouteTable", c -> {
+            c.id = "rtb-" + c.hex(17);
+            c.put("arn", account.arn("ec2", "route-table/" + c.id));
+        });
+        m.model("aws:ec2/route:Route", c -> c.id = "r-" + c.input("routeTableId") + "1080289494");
+        m.model("aws:ec2/routeTableAssociation:RouteTableAssociation", c -> c.id = "rtbassoc-" + c.hex(17));
+        m.model("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", c -> {
+            c.id = "sg-" + c.hex(17);
+            c.put("arn", account.arn("ec2", "security-group/" + c.id));
+            c.put("name", "default");
+        });
+        m.model("aws:ec2/securityGroup:SecurityGroup", c -> {
+            c.autoName("name");
+            c.id = "sg-" + c.hex(17);
+            c.put("arn", account.arn("ec2", "security-group/" + c.id));
+        });
+        m.model("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", c -> c.id = "sgr-" + c.hex(17));
+        m.model("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", c -> c.id = "sgr-" + c.hex(17));
+        m.model("aws:ec2/flowLog:FlowLog", c -> {
+            c.id = "fl-" + c.hex(17);
+            c.put("arn", account.arn("ec2", "vpc-flow-log/" + c.id));
+        });
+        m.model("aws:cloudwatch/logGroup:LogGroup", c -> {
+            c.id = c.autoName("name");
+            c.put("arn", account.arn("logs", "log-group:" + c.id));
+        });
+        m.model("aws:iam/role:Role", c -> {
+            c.id = c.autoName("name");
+            var path = c.input("path") != null ? c.input("path") : "/";
+            c.put("arn", account.globalArn("iam", "role" + path + c.id));
+            c.put("uniqueId", "AROA" + ids.upper(17, c.type, c.name));
+        });
+        m.model("aws:iam/policy:Policy", c -> {
+            c.autoName("name");
+            c.id = account.globalArn("iam", "policy/" + c.input("name"));
+            c.put("arn", c.id);
+            c.put("policyId", "ANPA" + ids.upper(17, c.type, c.name));
+        });
+        m.model("aws:iam/rolePolicy:RolePolicy", c -> c.id = c.input("role") + ":" + c.autoName("name"));
+        m.model("aws:iam/rolePolicyAttachment:RolePolicyAttachment", c -> c.id = c.input("role") + "-" + c.hex(26));
+        m.model("aws:iam/openIdConnectProvider:OpenIdConnectProvider", c -> {
+            var host = String.valueOf(c.input("url")).replaceFirst("^https://", "");
+            c.id = account.globalArn("iam", "oidc-provider/" + host);
+            c.put("arn", c.id);
+        });
+        m.model("aws:secretsmanager/secret:Secret", c -> {
+            var name = c.autoName("name");
+            c.id = account.arn("secretsmanager", "secret:" + name + "-" + ids.hex(6, c.type, c.name));
+            c.put("arn", c.id);
+        });
+        m.model("aws:secretsmanager/secretVersion:SecretVersion", c -> {
+            c.put("versionId", ids.uuid(c.type, c.name));
+            c.id = c.input("secretId") + "|" + c.state.get("versionId");
+            c.put("arn", c.input("secretId"));
+        });
+    }
+}
