@@ -5,6 +5,10 @@ import io.idp.platform.cli.PlatformCli;
 import io.idp.platform.config.ConfigException;
 import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.config.RawConfig;
+import io.idp.platform.gitops.Catalog;
+import io.idp.platform.gitops.CatalogException;
+
+import java.nio.file.Path;
 
 /**
  * The one entry point. Started by the Pulumi engine (which sets PULUMI_MONITOR and passes no
@@ -25,14 +29,16 @@ public final class Main {
     private static void runUnderPulumi() {
         var stack = System.getenv().getOrDefault("PULUMI_STACK", "unknown");
         PlatformConfig config;
+        Catalog catalog;
         try {
-            // Validated before Pulumi.run, so a bad configuration registers nothing, not even the stack.
+            // Checked before Pulumi.run, so bad input registers nothing, not even the stack.
             config = PlatformConfig.load(stack, RawConfig.fromEngineEnvironment(stack, System.getenv()));
-        } catch (ConfigException e) {
+            catalog = Catalog.load(Path.of("."));
+        } catch (ConfigException | CatalogException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
             return;
         }
-        Pulumi.run(ctx -> PlatformProgram.define(ctx, config));
+        Pulumi.run(ctx -> PlatformProgram.define(ctx, config, catalog));
     }
 }

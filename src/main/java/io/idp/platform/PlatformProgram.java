@@ -3,6 +3,7 @@ package io.idp.platform;
 import com.pulumi.Context;
 import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.config.Role;
+import io.idp.platform.gitops.Catalog;
 import io.idp.platform.stacks.ManagementStack;
 import io.idp.platform.stacks.WorkloadStack;
 
@@ -11,11 +12,11 @@ public final class PlatformProgram {
     private PlatformProgram() {
     }
 
-    public static void define(Context ctx, PlatformConfig config) {
+    public static void define(Context ctx, PlatformConfig config, Catalog catalog) {
         if (config.role() == Role.MANAGEMENT) {
-            ManagementStack.define(ctx, config);
+            ManagementStack.define(ctx, config, catalog);
         } else {
-            WorkloadStack.define(ctx, config);
+            WorkloadStack.define(ctx, config, catalog);
         }
     }
 }

@@ -25,11 +25,21 @@ public final class TestProject {
         this.dir = dir;
     }
 
-    /** Copies Pulumi.yaml and every Pulumi.&lt;stack&gt;.yaml of the repository. */
+    /** Copies Pulumi.yaml, every Pulumi.&lt;stack&gt;.yaml and the stacks/ templates of the repository. */
     public static TestProject copyOfRepository(Path tempDir) {
         try (var files = Files.list(Path.of("."))) {
             for (var file : files.filter(f -> f.getFileName().toString().matches("Pulumi(\\..+)?\\.yaml")).toList()) {
                 Files.copy(file, tempDir.resolve(file.getFileName()));
+            }
+            try (var templates = Files.walk(Path.of("stacks"))) {
+                for (var file : templates.toList()) {
+                    var target = tempDir.resolve(file.toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(file, target);
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

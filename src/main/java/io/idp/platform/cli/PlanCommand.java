@@ -60,7 +60,7 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
             return fail(List.of(e.getMessage()));
         } catch (PlanFailure e) {
             return fail(e.reasons(), "the plan of stack '" + stack + "' failed:");
-        } catch (PlanException e) {
+        } catch (PlanException | io.idp.platform.gitops.CatalogException e) {
             return fail(List.of(e.getMessage()));
         }
     }

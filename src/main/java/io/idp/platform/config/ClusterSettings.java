@@ -2,7 +2,39 @@ package io.idp.platform.config;
 
 import java.util.List;
 
-/** The EKS cluster's version and its managed node group. */
+/** The EKS cluster's version, its managed node group and who administers it. */
 public record ClusterSettings(String kubernetesVersion, List<String> nodeInstanceTypes, int nodeMinSize,
-                              int nodeDesiredSize, int nodeMaxSize) {
+                              int nodeDesiredSize, int nodeMaxSize, AmiFamily nodeAmiFamily, List<String> adminRoleArns) {
+
+    public enum AmiFamily {
+        AL2023("al2023"),
+        BOTTLEROCKET("bottlerocket");
+
+        private final String configValue;
+
+        AmiFamily(String configValue) {
+            this.configValue = configValue;
+        }
+
+        public String configValue() {
+            return configValue;
+        }
+    }
+
+    /** Graviton families carry a 'g' after the generation digit: m7g, c7gn, r8g. */
+    public static boolean isArm(String instanceType) {
+        return instanceType.matches("[a-z]+\\d+g[a-z]*\\..+");
+    }
+
+    public boolean arm() {
+        return isArm(nodeInstanceTypes.get(0));
+    }
+
+    /** The EKS AMI type for the node group: operating system and architecture. */
+    public String amiType() {
+        return switch (nodeAmiFamily) {
+            case AL2023 -> arm() ? "AL2023_ARM_64_STANDARD" : "AL2023_x86_64_STANDARD";
+            case BOTTLEROCKET -> arm() ? "BOTTLEROCKET_ARM_64" : "BOTTLEROCKET_x86_64";
+        };
+    }
 }

@@ -49,6 +49,13 @@ public final class ConfigKeys {
             "Nodes the group starts with.");
     public static final ConfigKey NODE_MAX_SIZE = optional("platform:nodeMaxSize", BOTH, "6",
             "a whole number from 1 to 100, at least platform:nodeDesiredSize", "6", "Most nodes in the node group.");
+    public static final ConfigKey NODE_AMI_FAMILY = optional("platform:nodeAmiFamily", BOTH, "al2023",
+            "al2023 (Amazon Linux 2023) or bottlerocket", "bottlerocket",
+            "The node operating system; the architecture (x86_64 or arm64) follows the instance types.");
+    public static final ConfigKey CLUSTER_ADMIN_ROLE_ARNS = optional("platform:clusterAdminRoleArns", BOTH, "[]",
+            "a list of IAM role ARNs (arn:aws:iam::<account>:role/<name>)",
+            "[arn:aws:iam::111122223333:role/platform-admins]",
+            "People's roles (SSO) that get cluster-admin through an EKS access entry; CI's deploy role always does.");
     public static final ConfigKey API_PUBLIC_ACCESS_CIDRS = optional("platform:apiPublicAccessCidrs", BOTH, "[]",
             "a list of IPv4 CIDRs; empty keeps the Kubernetes API private", "[203.0.113.0/24]",
             "Networks allowed to reach the Kubernetes API from the internet. Empty (the default) means private only.");
@@ -79,6 +86,10 @@ public final class ConfigKeys {
     public static final ConfigKey STATE_BUCKET = optional("platform:stateBucket", MGMT, "<clusterName>-pulumi-state-<region>",
             "an S3 bucket name: 3-63 lowercase letters, digits, '-' and '.', globally unique", "acme-pulumi-state",
             "The S3 bucket that serves as the Pulumi self-managed backend.");
+    public static final ConfigKey GITHUB_OIDC_PROVIDER_ARN = optional("platform:githubOidcProviderArn", MGMT, null,
+            "the ARN of the account's existing GitHub Actions OIDC provider; unset creates one",
+            "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com",
+            "An AWS account holds one OIDC provider per URL: name the existing one instead of creating a second.");
     public static final ConfigKey GITHUB_TOKEN = secretKey("github:token", MGMT,
             "a GitHub token of the git bot account with repo and admin:org scope, set with --secret",
             "pulumi config set --secret github:token <token>",
@@ -100,9 +111,10 @@ public final class ConfigKeys {
 
     private static final Map<String, ConfigKey> BY_NAME = index(List.of(
             ROLE, CLUSTER_NAME, REGION, VPC_CIDR, AVAILABILITY_ZONES, NAT_GATEWAYS, KUBERNETES_VERSION,
-            NODE_INSTANCE_TYPES, NODE_MIN_SIZE, NODE_DESIRED_SIZE, NODE_MAX_SIZE, API_PUBLIC_ACCESS_CIDRS, PROTECT, TAGS,
+            NODE_INSTANCE_TYPES, NODE_MIN_SIZE, NODE_DESIRED_SIZE, NODE_MAX_SIZE, NODE_AMI_FAMILY, CLUSTER_ADMIN_ROLE_ARNS,
+            API_PUBLIC_ACCESS_CIDRS, PROTECT, TAGS,
             DOMAIN, GITHUB_OWNER, GITOPS_REPO, PLATFORM_REPO, ALERTS_EMAIL, ARGOCD_HA, STATE_BUCKET,
-            GITHUB_TOKEN, CLOUDFLARE_TOKEN,
+            GITHUB_OIDC_PROVIDER_ARN, GITHUB_TOKEN, CLOUDFLARE_TOKEN,
             MANAGEMENT_STACK, CLUSTER_TYPE, ENVIRONMENTS));
 
     private ConfigKeys() {

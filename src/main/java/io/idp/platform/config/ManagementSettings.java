@@ -9,6 +9,7 @@ public record ManagementSettings(
         String alertsEmail,
         boolean argocdHa,
         String stateBucket,
+        java.util.Optional<String> githubOidcProviderArn,
         SecretValue githubToken,
         SecretValue cloudflareToken) {
 }

@@ -53,7 +53,7 @@ public record PlatformConfig(
         Optional<WorkloadSettings> workload = Optional.empty();
         if (role.isPresent()) {
             if (role.get() == Role.MANAGEMENT) {
-                management = management(reader, clusterName.orElse(null), region.orElse(null));
+                management = management(reader, raw, clusterName.orElse(null), region.orElse(null));
             } else {
                 workload = workload(reader);
             }
@@ -122,6 +122,21 @@ public record PlatformConfig(
         var min = reader.integer(NODE_MIN_SIZE, 1, 100);
         var desired = reader.integer(NODE_DESIRED_SIZE, 1, 100);
         var max = reader.integer(NODE_MAX_SIZE, 1, 100);
+        var amiFamily = reader.choice(NODE_AMI_FAMILY, value -> Arrays.stream(ClusterSettings.AmiFamily.values())
+                .filter(f -> f.configValue().equals(value)).findFirst().orElse(null));
+        var admins = reader.list(CLUSTER_ADMIN_ROLE_ARNS).filter(arns -> {
+            boolean ok = true;
+            for (var arn : arns) {
+                ok &= reader.check(CLUSTER_ADMIN_ROLE_ARNS, arn, Validators.IAM_ROLE_ARN.matcher(arn).matches(), "is not an IAM role ARN");
+            }
+            return ok;
+        });
+        if (instanceTypes.isPresent() && instanceTypes.get().stream().map(ClusterSettings::isArm).distinct().count() > 1) {
+            reader.error(new ConfigError(NODE_INSTANCE_TYPES.name(), String.valueOf(instanceTypes.get()),
+                    "mixes arm64 (Graviton) and x86_64 instance types; one node group runs one architecture",
+                    "instance types of one architecture", "platform:nodeInstanceTypes: [m7g.large, m7g.xlarge]"));
+            return Optional.empty();
+        }
         if (min.isPresent() && desired.isPresent() && max.isPresent()
                 && !(min.get() <= desired.get() && desired.get() <= max.get())) {
             reader.error(new ConfigError(NODE_DESIRED_SIZE.name(), String.valueOf(desired.get()),
@@ -130,13 +145,15 @@ public record PlatformConfig(
                     "platform:nodeMinSize: 2, platform:nodeDesiredSize: 3, platform:nodeMaxSize: 6"));
             return Optional.empty();
         }
-        if (version.isEmpty() || instanceTypes.isEmpty() || min.isEmpty() || desired.isEmpty() || max.isEmpty()) {
+        if (version.isEmpty() || instanceTypes.isEmpty() || min.isEmpty() || desired.isEmpty() || max.isEmpty()
+                || amiFamily.isEmpty() || admins.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ClusterSettings(version.get(), instanceTypes.get(), min.get(), desired.get(), max.get()));
+        return Optional.of(new ClusterSettings(version.get(), instanceTypes.get(), min.get(), desired.get(), max.get(),
+                amiFamily.get(), admins.get()));
     }
 
-    private static Optional<ManagementSettings> management(ConfigReader reader, String clusterName, String region) {
+    private static Optional<ManagementSettings> management(ConfigReader reader, RawConfig raw, String clusterName, String region) {
         var domain = reader.text(DOMAIN).map(String::toLowerCase)
                 .filter(value -> reader.check(DOMAIN, value, Validators.DOMAIN.matcher(value).matches(), "is not a DNS domain name"));
         var owner = reader.matching(GITHUB_OWNER, Validators.GITHUB_OWNER, "is not a GitHub organisation or user name");
@@ -149,14 +166,18 @@ public record PlatformConfig(
                 .filter(value -> clusterName != null && region != null)
                 .filter(value -> reader.check(STATE_BUCKET, value,
                         Validators.S3_BUCKET.matcher(value).matches() && !value.contains(".."), "is not a valid S3 bucket name"));
+        var oidcProvider = reader.text(GITHUB_OIDC_PROVIDER_ARN).filter(value -> reader.check(GITHUB_OIDC_PROVIDER_ARN, value,
+                value.matches("arn:aws:iam::\\d{12}:oidc-provider/token\\.actions\\.githubusercontent\\.com"),
+                "is not the ARN of a GitHub Actions OIDC provider"));
+        boolean oidcProviderOk = raw.get(GITHUB_OIDC_PROVIDER_ARN.name()).isEmpty() || oidcProvider.isPresent();
         var githubToken = reader.secret(GITHUB_TOKEN);
         var cloudflareToken = reader.secret(CLOUDFLARE_TOKEN);
         if (domain.isEmpty() || owner.isEmpty() || gitopsRepo.isEmpty() || platformRepo.isEmpty() || email.isEmpty()
-                || ha.isEmpty() || bucket.isEmpty() || githubToken.isEmpty() || cloudflareToken.isEmpty()) {
+                || ha.isEmpty() || bucket.isEmpty() || githubToken.isEmpty() || cloudflareToken.isEmpty() || !oidcProviderOk) {
             return Optional.empty();
         }
         return Optional.of(new ManagementSettings(domain.get(), owner.get(), gitopsRepo.get(), platformRepo.get(),
-                email.get(), ha.get(), bucket.get(), githubToken.get(), cloudflareToken.get()));
+                email.get(), ha.get(), bucket.get(), oidcProvider, githubToken.get(), cloudflareToken.get()));
     }
 
     private static Optional<WorkloadSettings> workload(ConfigReader reader) {

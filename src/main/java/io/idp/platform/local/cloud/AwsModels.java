@@ -117,5 +117,48 @@ final class AwsModels {
             c.id = c.input("secretId") + "|" + c.state.get("versionId");
             c.put("arn", c.input("secretId"));
         });
+        m.model("aws:eks/cluster:Cluster", c -> {
+            var name = c.input("name");
+            c.id = name;
+            var endpointId = ids.upper(32, "eks", name).replaceAll("[^A-Z0-9]", "7");
+            c.put("arn", account.arn("eks", "cluster/" + name));
+            c.put("endpoint", "https://" + endpointId + ".gr7." + account.region() + ".eks.amazonaws.com");
+            c.put("certificateAuthority", java.util.Map.of("data", java.util.Base64.getEncoder().encodeToString(
+                    ("-----BEGIN CERTIFICATE-----\n" + ids.hex(96, "ca", name) + "\n-----END CERTIFICATE-----\n").getBytes())));
+            c.put("identities", java.util.List.of(java.util.Map.of("oidcs", java.util.List.of(java.util.Map.of(
+                    "issuer", "https://oidc.eks." + account.region() + ".amazonaws.com/id/" + endpointId)))));
+            c.put("status", "ACTIVE");
+            c.put("platformVersion", "eks.1");
+            c.put("clusterId", ids.uuid(c.type, name));
+            if (c.state.get("vpcConfig") instanceof java.util.Map<?, ?> vpc) {
+                var withComputed = new java.util.HashMap<String, Object>();
+                vpc.forEach((k, v) -> withComputed.put(String.valueOf(k), v));
+                withComputed.put("clusterSecurityGroupId", "sg-" + ids.hex(17, "eks-cluster-sg", name));
+                withComputed.put("vpcId", "vpc-" + ids.hex(17, "eks-vpc", name));
+                c.put("vpcConfig", withComputed);
+            }
+        });
+        m.model("aws:eks/nodeGroup:NodeGroup", c -> {
+            c.id = c.input("clusterName") + ":" + c.input("nodeGroupName");
+            c.put("arn", account.arn("eks", "nodegroup/" + c.input("clusterName") + "/" + c.input("nodeGroupName") + "/" + ids.uuid(c.type, c.name)));
+            c.put("status", "ACTIVE");
+        });
+        m.model("aws:eks/addon:Addon", c -> {
+            c.id = c.input("clusterName") + ":" + c.input("addonName");
+            c.put("arn", account.arn("eks", "addon/" + c.input("clusterName") + "/" + c.input("addonName") + "/" + ids.uuid(c.type, c.name)));
+        });
+        m.model("aws:eks/accessEntry:AccessEntry", c -> {
+            c.id = c.input("clusterName") + ":" + c.input("principalArn");
+            c.put("accessEntryArn", account.arn("eks", "access-entry/" + c.input("clusterName") + "/role/" + c.hex(8)));
+        });
+        m.model("aws:eks/accessPolicyAssociation:AccessPolicyAssociation", c ->
+                c.id = c.input("clusterName") + "#" + c.input("principalArn") + "#" + c.input("policyArn"));
+        m.model("aws:ec2/launchTemplate:LaunchTemplate", c -> {
+            c.autoName("name");
+            c.id = "lt-" + c.hex(17);
+            c.put("arn", account.arn("ec2", "launch-template/" + c.id));
+            c.put("latestVersion", 1);
+            c.put("defaultVersion", 1);
+        });
     }
 }

@@ -14,6 +14,7 @@ final class ResourceModels {
     private final Account account;
     private final Ids ids;
     private final Map<String, Consumer<Created>> models = new HashMap<>();
+    private final Map<String, Consumer<Created>> fallbacks = new HashMap<>();
 
     /** A resource being created: its inputs become its state, the model adds what the cloud computes. */
     final class Created {
@@ -72,11 +73,12 @@ final class ResourceModels {
         GithubModels.register(this, ids);
         CloudflareModels.register(this, ids);
         TlsModels.register(this, ids);
+        KubernetesModels.register(this, ids);
     }
 
     Created create(String type, String name, Map<String, Object> inputs, Map<String, Object> provider) {
         var created = new Created(type, name, inputs, provider);
-        models.getOrDefault(type, c -> c.id = c.name + "-" + c.hex(8)).accept(created);
+        models.getOrDefault(type, fallback(type)).accept(created);
         if (type.startsWith("pulumi:providers:")) {
             created.id = ids.uuid(type, name);
         }
@@ -88,6 +90,16 @@ final class ResourceModels {
 
     void model(String type, Consumer<Created> model) {
         models.put(type, model);
+    }
+
+    /** The model of every type with this prefix that has none of its own. */
+    void fallback(String typePrefix, Consumer<Created> model) {
+        fallbacks.put(typePrefix, model);
+    }
+
+    private Consumer<Created> fallback(String type) {
+        return fallbacks.entrySet().stream().filter(e -> type.startsWith(e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse(c -> c.id = c.name + "-" + c.hex(8));
     }
 
 }

@@ -1,0 +1,45 @@
+package io.idp.platform.components;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The argo-cd chart's values for the platform: hardened (no local admin, no anonymous access, no
+ * exec), highly available when asked, its controllers carrying the IRSA role that reaches other
+ * clusters. The gitops repository carries the same values, so Argo CD manages itself with them.
+ */
+public final class ArgoCdValues {
+    /** Service accounts that talk to other clusters and therefore carry the fleet role. */
+    public static final List<String> FLEET_SERVICE_ACCOUNTS = List.of(
+            "argocd-application-controller", "argocd-applicationset-controller", "argocd-server");
+
+    private ArgoCdValues() {
+    }
+
+    public static Map<String, Object> render(String hostname, boolean highlyAvailable, String fleetRoleArn) {
+        var values = new LinkedHashMap<String, Object>();
+        values.put("global", Map.of("domain", hostname));
+        values.put("crds", Map.of("install", true, "keep", true));
+        var cm = new LinkedHashMap<String, Object>();
+        cm.put("url", "https://" + hostname);
+        cm.put("admin.enabled", false);
+        cm.put("users.anonymous.enabled", false);
+        cm.put("exec.enabled", false);
+        cm.put("statusbadge.enabled", false);
+        cm.put("application.resourceTrackingMethod", "annotation");
+        values.put("configs", Map.of(
+                "cm", cm,
+                "params", Map.of("server.insecure", false, "application.namespaces", ""),
+                "rbac", Map.of("policy.default", "", "scopes", "[groups]")));
+        var annotations = Map.of("eks.amazonaws.com/role-arn", fleetRoleArn);
+        int replicas = highlyAvailable ? 2 : 1;
+        values.put("controller", Map.of("replicas", 1, "serviceAccount", Map.of("annotations", annotations)));
+        values.put("server", Map.of("replicas", replicas, "serviceAccount", Map.of("annotations", annotations)));
+        values.put("repoServer", Map.of("replicas", replicas));
+        values.put("applicationSet", Map.of("replicas", replicas, "serviceAccount", Map.of("annotations", annotations)));
+        values.put("redis-ha", Map.of("enabled", highlyAvailable));
+        values.put("dex", Map.of("enabled", false));
+        return values;
+    }
+}

@@ -1,0 +1,144 @@
+package io.idp.platform.components;
+
+import com.pulumi.aws.iam.OpenIdConnectProvider;
+import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.core.Output;
+import com.pulumi.github.Provider;
+import com.pulumi.github.ProviderArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.idp.platform.config.SecretValue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The platform's bot accounts. Cloud bot: GitHub Actions of the platform repository assume IAM roles
+ * through OIDC (a read-only role for pull-request previews, a deploy role for main), with no
+ * long-lived keys. Git bot: the token the github provider uses. DNS bot: the Cloudflare token.
+ * Their credentials are written to the {@link SecretStore}.
+ */
+public final class BotAccounts extends ComponentResource {
+    public static final String TYPE = "platform:components:BotAccounts";
+    static final String READ_ONLY_POLICY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+    static final String ADMINISTRATOR_POLICY = "arn:aws:iam::aws:policy/AdministratorAccess";
+
+    /**
+     * @param existingOidcProviderArn the account's GitHub Actions OIDC provider, when one exists
+     *                                already (an account has at most one per URL); empty creates it
+     */
+    public record Args(
+            String clusterName,
+            String githubOwner,
+            String platformRepo,
+            String alertsEmail,
+            SecretValue githubToken,
+            SecretValue cloudflareToken,
+            Optional<String> existingOidcProviderArn,
+            Output<String> stateBucketArn,
+            Output<String> stateKeyArn,
+            SecretStore secretStore) {
+
+        /** The only subjects the roles trust: pull requests (preview) and the main branch (deploy). */
+        public String previewSubject() {
+            return "repo:" + githubOwner + "/" + platformRepo + ":pull_request";
+        }
+
+        public String deploySubject() {
+            return "repo:" + githubOwner + "/" + platformRepo + ":ref:refs/heads/main";
+        }
+    }
+
+    private final Output<String> oidcProviderArn;
+    private final Role previewRole;
+    private final Role deployRole;
+    private final Provider github;
+    private final String alertsEmail;
+
+    public BotAccounts(String name, Args args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var child = CustomResourceOptions.builder().parent(this).build();
+        this.alertsEmail = args.alertsEmail();
+
+        this.oidcProviderArn = args.existingOidcProviderArn().map(Output::of).orElseGet(() ->
+                new OpenIdConnectProvider(name + "-github-actions", OpenIdConnectProviderArgs.builder()
+                        .url("https://" + Trust.GITHUB_ACTIONS_HOST)
+                        .clientIdLists(Trust.STS_AUDIENCE)
+                        .build(), child).arn());
+
+        this.previewRole = ciRole(name + "-ci-preview", args.clusterName() + "-ci-preview",
+                "Pull-request previews of " + args.githubOwner() + "/" + args.platformRepo() + ": read only",
+                args.previewSubject(), child);
+        new RolePolicyAttachment(name + "-ci-preview-read-only", RolePolicyAttachmentArgs.builder()
+                .role(previewRole.name()).policyArn(READ_ONLY_POLICY).build(), child);
+        new RolePolicy(name + "-ci-preview-state", RolePolicyArgs.builder()
+                .role(previewRole.id())
+                .name("read-pulumi-state")
+                .policy(Output.tuple(args.stateBucketArn(), args.stateKeyArn()).applyValue(t -> PolicyDocuments.document(List.of(
+                        PolicyDocuments.statement("ReadState", "Allow", null, List.of("s3:GetObject", "s3:ListBucket"),
+                                List.of(t.t1, t.t1 + "/*"), null),
+                        PolicyDocuments.statement("DecryptState", "Allow", null, List.of("kms:Decrypt"), List.of(t.t2), null)))))
+                .build(), child);
+
+        this.deployRole = ciRole(name + "-ci-deploy", args.clusterName() + "-ci-deploy",
+                "Deploys of " + args.githubOwner() + "/" + args.platformRepo() + " from main",
+                args.deploySubject(), child);
+        // pulumi up creates VPCs, IAM roles, EKS clusters and KMS keys: it needs administrator rights.
+        // Restrict them with an SCP or permissions boundary where the organisation requires it.
+        new RolePolicyAttachment(name + "-ci-deploy-admin", RolePolicyAttachmentArgs.builder()
+                .role(deployRole.name()).policyArn(ADMINISTRATOR_POLICY).build(), child);
+
+        this.github = new Provider(name + "-github", ProviderArgs.builder()
+                .owner(args.githubOwner())
+                .token(args.githubToken().output())
+                .build(), child);
+
+        args.secretStore().put("bots/github-token", "The git bot's GitHub token", args.githubToken().output());
+        args.secretStore().put("bots/cloudflare-token", "The DNS bot's Cloudflare token", args.cloudflareToken().output());
+
+        registerOutputs(Map.of(
+                "oidcProviderArn", oidcProviderArn,
+                "ciPreviewRoleArn", previewRole.arn(),
+                "ciDeployRoleArn", deployRole.arn(),
+                "alertsEmail", Output.of(alertsEmail)));
+    }
+
+    private Role ciRole(String logical, String roleName, String description, String subject, CustomResourceOptions child) {
+        return new Role(logical, RoleArgs.builder()
+                .name(roleName)
+                .description(description)
+                .maxSessionDuration(3600)
+                .assumeRolePolicy(oidcProviderArn.applyValue(arn -> Trust.githubActions(arn, List.of(subject))))
+                .build(), child);
+    }
+
+    public Output<String> oidcProviderArn() {
+        return oidcProviderArn;
+    }
+
+    public Output<String> ciPreviewRoleArn() {
+        return previewRole.arn();
+    }
+
+    public Output<String> ciDeployRoleArn() {
+        return deployRole.arn();
+    }
+
+    /** The git bot's github provider; every GitHub resource of the platform uses it. */
+    public Provider github() {
+        return github;
+    }
+
+    /** The team's distribution list: ACME registration and alerts. */
+    public String alertsEmail() {
+        return alertsEmail;
+    }
+}

@@ -1,0 +1,57 @@
+package io.idp.platform.components;
+
+import com.pulumi.cloudflare.CloudflareFunctions;
+import com.pulumi.cloudflare.Provider;
+import com.pulumi.cloudflare.ProviderArgs;
+import com.pulumi.cloudflare.inputs.GetZoneArgs;
+import com.pulumi.cloudflare.inputs.GetZoneFilterArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.idp.platform.config.SecretValue;
+
+import java.util.Map;
+
+/**
+ * The platform's Cloudflare zone, adopted by name: the DNS bot's provider and the zone id every
+ * cluster's DNS records and scoped tokens refer to.
+ */
+public final class DnsZone extends ComponentResource {
+    public static final String TYPE = "platform:components:DnsZone";
+
+    public record Args(String domain, SecretValue apiToken) {
+    }
+
+    private final Provider cloudflare;
+    private final Output<String> zoneId;
+    private final String domain;
+
+    public DnsZone(String name, Args args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        this.domain = args.domain();
+        this.cloudflare = new Provider(name + "-cloudflare", ProviderArgs.builder()
+                .apiToken(args.apiToken().output())
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        this.zoneId = CloudflareFunctions.getZone(GetZoneArgs.builder()
+                        .filter(GetZoneFilterArgs.builder().name(args.domain()).match("all").build())
+                        .build(), InvokeOptions.builder().parent(this).provider(cloudflare).build())
+                .applyValue(zone -> zone.id().orElseThrow(() -> new ContractException(
+                        "Cloudflare has no zone named " + args.domain() + " that the DNS bot's token can read; "
+                                + "add the zone to the account or give the token Zone Read on it")));
+        registerOutputs(Map.of("zoneId", zoneId, "domain", Output.of(domain)));
+    }
+
+    public Output<String> zoneId() {
+        return zoneId;
+    }
+
+    public String domain() {
+        return domain;
+    }
+
+    public Provider cloudflare() {
+        return cloudflare;
+    }
+}

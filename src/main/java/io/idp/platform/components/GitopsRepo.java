@@ -1,0 +1,96 @@
+package io.idp.platform.components;
+
+import com.pulumi.core.Output;
+import com.pulumi.github.Repository;
+import com.pulumi.github.RepositoryArgs;
+import com.pulumi.github.RepositoryDeployKey;
+import com.pulumi.github.RepositoryDeployKeyArgs;
+import com.pulumi.github.inputs.RepositorySecurityAndAnalysisArgs;
+import com.pulumi.github.inputs.RepositorySecurityAndAnalysisSecretScanningArgs;
+import com.pulumi.github.inputs.RepositorySecurityAndAnalysisSecretScanningPushProtectionArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.tls.PrivateKey;
+import com.pulumi.tls.PrivateKeyArgs;
+
+import java.util.Map;
+
+/**
+ * The generated {@code gitops} repository Argo CD syncs from: private, with vulnerability alerts
+ * and secret scanning, archived rather than deleted on destroy, protected; and the read-only deploy
+ * key Argo CD clones it with, whose private half goes to the {@link SecretStore}.
+ */
+public final class GitopsRepo extends ComponentResource {
+    public static final String TYPE = "platform:components:GitopsRepo";
+
+    /**
+     * @param owner      the GitHub organisation
+     * @param name       the repository name (default "gitops")
+     * @param clusterName the management cluster whose Argo CD reads the repository
+     */
+    public record Args(String owner, String name, String clusterName, boolean protect, SecretStore secretStore) {
+    }
+
+    private final Repository repository;
+    private final PrivateKey deployKey;
+    private final String fullName;
+
+    public GitopsRepo(String name, Args args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        this.fullName = args.owner() + "/" + args.name();
+        this.repository = new Repository(name + "-repository", RepositoryArgs.builder()
+                .name(args.name())
+                .visibility("private")
+                .autoInit(true)
+                .hasIssues(true)
+                .hasWiki(false)
+                .hasProjects(false)
+                .deleteBranchOnMerge(true)
+                .allowMergeCommit(false)
+                .vulnerabilityAlerts(true)
+                .archiveOnDestroy(true)
+                .securityAndAnalysis(RepositorySecurityAndAnalysisArgs.builder()
+                        .secretScanning(RepositorySecurityAndAnalysisSecretScanningArgs.builder().status("enabled").build())
+                        .secretScanningPushProtection(RepositorySecurityAndAnalysisSecretScanningPushProtectionArgs.builder()
+                                .status("enabled").build())
+                        .build())
+                .build(), CustomResourceOptions.builder().parent(this).protect(args.protect()).retainOnDelete(true).build());
+
+        // ED25519: short, modern, and accepted by GitHub deploy keys and Argo CD alike.
+        this.deployKey = new PrivateKey(name + "-argocd-key", PrivateKeyArgs.builder().algorithm("ED25519").build(),
+                CustomResourceOptions.builder().parent(this).build());
+        new RepositoryDeployKey(name + "-argocd-key", RepositoryDeployKeyArgs.builder()
+                .repository(repository.name())
+                .title("argocd (" + args.clusterName() + "), read only")
+                .key(deployKey.publicKeyOpenssh())
+                .readOnly(true)
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        args.secretStore().put("argocd/gitops-deploy-key", "Argo CD's read-only deploy key for " + fullName,
+                deployKey.privateKeyOpenssh());
+
+        registerOutputs(Map.of("fullName", Output.of(fullName), "sshCloneUrl", repository.sshCloneUrl(),
+                "httpCloneUrl", repository.httpCloneUrl()));
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public Output<String> name() {
+        return repository.name();
+    }
+
+    public Output<String> sshCloneUrl() {
+        return repository.sshCloneUrl();
+    }
+
+    public Output<String> httpCloneUrl() {
+        return repository.httpCloneUrl();
+    }
+
+    /** The deploy key's private half (secret), for Argo CD's repository credentials. */
+    public Output<String> deployKeyPrivate() {
+        return deployKey.privateKeyOpenssh();
+    }
+}

@@ -1,0 +1,91 @@
+package io.idp.platform.components;
+
+import com.pulumi.aws.kms.Alias;
+import com.pulumi.aws.kms.AliasArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.secretsmanager.SecretArgs;
+import com.pulumi.aws.secretsmanager.SecretVersion;
+import com.pulumi.aws.secretsmanager.SecretVersionArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.Map;
+
+/**
+ * The platform's one authoritative secret store: AWS Secrets Manager under
+ * {@code platform/<cluster>/}, encrypted with a customer key of its own. Every credential the
+ * platform is given or creates is put here; clusters read their own path through External Secrets.
+ */
+public final class SecretStore extends ComponentResource {
+    public static final String TYPE = "platform:components:SecretStore";
+
+    /**
+     * @param clusterName the management cluster, which names the path prefix and the key alias
+     * @param protect     protect the key and the secrets from deletion (default true)
+     * @param recoveryWindowDays days a deleted secret can be restored (default 30)
+     */
+    public record Args(String clusterName, boolean protect, int recoveryWindowDays) {
+        public static final int DEFAULT_RECOVERY_WINDOW_DAYS = 30;
+
+        public static Args of(String clusterName, boolean protect) {
+            return new Args(clusterName, protect, DEFAULT_RECOVERY_WINDOW_DAYS);
+        }
+    }
+
+    private final Args args;
+    private final Key key;
+    private final String prefix;
+
+    public SecretStore(String name, Args args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        this.args = args;
+        this.prefix = "platform/" + args.clusterName() + "/";
+        this.key = new Key(name + "-key", KeyArgs.builder()
+                .description("Encrypts the platform's secrets under " + prefix + " in Secrets Manager")
+                .enableKeyRotation(true)
+                .deletionWindowInDays(30)
+                .build(), dataOptions());
+        new Alias(name + "-key-alias", AliasArgs.builder()
+                .name("alias/" + args.clusterName() + "-platform-secrets")
+                .targetKeyId(key.keyId())
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        registerOutputs(Map.of("kmsKeyArn", key.arn(), "prefix", Output.of(prefix)));
+    }
+
+    private CustomResourceOptions dataOptions() {
+        return CustomResourceOptions.builder().parent(this).protect(args.protect()).retainOnDelete(true).build();
+    }
+
+    /**
+     * Stores one secret at {@code platform/<cluster>/<path>} and returns its ARN.
+     *
+     * @param value a secret output; it stays secret in state and in every plan
+     */
+    public Output<String> put(String path, String description, Output<String> value) {
+        var logical = "secret-" + path.replace('/', '-');
+        var secret = new Secret(logical, SecretArgs.builder()
+                .name(prefix + path)
+                .description(description)
+                .kmsKeyId(key.arn())
+                .recoveryWindowInDays(args.recoveryWindowDays())
+                .build(), dataOptions());
+        new SecretVersion(logical, SecretVersionArgs.builder()
+                .secretId(secret.id())
+                .secretString(value.asSecret())
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        return secret.arn();
+    }
+
+    public Output<String> kmsKeyArn() {
+        return key.arn();
+    }
+
+    /** Every platform secret lives under this path; a cluster's own secrets under prefix + "clusters/<name>/". */
+    public String prefix() {
+        return prefix;
+    }
+}
