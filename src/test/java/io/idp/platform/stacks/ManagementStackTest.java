@@ -1,0 +1,296 @@
+package io.idp.platform.stacks;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.idp.platform.TestProject;
+import io.idp.platform.local.OfflineEngine;
+import io.idp.platform.local.Plan;
+import io.idp.platform.local.PlannedResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The management stack as planned from Pulumi.mgmt.yaml: the settings themselves, not counts. */
+class ManagementStackTest {
+    @TempDir
+    Path dir;
+    TestProject project;
+
+    @BeforeEach
+    void setUp() {
+        project = TestProject.copyOfRepository(dir);
+    }
+
+    Plan plan() {
+        return new OfflineEngine(dir).plan("mgmt").plan();
+    }
+
+    static PlannedResource named(Plan plan, String type, String name) {
+        return plan.ofType(type).stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " named " + name));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    static JsonObject json(Object text) {
+        return JsonParser.parseString(String.valueOf(text)).getAsJsonObject();
+    }
+
+    static JsonObject firstStatement(Object policy) {
+        return json(policy).getAsJsonArray("Statement").get(0).getAsJsonObject();
+    }
+
+    @Test
+    void ciRolesTrustOnlyThisRepositoryThroughGithubOidcWithTheStsAudience() {
+        var plan = plan();
+        var oidc = plan.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider").stream()
+                .filter(r -> "https://token.actions.githubusercontent.com".equals(r.inputs().get("url"))).findFirst().orElseThrow();
+        assertEquals(List.of("sts.amazonaws.com"), oidc.inputs().get("clientIdLists"));
+        for (var role : Map.of("bots-ci-preview", "repo:acme-platform/platform:pull_request",
+                "bots-ci-deploy", "repo:acme-platform/platform:ref:refs/heads/main").entrySet()) {
+            var statement = firstStatement(named(plan, "aws:iam/role:Role", role.getKey()).inputs().get("assumeRolePolicy"));
+            assertEquals(oidc.outputs().get("arn"), statement.getAsJsonObject("Principal").get("Federated").getAsString());
+            assertEquals("sts:AssumeRoleWithWebIdentity", statement.getAsJsonArray("Action").get(0).getAsString());
+            var equals = statement.getAsJsonObject("Condition").getAsJsonObject("StringEquals");
+            assertEquals("sts.amazonaws.com", equals.get("token.actions.githubusercontent.com:aud").getAsString());
+            assertEquals(List.of(role.getValue()), equals.getAsJsonArray("token.actions.githubusercontent.com:sub").asList()
+                    .stream().map(e -> e.getAsString()).toList());
+        }
+        assertEquals(List.of(), plan.ofType("aws:iam/accessKey:AccessKey"), "no long-lived access keys");
+    }
+
+    @Test
+    void previewRoleIsReadOnlyAndDeployRoleIsAdministrator() {
+        var plan = plan();
+        var attachments = plan.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment");
+        assertEquals("arn:aws:iam::aws:policy/ReadOnlyAccess", attachments.stream()
+                .filter(a -> "mgmt-ci-preview".equals(a.inputs().get("role"))).findFirst().orElseThrow().inputs().get("policyArn"));
+        assertEquals("arn:aws:iam::aws:policy/AdministratorAccess", attachments.stream()
+                .filter(a -> "mgmt-ci-deploy".equals(a.inputs().get("role"))).findFirst().orElseThrow().inputs().get("policyArn"));
+    }
+
+    @Test
+    void existingOidcProviderIsReusedInsteadOfCreated() {
+        var arn = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com";
+        project.set("mgmt", "platform:githubOidcProviderArn", arn);
+        var plan = plan();
+        assertTrue(plan.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider").stream()
+                .noneMatch(r -> "https://token.actions.githubusercontent.com".equals(r.inputs().get("url"))));
+        var statement = firstStatement(named(plan, "aws:iam/role:Role", "bots-ci-deploy").inputs().get("assumeRolePolicy"));
+        assertEquals(arn, statement.getAsJsonObject("Principal").get("Federated").getAsString());
+    }
+
+    @Test
+    void everyBotCredentialIsInTheSecretStoreEncryptedWithItsKey() {
+        var plan = plan();
+        var key = named(plan, "aws:kms/key:Key", "secrets-key");
+        assertEquals(true, key.inputs().get("enableKeyRotation"));
+        var secrets = plan.ofType("aws:secretsmanager/secret:Secret");
+        assertEquals(Set.of("platform/mgmt/bots/github-token", "platform/mgmt/bots/cloudflare-token",
+                "platform/mgmt/argocd/gitops-deploy-key"), secrets.stream().map(s -> String.valueOf(s.inputs().get("name"))).collect(Collectors.toSet()));
+        secrets.forEach(s -> {
+            assertEquals(key.outputs().get("arn"), s.inputs().get("kmsKeyId"));
+            assertTrue(s.protect() && s.retainOnDelete(), s.name());
+        });
+        plan.ofType("aws:secretsmanager/secretVersion:SecretVersion").forEach(v -> assertEquals("[secret]", v.inputs().get("secretString")));
+        var github = plan.ofType("pulumi:providers:github").get(0);
+        assertEquals("[secret]", github.inputs().get("token"));
+        assertEquals("acme-platform", github.inputs().get("owner"));
+    }
+
+    @Test
+    void stateStoreIsAHardenedPulumiBackend() {
+        var plan = plan();
+        var key = named(plan, "aws:kms/key:Key", "state-key");
+        assertEquals(true, key.inputs().get("enableKeyRotation"));
+        assertEquals("Enabled", map(named(plan, "aws:s3/bucketVersioningV2:BucketVersioningV2", "state-versioning")
+                .inputs().get("versioningConfiguration")).get("status"));
+        var rule = map(((List<?>) named(plan, "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+                "state-encryption").inputs().get("rules")).get(0));
+        assertEquals("aws:kms", map(rule.get("applyServerSideEncryptionByDefault")).get("sseAlgorithm"));
+        assertEquals(key.outputs().get("arn"), map(rule.get("applyServerSideEncryptionByDefault")).get("kmsMasterKeyId"));
+        var block = named(plan, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "state-public-access").inputs();
+        for (var flag : List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")) {
+            assertEquals(true, block.get(flag), flag);
+        }
+        assertEquals("BucketOwnerEnforced", map(named(plan, "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+                "state-ownership").inputs().get("rule")).get("objectOwnership"));
+        var lifecycle = map(((List<?>) named(plan, "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+                "state-lifecycle").inputs().get("rules")).get(0));
+        assertEquals(90L, map(lifecycle.get("noncurrentVersionExpiration")).get("noncurrentDays"));
+        var deny = firstStatement(named(plan, "aws:s3/bucketPolicy:BucketPolicy", "state-tls-only").inputs().get("policy"));
+        assertEquals("Deny", deny.get("Effect").getAsString());
+        assertEquals("false", deny.getAsJsonObject("Condition").getAsJsonObject("Bool").get("aws:SecureTransport").getAsString());
+    }
+
+    @Test
+    void clusterApiIsPrivateByDefaultAndPublicOnlyForListedCidrs() {
+        var vpc = map(named(plan(), "aws:eks/cluster:Cluster", "mgmt-cluster").inputs().get("vpcConfig"));
+        assertEquals(true, vpc.get("endpointPrivateAccess"));
+        assertEquals(false, vpc.get("endpointPublicAccess"));
+        assertNull(vpc.get("publicAccessCidrs"));
+
+        project.set("mgmt", "platform:apiPublicAccessCidrs", List.of("203.0.113.0/24"));
+        var open = map(named(plan(), "aws:eks/cluster:Cluster", "mgmt-cluster").inputs().get("vpcConfig"));
+        assertEquals(true, open.get("endpointPublicAccess"));
+        assertEquals(List.of("203.0.113.0/24"), open.get("publicAccessCidrs"));
+    }
+
+    @Test
+    void firewallRulesAreDescribedAndNoIngressIsOpenToTheInternet() {
+        var plan = plan();
+        var ingress = plan.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+        var egress = plan.ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
+        assertFalse(ingress.isEmpty());
+        for (var rule : ingress) {
+            assertFalse(String.valueOf(rule.inputs().get("description")).isBlank(), rule.name());
+            assertNull(rule.inputs().get("cidrIpv4"), rule.name() + " takes traffic from a security group only");
+        }
+        egress.forEach(rule -> assertFalse(String.valueOf(rule.inputs().get("description")).isBlank(), rule.name()));
+        var api = named(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "mgmt-firewall-api-from-nodes").inputs();
+        assertEquals(443L, api.get("fromPort"));
+        assertEquals(named(plan, "aws:ec2/securityGroup:SecurityGroup", "mgmt-firewall-nodes").outputs().get("id"),
+                api.get("referencedSecurityGroupId"));
+    }
+
+    @Test
+    void eksClusterIsEncryptedLoggedAndAdministeredThroughAccessEntries() {
+        var plan = plan();
+        var cluster = named(plan, "aws:eks/cluster:Cluster", "mgmt-cluster");
+        var inputs = cluster.inputs();
+        assertEquals("1.33", inputs.get("version"));
+        assertEquals(List.of("api", "audit", "authenticator", "controllerManager", "scheduler"), inputs.get("enabledClusterLogTypes"));
+        assertEquals(Map.of("authenticationMode", "API", "bootstrapClusterCreatorAdminPermissions", false), inputs.get("accessConfig"));
+        var encryption = map(inputs.get("encryptionConfig"));
+        assertEquals(List.of("secrets"), encryption.get("resources"));
+        assertEquals(named(plan, "aws:kms/key:Key", "mgmt-secrets-key").outputs().get("arn"), map(encryption.get("provider")).get("keyArn"));
+        assertTrue(cluster.protect());
+        var network = plan.ofType("aws:ec2/subnet:Subnet").stream().filter(s -> s.name().contains("private"))
+                .map(s -> s.outputs().get("id")).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(network, new TreeSet<>((List<?>) map(inputs.get("vpcConfig")).get("subnetIds")));
+        var deployAdmin = named(plan, "aws:eks/accessPolicyAssociation:AccessPolicyAssociation", "mgmt-deploy-admin").inputs();
+        assertEquals("arn:aws:iam::111122223333:role/mgmt-ci-deploy", deployAdmin.get("principalArn"));
+        assertEquals("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", deployAdmin.get("policyArn"));
+    }
+
+    @Test
+    void nodesRunInPrivateSubnetsWithImdsV2Required() {
+        var plan = plan();
+        var nodes = named(plan, "aws:eks/nodeGroup:NodeGroup", "mgmt-nodes");
+        assertEquals("AL2023_x86_64_STANDARD", nodes.inputs().get("amiType"));
+        assertEquals(List.of("m6i.large", "m6a.large"), nodes.inputs().get("instanceTypes"));
+        assertEquals(Map.of("minSize", 3L, "desiredSize", 3L, "maxSize", 6L), nodes.inputs().get("scalingConfig"));
+        assertEquals(List.of("scalingConfig.desiredSize"), nodes.ignoreChanges());
+        var metadata = map(named(plan, "aws:ec2/launchTemplate:LaunchTemplate", "mgmt-nodes").inputs().get("metadataOptions"));
+        assertEquals("required", metadata.get("httpTokens"));
+        assertEquals(1L, metadata.get("httpPutResponseHopLimit"));
+
+        project.set("mgmt", "platform:nodeInstanceTypes", List.of("m7g.large")).set("mgmt", "platform:nodeAmiFamily", "bottlerocket");
+        assertEquals("BOTTLEROCKET_ARM_64", named(plan(), "aws:eks/nodeGroup:NodeGroup", "mgmt-nodes").inputs().get("amiType"));
+    }
+
+    @Test
+    void managedAddonsArePinnedFromTheCatalogAndUseIrsa() {
+        var plan = plan();
+        var addons = plan.ofType("aws:eks/addon:Addon").stream()
+                .collect(Collectors.toMap(a -> String.valueOf(a.inputs().get("addonName")), a -> a));
+        assertEquals(Set.of("vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver", "eks-pod-identity-agent"), addons.keySet());
+        assertEquals("v1.12.1-eksbuild.2", addons.get("coredns").inputs().get("addonVersion"));
+        var cniRole = named(plan, "aws:iam/role:Role", "mgmt-vpc-cni");
+        assertEquals(cniRole.outputs().get("arn"), addons.get("vpc-cni").inputs().get("serviceAccountRoleArn"));
+        var issuer = String.valueOf(plan.outputs().get(ManagementOutputs.OIDC_ISSUER_URL)).replace("https://", "");
+        var trust = firstStatement(cniRole.inputs().get("assumeRolePolicy")).getAsJsonObject("Condition").getAsJsonObject("StringEquals");
+        assertEquals("system:serviceaccount:kube-system:aws-node", trust.getAsJsonArray(issuer + ":sub").get(0).getAsString());
+        var oidc = plan.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider").stream()
+                .filter(r -> String.valueOf(r.inputs().get("url")).contains("oidc.eks")).findFirst().orElseThrow();
+        assertEquals("https://" + issuer, oidc.inputs().get("url"));
+    }
+
+    @Test
+    void argoCdIsInstalledHardenedAtTheCatalogPinAndPointsAtTheRegistry() {
+        var plan = plan();
+        var release = plan.ofType("kubernetes:helm.sh/v3:Release").get(0);
+        assertEquals("argo-cd", release.inputs().get("chart"));
+        assertEquals("8.5.0", release.inputs().get("version"));
+        assertEquals("https://argoproj.github.io/argo-helm", map(release.inputs().get("repositoryOpts")).get("repo"));
+        assertEquals(List.of("version", "values"), release.ignoreChanges(), "Argo CD owns its upgrades once installed");
+        var values = map(release.inputs().get("values"));
+        var cm = map(map(values.get("configs")).get("cm"));
+        assertEquals(false, cm.get("admin.enabled"));
+        assertEquals(false, cm.get("users.anonymous.enabled"));
+        assertEquals(Map.of("enabled", true), values.get("redis-ha"));
+        assertEquals(2L, map(values.get("server")).get("replicas"));
+
+        var root = plan.ofType("kubernetes:argoproj.io/v1alpha1:Application").get(0);
+        var spec = map(root.inputs().get("spec"));
+        assertEquals(Map.of("repoURL", "git@github.com:acme-platform/gitops.git", "targetRevision", "main",
+                "path", "registry/clusters/mgmt"), spec.get("source"));
+        assertTrue(root.dependencies().contains(release.urn()));
+        var credentials = plan.ofType("kubernetes:core/v1:Secret").get(0);
+        assertEquals("[secret]", credentials.inputs().get("stringData"));
+        assertEquals("repository", map(map(credentials.inputs().get("metadata")).get("labels")).get("argocd.argoproj.io/secret-type"));
+        project.set("mgmt", "platform:argocdHa", false);
+        var single = map(plan().ofType("kubernetes:helm.sh/v3:Release").get(0).inputs().get("values"));
+        assertEquals(Map.of("enabled", false), single.get("redis-ha"));
+        assertEquals(1L, map(single.get("server")).get("replicas"));
+    }
+
+    @Test
+    void argoCdReachesTheGitopsRepositoryWithAReadOnlyDeployKey() {
+        var plan = plan();
+        var deployKey = plan.ofType("github:index/repositoryDeployKey:RepositoryDeployKey").get(0);
+        assertEquals(true, deployKey.inputs().get("readOnly"));
+        assertEquals(plan.ofType("tls:index/privateKey:PrivateKey").get(0).outputs().get("publicKeyOpenssh"), deployKey.inputs().get("key"));
+        var repository = plan.ofType("github:index/repository:Repository").get(0);
+        assertEquals("private", repository.inputs().get("visibility"));
+        assertEquals(true, repository.inputs().get("vulnerabilityAlerts"));
+        assertEquals(true, repository.inputs().get("archiveOnDestroy"));
+        assertTrue(repository.protect());
+    }
+
+    @Test
+    void exportsEveryOutputOfTheContractAndTheKubeconfigAsSecret() throws Exception {
+        var plan = plan();
+        assertEquals(new TreeSet<>(ManagementOutputs.CONTRACT), plan.outputs().keySet().stream()
+                .filter(k -> !k.equals(ManagementOutputs.KUBECONFIG)).collect(Collectors.toCollection(TreeSet::new)));
+        assertEquals(List.of(ManagementOutputs.KUBECONFIG), plan.secretOutputs());
+        assertEquals("2026.11.0", plan.outputs().get(ManagementOutputs.CATALOG_VERSION));
+        var doc = Files.readString(Path.of("docs/outputs.md"));
+        for (var output : ManagementOutputs.CONTRACT) {
+            assertTrue(doc.contains("`" + output + "`"), output + " is missing from docs/outputs.md");
+        }
+    }
+
+    @Test
+    void dataBearingResourcesAreProtectedAndRetained() {
+        var protectedNames = plan().resources().stream().filter(PlannedResource::protect)
+                .map(r -> r.type() + " " + r.name()).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(List.of(
+                "aws:eks/cluster:Cluster mgmt-cluster",
+                "aws:kms/key:Key mgmt-secrets-key",
+                "aws:kms/key:Key secrets-key",
+                "aws:kms/key:Key state-key",
+                "aws:s3/bucketV2:BucketV2 state-bucket",
+                "aws:secretsmanager/secret:Secret secret-argocd-gitops-deploy-key",
+                "aws:secretsmanager/secret:Secret secret-bots-cloudflare-token",
+                "aws:secretsmanager/secret:Secret secret-bots-github-token",
+                "github:index/repository:Repository gitops-repository")), protectedNames);
+        project.set("mgmt", "platform:protect", false);
+        var plan = plan();
+        assertTrue(plan.resources().stream().noneMatch(PlannedResource::protect), "platform:protect false lifts protection");
+        assertTrue(named(plan, "aws:s3/bucketV2:BucketV2", "state-bucket").retainOnDelete(), "the state bucket is still retained");
+    }
+}
