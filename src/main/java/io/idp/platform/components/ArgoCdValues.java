@@ -14,6 +14,20 @@ public final class ArgoCdValues {
     public static final List<String> FLEET_SERVICE_ACCOUNTS = List.of(
             "argocd-application-controller", "argocd-applicationset-controller", "argocd-server");
 
+    /** Lets sync waves of child Applications wait for their health (app of apps). */
+    static final String APPLICATION_HEALTH = """
+            hs = {}
+            hs.status = "Progressing"
+            hs.message = ""
+            if obj.status ~= nil and obj.status.health ~= nil then
+              hs.status = obj.status.health.status
+              if obj.status.health.message ~= nil then
+                hs.message = obj.status.health.message
+              end
+            end
+            return hs
+            """;
+
     private ArgoCdValues() {
     }
 
@@ -28,6 +42,7 @@ public final class ArgoCdValues {
         cm.put("exec.enabled", false);
         cm.put("statusbadge.enabled", false);
         cm.put("application.resourceTrackingMethod", "annotation");
+        cm.put("resource.customizations.health.argoproj.io_Application", APPLICATION_HEALTH);
         values.put("configs", Map.of(
                 "cm", cm,
                 "params", Map.of("server.insecure", false, "application.namespaces", ""),

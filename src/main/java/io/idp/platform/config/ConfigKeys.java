@@ -105,9 +105,15 @@ public final class ConfigKeys {
     public static final ConfigKey CLUSTER_TYPE = optional("platform:clusterType", WORKLOAD, "eks",
             "eks (a physical EKS cluster) or vcluster (a virtual cluster inside the management cluster)", "vcluster",
             "What kind of workload cluster the stack builds.");
-    public static final ConfigKey ENVIRONMENTS = optional("platform:environments", WORKLOAD, "[]",
+    public static final ConfigKey ENVIRONMENTS = optional("platform:environments", BOTH,
+            "management: [development, staging, production]; workload: []",
             "a list of environment names: lowercase letters, digits and '-', such as development, staging, production",
-            "[production]", "The environments whose applications run on this cluster (late-bound: they outlive clusters).");
+            "[production]", "Management: the environments the platform has (environments/<env>/ in the gitops repository, kept "
+                    + "as clusters come and go). Workload: the environments whose applications this cluster runs.");
+    public static final ConfigKey OBSERVABILITY = optional("platform:observability", BOTH, "prometheus",
+            "prometheus (kube-prometheus-stack) or datadog (the Datadog agent; put its API key at "
+                    + "platform/<mgmt>/clusters/<cluster>/datadog/api-key in Secrets Manager)", "datadog",
+            "Which observability stack the cluster runs.");
 
     private static final Map<String, ConfigKey> BY_NAME = index(List.of(
             ROLE, CLUSTER_NAME, REGION, VPC_CIDR, AVAILABILITY_ZONES, NAT_GATEWAYS, KUBERNETES_VERSION,
@@ -115,7 +121,7 @@ public final class ConfigKeys {
             API_PUBLIC_ACCESS_CIDRS, PROTECT, TAGS,
             DOMAIN, GITHUB_OWNER, GITOPS_REPO, PLATFORM_REPO, ALERTS_EMAIL, ARGOCD_HA, STATE_BUCKET,
             GITHUB_OIDC_PROVIDER_ARN, GITHUB_TOKEN, CLOUDFLARE_TOKEN,
-            MANAGEMENT_STACK, CLUSTER_TYPE, ENVIRONMENTS));
+            MANAGEMENT_STACK, CLUSTER_TYPE, ENVIRONMENTS, OBSERVABILITY));
 
     private ConfigKeys() {
     }

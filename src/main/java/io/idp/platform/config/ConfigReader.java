@@ -78,7 +78,17 @@ final class ConfigReader {
     }
 
     Optional<List<String>> list(ConfigKey key) {
-        return text(key).flatMap(value -> json(key, value).flatMap(element -> {
+        return list(key, text(key));
+    }
+
+    /** A list whose default depends on more than the key (the role, say). */
+    Optional<List<String>> list(ConfigKey key, List<String> defaultValue) {
+        var given = raw.get(key.name()).filter(value -> !value.isBlank());
+        return given.isPresent() ? list(key, given) : Optional.of(defaultValue);
+    }
+
+    private Optional<List<String>> list(ConfigKey key, Optional<String> text) {
+        return text.flatMap(value -> json(key, value).flatMap(element -> {
             if (!element.isJsonArray()) {
                 error(key, value, "is not a list");
                 return Optional.empty();

@@ -25,6 +25,8 @@ public record PlatformConfig(
         ClusterSettings cluster,
         boolean protect,
         Map<String, String> tags,
+        Observability observability,
+        List<String> environments,
         Optional<ManagementSettings> management,
         Optional<WorkloadSettings> workload) {
 
@@ -48,7 +50,12 @@ public record PlatformConfig(
         var cluster = cluster(reader);
         var protect = reader.bool(PROTECT);
         var tags = reader.map(TAGS);
+        var observability = reader.choice(OBSERVABILITY, Observability::fromConfigValue);
+        var environments = role.flatMap(r -> environments(reader, r));
 
+        if (role.isEmpty()) {
+            reader.list(ENVIRONMENTS, List.of());
+        }
         Optional<ManagementSettings> management = Optional.empty();
         Optional<WorkloadSettings> workload = Optional.empty();
         if (role.isPresent()) {
@@ -64,7 +71,7 @@ public record PlatformConfig(
         }
         return new PlatformConfig(stack, role.orElseThrow(), region.orElseThrow(), clusterName.orElseThrow(),
                 network.orElseThrow(), cluster.orElseThrow(), protect.orElseThrow(), tags.orElseThrow(),
-                management, workload);
+                observability.orElseThrow(), environments.orElseThrow(), management, workload);
     }
 
     private static Optional<NetworkSettings> network(ConfigReader reader) {
@@ -184,7 +191,16 @@ public record PlatformConfig(
         var managementStack = reader.matching(MANAGEMENT_STACK, Validators.STACK_REFERENCE, "is not a stack name");
         var type = reader.choice(CLUSTER_TYPE, value -> Arrays.stream(ClusterType.values())
                 .filter(t -> t.configValue().equals(value)).findFirst().orElse(null));
-        var environments = reader.list(ENVIRONMENTS).filter(names -> {
+        if (managementStack.isEmpty() || type.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new WorkloadSettings(managementStack.get(), type.get()));
+    }
+
+    /** The platform's environments (management) or the ones this cluster serves (workload). */
+    private static Optional<List<String>> environments(ConfigReader reader, Role role) {
+        var defaults = role == Role.MANAGEMENT ? List.of("development", "staging", "production") : List.<String>of();
+        return reader.list(ENVIRONMENTS, defaults).filter(names -> {
             boolean ok = true;
             for (var name : names) {
                 ok &= reader.check(ENVIRONMENTS, name, Validators.ENVIRONMENT.matcher(name).matches(), "is not an environment name");
@@ -192,10 +208,6 @@ public record PlatformConfig(
             return ok && reader.check(ENVIRONMENTS, String.valueOf(names), names.stream().distinct().count() == names.size(),
                     "names an environment twice");
         });
-        if (managementStack.isEmpty() || type.isEmpty() || environments.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new WorkloadSettings(managementStack.get(), type.get(), environments.get()));
     }
 
     /** Keys nobody reads are typos or leftovers; both deserve an error rather than silence. */

@@ -1,9 +1,7 @@
 package io.idp.platform.config;
 
-import java.util.List;
-
-/** What only a workload stack reads: which management stack it builds on, its kind, its environments. */
-public record WorkloadSettings(String managementStack, ClusterType clusterType, List<String> environments) {
+/** What only a workload stack reads: which management stack it builds on and its kind. */
+public record WorkloadSettings(String managementStack, ClusterType clusterType) {
 
     public enum ClusterType {
         EKS("eks"),

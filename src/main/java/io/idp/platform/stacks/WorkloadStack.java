@@ -25,7 +25,7 @@ public final class WorkloadStack {
         ctx.export("clusterName", Output.of(config.clusterName()));
         ctx.export("clusterType", Output.of(settings.clusterType().configValue()));
         ctx.export("region", Output.of(config.region()));
-        ctx.export("environments", Output.of(settings.environments()));
+        ctx.export("environments", Output.of(config.environments()));
         ctx.export("managementCluster", management.require(ManagementOutputs.CLUSTER_NAME));
         ctx.export("vpcId", network.vpcId());
         ctx.export("vpcCidr", network.vpcCidr());

@@ -71,6 +71,8 @@ class PlatformConfigTest {
         assertEquals("platform", mgmt.platformRepo());
         assertTrue(mgmt.argocdHa());
         assertEquals("mgmt-pulumi-state-eu-west-1", mgmt.stateBucket());
+        assertEquals(List.of("development", "staging", "production"), config.environments());
+        assertEquals(Observability.PROMETHEUS, config.observability());
         assertTrue(config.workload().isEmpty());
     }
 
@@ -82,7 +84,7 @@ class PlatformConfigTest {
         var settings = config.workloadSettings();
         assertEquals(ClusterType.EKS, settings.clusterType());
         assertEquals("mgmt", settings.managementStackName());
-        assertEquals(List.of("staging", "development"), settings.environments());
+        assertEquals(List.of("staging", "development"), config.environments());
         assertTrue(config.management().isEmpty());
     }
 
