@@ -5,7 +5,7 @@ import io.idp.platform.cli.PlatformCli;
 import io.idp.platform.config.ConfigException;
 import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.config.RawConfig;
-import io.idp.platform.gitops.Catalog;
+import io.idp.platform.gitops.Sources;
 import io.idp.platform.gitops.CatalogException;
 
 import java.nio.file.Path;
@@ -29,16 +29,16 @@ public final class Main {
     private static void runUnderPulumi() {
         var stack = System.getenv().getOrDefault("PULUMI_STACK", "unknown");
         PlatformConfig config;
-        Catalog catalog;
+        Sources sources;
         try {
             // Checked before Pulumi.run, so bad input registers nothing, not even the stack.
             config = PlatformConfig.load(stack, RawConfig.fromEngineEnvironment(stack, System.getenv()));
-            catalog = Catalog.load(Path.of("."));
+            sources = Sources.load(Path.of("."));
         } catch (ConfigException | CatalogException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
             return;
         }
-        Pulumi.run(ctx -> PlatformProgram.define(ctx, config, catalog));
+        Pulumi.run(ctx -> PlatformProgram.define(ctx, config, sources));
     }
 }

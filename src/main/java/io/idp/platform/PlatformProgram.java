@@ -3,7 +3,7 @@ package io.idp.platform;
 import com.pulumi.Context;
 import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.config.Role;
-import io.idp.platform.gitops.Catalog;
+import io.idp.platform.gitops.Sources;
 import io.idp.platform.stacks.ManagementStack;
 import io.idp.platform.stacks.WorkloadStack;
 
@@ -12,11 +12,11 @@ public final class PlatformProgram {
     private PlatformProgram() {
     }
 
-    public static void define(Context ctx, PlatformConfig config, Catalog catalog) {
+    public static void define(Context ctx, PlatformConfig config, Sources sources) {
         if (config.role() == Role.MANAGEMENT) {
-            ManagementStack.define(ctx, config, catalog);
+            ManagementStack.define(ctx, config, sources);
         } else {
-            WorkloadStack.define(ctx, config, catalog);
+            WorkloadStack.define(ctx, config, sources);
         }
     }
 }

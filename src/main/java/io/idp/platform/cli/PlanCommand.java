@@ -1,6 +1,7 @@
 package io.idp.platform.cli;
 
 import io.idp.platform.config.ConfigException;
+import io.idp.platform.local.LocalGitHub;
 import io.idp.platform.local.OfflineEngine;
 import io.idp.platform.local.Plan;
 import io.idp.platform.local.PlanDiff;
@@ -45,11 +46,17 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         var engine = new OfflineEngine(projectDir);
         try {
-            var base = compare != null ? PlanStore.readFile(compare.toAbsolutePath())
-                    : engine.plans().read(stack).orElse(null);
+            var earlier = engine.plans().read(stack).orElse(null);
+            var github = LocalGitHub.under(projectDir);
+            var refreshWarnings = new java.util.ArrayList<String>();
+            var base = compare != null ? PlanStore.readFile(compare.toAbsolutePath()) : github.refresh(earlier, refreshWarnings);
             var outcome = engine.plan(stack);
             var diff = PlanDiff.between(base, outcome.plan());
             var file = engine.plans().write(outcome.plan());
+            github.publish(earlier, outcome.plan());
+            var warnings = new java.util.ArrayList<>(refreshWarnings);
+            warnings.addAll(outcome.warnings());
+            outcome = new OfflineEngine.Outcome(outcome.plan(), outcome.config(), warnings);
             if (json) {
                 out.println(PlanStore.toJson(jsonResult(outcome.plan(), diff, file, outcome.warnings())));
             } else {

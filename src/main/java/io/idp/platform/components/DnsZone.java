@@ -1,6 +1,11 @@
 package io.idp.platform.components;
 
+import com.pulumi.cloudflare.ApiToken;
+import com.pulumi.cloudflare.ApiTokenArgs;
 import com.pulumi.cloudflare.CloudflareFunctions;
+import com.pulumi.cloudflare.inputs.ApiTokenPolicyArgs;
+import com.pulumi.cloudflare.inputs.ApiTokenPolicyPermissionGroupArgs;
+import com.pulumi.cloudflare.inputs.GetApiTokenPermissionGroupsListArgs;
 import com.pulumi.cloudflare.Provider;
 import com.pulumi.cloudflare.ProviderArgs;
 import com.pulumi.cloudflare.inputs.GetZoneArgs;
@@ -41,6 +46,39 @@ public final class DnsZone extends ComponentResource {
                         "Cloudflare has no zone named " + args.domain() + " that the DNS bot's token can read; "
                                 + "add the zone to the account or give the token Zone Read on it")));
         registerOutputs(Map.of("zoneId", zoneId, "domain", Output.of(domain)));
+    }
+
+    /**
+     * Two API tokens for one cluster, each limited to this zone and to what its user needs: external-dns
+     * (DNS Write, Zone Read to find the zone) and cert-manager DNS-01 (the same). Their values go to the
+     * secret store under the cluster's own path; they are never exported.
+     */
+    public void clusterTokens(String clusterName, SecretStore store) {
+        var dnsWrite = permissionGroup("DNS Write");
+        var zoneRead = permissionGroup("Zone Read");
+        for (var user : java.util.List.of("external-dns", "cert-manager")) {
+            var token = new ApiToken(clusterName + "-" + user, ApiTokenArgs.builder()
+                    .name(clusterName + "-" + user + " (" + domain + ")")
+                    .policies(ApiTokenPolicyArgs.builder()
+                            .effect("allow")
+                            .resources(zoneId.applyValue(id -> "{\"com.cloudflare.api.account.zone." + id + "\":\"*\"}"))
+                            .permissionGroups(Output.tuple(dnsWrite, zoneRead).applyValue(ids -> java.util.List.of(
+                                    ApiTokenPolicyPermissionGroupArgs.builder().id(ids.t1).build(),
+                                    ApiTokenPolicyPermissionGroupArgs.builder().id(ids.t2).build())))
+                            .build())
+                    .build(), CustomResourceOptions.builder().parent(this).provider(cloudflare).build());
+            store.put("clusters/" + clusterName + "/cloudflare/" + user + "-token",
+                    "Cloudflare token of " + user + " in " + clusterName + ", limited to " + domain,
+                    token.value().applyValue(value -> value.orElseThrow()));
+        }
+    }
+
+    private Output<String> permissionGroup(String name) {
+        return CloudflareFunctions.getApiTokenPermissionGroupsList(GetApiTokenPermissionGroupsListArgs.builder().name(name).build(),
+                        InvokeOptions.builder().parent(this).provider(cloudflare).build())
+                .applyValue(list -> list.results().orElse(java.util.List.of()).stream().findFirst()
+                        .flatMap(group -> group.id())
+                        .orElseThrow(() -> new ContractException("Cloudflare has no API token permission group '" + name + "'")));
     }
 
     public Output<String> zoneId() {

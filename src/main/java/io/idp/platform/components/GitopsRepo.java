@@ -1,10 +1,19 @@
 package io.idp.platform.components;
 
 import com.pulumi.core.Output;
+import com.pulumi.github.BranchProtection;
+import com.pulumi.github.BranchProtectionArgs;
 import com.pulumi.github.Repository;
 import com.pulumi.github.RepositoryArgs;
 import com.pulumi.github.RepositoryDeployKey;
 import com.pulumi.github.RepositoryDeployKeyArgs;
+import com.pulumi.github.RepositoryFile;
+import com.pulumi.github.RepositoryFileArgs;
+import com.pulumi.github.RepositoryWebhook;
+import com.pulumi.github.RepositoryWebhookArgs;
+import com.pulumi.github.inputs.BranchProtectionRequiredPullRequestReviewArgs;
+import com.pulumi.github.inputs.BranchProtectionRequiredStatusCheckArgs;
+import com.pulumi.github.inputs.RepositoryWebhookConfigurationArgs;
 import com.pulumi.github.inputs.RepositorySecurityAndAnalysisArgs;
 import com.pulumi.github.inputs.RepositorySecurityAndAnalysisSecretScanningArgs;
 import com.pulumi.github.inputs.RepositorySecurityAndAnalysisSecretScanningPushProtectionArgs;
@@ -29,16 +38,23 @@ public final class GitopsRepo extends ComponentResource {
      * @param name       the repository name (default "gitops")
      * @param clusterName the management cluster whose Argo CD reads the repository
      */
-    public record Args(String owner, String name, String clusterName, boolean protect, SecretStore secretStore) {
+    /**
+     * @param adopt     take over a repository that already exists (imported into the stack) instead of creating it
+     * @param webhookUrl where GitHub tells Argo CD about pushes, so it syncs at once instead of polling
+     */
+    public record Args(String owner, String name, String clusterName, boolean protect, boolean adopt, String webhookUrl,
+                       SecretStore secretStore) {
     }
 
     private final Repository repository;
     private final PrivateKey deployKey;
     private final String fullName;
+    private final String logicalName;
 
     public GitopsRepo(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.fullName = args.owner() + "/" + args.name();
+        this.logicalName = name;
         this.repository = new Repository(name + "-repository", RepositoryArgs.builder()
                 .name(args.name())
                 .visibility("private")
@@ -55,7 +71,35 @@ public final class GitopsRepo extends ComponentResource {
                         .secretScanningPushProtection(RepositorySecurityAndAnalysisSecretScanningPushProtectionArgs.builder()
                                 .status("enabled").build())
                         .build())
-                .build(), CustomResourceOptions.builder().parent(this).protect(args.protect()).retainOnDelete(true).build());
+                .build(), repositoryOptions(args));
+
+        // enforceAdmins stays off: the git bot (an admin) commits rendered files straight to main;
+        // people go through reviewed pull requests.
+        new BranchProtection(name + "-main", BranchProtectionArgs.builder()
+                .repositoryId(repository.nodeId())
+                .pattern("main")
+                .enforceAdmins(false)
+                .allowsForcePushes(false)
+                .allowsDeletions(false)
+                .requireConversationResolution(true)
+                .requiredLinearHistory(true)
+                .requiredPullRequestReviews(BranchProtectionRequiredPullRequestReviewArgs.builder()
+                        .requiredApprovingReviewCount(1)
+                        .dismissStaleReviews(true)
+                        .requireLastPushApproval(true)
+                        .build())
+                .requiredStatusChecks(BranchProtectionRequiredStatusCheckArgs.builder().strict(true).build())
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        new RepositoryWebhook(name + "-argocd", RepositoryWebhookArgs.builder()
+                .repository(repository.name())
+                .events("push")
+                .active(true)
+                .configuration(RepositoryWebhookConfigurationArgs.builder()
+                        .url(args.webhookUrl())
+                        .contentType("json")
+                        .insecureSsl(false)
+                        .build())
+                .build(), CustomResourceOptions.builder().parent(this).build());
 
         // ED25519: short, modern, and accepted by GitHub deploy keys and Argo CD alike.
         this.deployKey = new PrivateKey(name + "-argocd-key", PrivateKeyArgs.builder().algorithm("ED25519").build(),
@@ -71,6 +115,47 @@ public final class GitopsRepo extends ComponentResource {
 
         registerOutputs(Map.of("fullName", Output.of(fullName), "sshCloneUrl", repository.sshCloneUrl(),
                 "httpCloneUrl", repository.httpCloneUrl()));
+    }
+
+    private CustomResourceOptions repositoryOptions(Args args) {
+        var options = CustomResourceOptions.builder().parent(this).protect(args.protect()).retainOnDelete(true);
+        if (args.adopt()) {
+            options.importId(args.name());
+        }
+        return options.build();
+    }
+
+    /**
+     * Commits rendered files, one RepositoryFile each. A file changed in the repository by someone else
+     * shows as a diff in the next preview (and is restored), never silently; overwriteOnCreate is off so
+     * a file that already exists is not taken over unseen.
+     *
+     * @param paths    the files, known before their contents
+     * @param contents path to content; contents may wait on other resources' outputs
+     * @param keep     paths that stay in the repository when the stack is destroyed (environments)
+     */
+    public void commit(java.util.SortedSet<String> paths, Output<java.util.SortedMap<String, String>> contents,
+                       java.util.function.Predicate<String> keep, String source) {
+        for (var path : paths) {
+            var options = CustomResourceOptions.builder().parent(this);
+            if (keep.test(path)) {
+                options.retainOnDelete(true);
+            }
+            new RepositoryFile(name(path), RepositoryFileArgs.builder()
+                    .repository(repository.name())
+                    .branch("main")
+                    .file(path)
+                    .content(contents.applyValue(all -> all.get(path)))
+                    .commitMessage("platform: " + path + " from " + source)
+                    .commitAuthor("platform bot")
+                    .commitEmail("platform-bot@users.noreply.github.com")
+                    .overwriteOnCreate(false)
+                    .build(), options.build());
+        }
+    }
+
+    private String name(String path) {
+        return logicalName + ":" + path;
     }
 
     public String fullName() {

@@ -80,6 +80,23 @@ public final class SecretStore extends ComponentResource {
         return secret.arn();
     }
 
+    /**
+     * The ARN pattern of every secret under {@code prefix + subPath}: what a cluster's External
+     * Secrets role may read. Secrets Manager appends six random characters to each ARN.
+     */
+    public Output<String> secretArnPattern(String subPath) {
+        // arn:aws:kms:<region>:<account>:key/<id> -> arn:aws:secretsmanager:<region>:<account>:secret:<prefix><subPath>*
+        return key.arn().applyValue(arn -> {
+            var parts = arn.split(":");
+            return "arn:aws:secretsmanager:" + parts[3] + ":" + parts[4] + ":secret:" + prefix + subPath + "*";
+        });
+    }
+
+    /** Where one cluster's own secrets live; its External Secrets role reads nothing else. */
+    public String clusterPrefix(String clusterName) {
+        return prefix + "clusters/" + clusterName + "/";
+    }
+
     public Output<String> kmsKeyArn() {
         return key.arn();
     }

@@ -75,6 +75,9 @@ public final class ConfigKeys {
     public static final ConfigKey GITOPS_REPO = optional("platform:gitopsRepo", MGMT, "gitops",
             "a GitHub repository name (letters, digits, '.', '-', '_', at most 100 characters)", "gitops",
             "The generated gitops repository Argo CD syncs from.");
+    public static final ConfigKey GITOPS_REPO_ADOPT = optional("platform:gitopsRepoAdopt", MGMT, "false",
+            "true or false", "true",
+            "Take over an existing gitops repository (imported into the stack) instead of creating it.");
     public static final ConfigKey PLATFORM_REPO = optional("platform:platformRepo", MGMT, "platform",
             "a GitHub repository name", "platform",
             "The repository holding this program; its CI is the only subject the cloud bot's roles trust.");
@@ -119,7 +122,7 @@ public final class ConfigKeys {
             ROLE, CLUSTER_NAME, REGION, VPC_CIDR, AVAILABILITY_ZONES, NAT_GATEWAYS, KUBERNETES_VERSION,
             NODE_INSTANCE_TYPES, NODE_MIN_SIZE, NODE_DESIRED_SIZE, NODE_MAX_SIZE, NODE_AMI_FAMILY, CLUSTER_ADMIN_ROLE_ARNS,
             API_PUBLIC_ACCESS_CIDRS, PROTECT, TAGS,
-            DOMAIN, GITHUB_OWNER, GITOPS_REPO, PLATFORM_REPO, ALERTS_EMAIL, ARGOCD_HA, STATE_BUCKET,
+            DOMAIN, GITHUB_OWNER, GITOPS_REPO, GITOPS_REPO_ADOPT, PLATFORM_REPO, ALERTS_EMAIL, ARGOCD_HA, STATE_BUCKET,
             GITHUB_OIDC_PROVIDER_ARN, GITHUB_TOKEN, CLOUDFLARE_TOKEN,
             MANAGEMENT_STACK, CLUSTER_TYPE, ENVIRONMENTS, OBSERVABILITY));
 

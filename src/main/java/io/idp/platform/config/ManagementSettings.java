@@ -5,6 +5,7 @@ public record ManagementSettings(
         String domain,
         String githubOwner,
         String gitopsRepo,
+        boolean adoptGitopsRepo,
         String platformRepo,
         String alertsEmail,
         boolean argocdHa,

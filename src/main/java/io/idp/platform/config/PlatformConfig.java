@@ -165,6 +165,7 @@ public record PlatformConfig(
                 .filter(value -> reader.check(DOMAIN, value, Validators.DOMAIN.matcher(value).matches(), "is not a DNS domain name"));
         var owner = reader.matching(GITHUB_OWNER, Validators.GITHUB_OWNER, "is not a GitHub organisation or user name");
         var gitopsRepo = reader.matching(GITOPS_REPO, Validators.GITHUB_REPO, "is not a GitHub repository name");
+        var adopt = reader.bool(GITOPS_REPO_ADOPT);
         var platformRepo = reader.matching(PLATFORM_REPO, Validators.GITHUB_REPO, "is not a GitHub repository name");
         var email = reader.matching(ALERTS_EMAIL, Validators.EMAIL, "is not an e-mail address");
         var ha = reader.bool(ARGOCD_HA);
@@ -179,11 +180,11 @@ public record PlatformConfig(
         boolean oidcProviderOk = raw.get(GITHUB_OIDC_PROVIDER_ARN.name()).isEmpty() || oidcProvider.isPresent();
         var githubToken = reader.secret(GITHUB_TOKEN);
         var cloudflareToken = reader.secret(CLOUDFLARE_TOKEN);
-        if (domain.isEmpty() || owner.isEmpty() || gitopsRepo.isEmpty() || platformRepo.isEmpty() || email.isEmpty()
+        if (domain.isEmpty() || owner.isEmpty() || gitopsRepo.isEmpty() || adopt.isEmpty() || platformRepo.isEmpty() || email.isEmpty()
                 || ha.isEmpty() || bucket.isEmpty() || githubToken.isEmpty() || cloudflareToken.isEmpty() || !oidcProviderOk) {
             return Optional.empty();
         }
-        return Optional.of(new ManagementSettings(domain.get(), owner.get(), gitopsRepo.get(), platformRepo.get(),
+        return Optional.of(new ManagementSettings(domain.get(), owner.get(), gitopsRepo.get(), adopt.get(), platformRepo.get(),
                 email.get(), ha.get(), bucket.get(), oidcProvider, githubToken.get(), cloudflareToken.get()));
     }
 

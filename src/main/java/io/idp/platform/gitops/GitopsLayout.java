@@ -38,6 +38,12 @@ public final class GitopsLayout {
             String argocdFleetRoleArn,
             boolean argocdHighlyAvailable,
             Observability observability) {
+
+        /** The same facts with the values only known once resources exist. */
+        public ManagementFacts withResources(String repoUrl, String externalSecretsRoleArn, String argocdFleetRoleArn) {
+            return new ManagementFacts(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix,
+                    externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability);
+        }
     }
 
     /** Facts about a workload cluster that its templates need. */

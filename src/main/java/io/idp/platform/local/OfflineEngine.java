@@ -7,7 +7,7 @@ import io.idp.platform.PlatformProgram;
 import io.idp.platform.config.ConfigException;
 import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.config.RawConfig;
-import io.idp.platform.gitops.Catalog;
+import io.idp.platform.gitops.Sources;
 import io.idp.platform.local.cloud.Account;
 import io.idp.platform.local.cloud.SimulatedCloud;
 
@@ -56,8 +56,8 @@ public final class OfflineEngine {
     }
 
     public Outcome plan(String stack, RawConfig raw, PlatformConfig config) {
-        var catalog = Catalog.load(projectDir);
-        return plan(stack, raw, config, ctx -> PlatformProgram.define(ctx, config, catalog));
+        var sources = Sources.load(projectDir);
+        return plan(stack, raw, config, ctx -> PlatformProgram.define(ctx, config, sources));
     }
 
     /** Plans any program with the stack's configuration: the platform's own, or a benchmark's or test's. */

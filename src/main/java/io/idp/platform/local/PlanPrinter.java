@@ -77,9 +77,16 @@ public final class PlanPrinter {
         rows.add(new String[]{resource.urn(), prefix + resource.type(), resource.name(), change.op().name(), note});
         var lines = new ArrayList<String>();
         for (var property : change.properties()) {
-            lines.add("         " + childPrefix + "    " + (property.replaces() ? "± " : "~ ") + property.path() + ": "
-                    + shown(property.before()) + " => " + shown(property.after())
-                    + (property.replaces() ? "  (forces replacement)" : ""));
+            var indent = "         " + childPrefix + "    ";
+            var marker = property.replaces() ? "± " : "~ ";
+            var replaces = property.replaces() ? "  (forces replacement)" : "";
+            if (isMultiLine(property.before()) || isMultiLine(property.after())) {
+                lines.add(indent + marker + property.path() + ": text changed" + replaces);
+                lineChanges(String.valueOf(property.before()), String.valueOf(property.after()))
+                        .forEach(line -> lines.add(indent + "    " + line));
+            } else {
+                lines.add(indent + marker + property.path() + ": " + shown(property.before()) + " => " + shown(property.after()) + replaces);
+            }
         }
         if (!lines.isEmpty()) {
             details.put(rows.size() - 1, lines);
@@ -117,6 +124,26 @@ public final class PlanPrinter {
             }
         }
         return urns;
+    }
+
+    private static boolean isMultiLine(Object value) {
+        return value instanceof String s && s.contains("\n");
+    }
+
+    /** The lines only one side has, at most eight, as "- old" and "+ new". */
+    static List<String> lineChanges(String before, String after) {
+        var old = List.of(before.split("\n"));
+        var now = List.of(after.split("\n"));
+        var changes = new ArrayList<String>();
+        old.stream().filter(l -> !now.contains(l)).forEach(l -> changes.add("- " + l));
+        now.stream().filter(l -> !old.contains(l)).forEach(l -> changes.add("+ " + l));
+        if (changes.size() > 8) {
+            var more = changes.size() - 8;
+            var shown = new ArrayList<>(changes.subList(0, 8));
+            shown.add("... " + more + " more changed line(s)");
+            return shown;
+        }
+        return changes;
     }
 
     private static String shown(Object value) {

@@ -14,7 +14,9 @@ import io.idp.platform.components.Network;
 import io.idp.platform.components.SecretStore;
 import io.idp.platform.components.StateStore;
 import io.idp.platform.config.PlatformConfig;
-import io.idp.platform.gitops.Catalog;
+import io.idp.platform.components.ExternalSecretsRole;
+import io.idp.platform.gitops.GitopsLayout;
+import io.idp.platform.gitops.Sources;
 
 import static io.idp.platform.stacks.ManagementOutputs.*;
 
@@ -26,9 +28,11 @@ public final class ManagementStack {
     private ManagementStack() {
     }
 
-    public static void define(Context ctx, PlatformConfig config, Catalog catalog) {
+    public static void define(Context ctx, PlatformConfig config, Sources sources) {
         var settings = config.managementSettings();
+        var catalog = sources.catalog();
         var cluster = config.clusterName();
+        var hostname = cluster + "." + settings.domain();
         var aws = ComponentResourceOptions.builder().providers(AwsProviderFactory.create(config)).build();
 
         var stateStore = new StateStore("state", StateStore.Args.of(settings.stateBucket(), config.protect()), aws);
@@ -38,7 +42,8 @@ public final class ManagementStack {
                 stateStore.bucketArn(), stateStore.keyArn(), secrets), aws);
         var dns = new DnsZone("dns", new DnsZone.Args(settings.domain(), settings.cloudflareToken()), ComponentResourceOptions.Empty);
         var gitops = new GitopsRepo("gitops", new GitopsRepo.Args(settings.githubOwner(), settings.gitopsRepo(), cluster,
-                config.protect(), secrets), ComponentResourceOptions.builder().providers(bots.github()).build());
+                config.protect(), settings.adoptGitopsRepo(), "https://argocd." + hostname + "/api/webhook", secrets),
+                ComponentResourceOptions.builder().providers(bots.github()).build());
 
         var network = new Network(cluster, Network.Args.of(cluster, config.network().vpcCidr(),
                 config.network().availabilityZones(), config.network().natGateways()), aws);
@@ -48,8 +53,18 @@ public final class ManagementStack {
                 config.network().apiPublicAccessCidrs(), bots.ciDeployRoleArn(),
                 catalog.addonsFor(config.cluster().kubernetesVersion()), config.protect(),
                 EksCluster.Args.DEFAULT_LOG_RETENTION_DAYS, EksCluster.Args.DEFAULT_NODE_VOLUME_GIB), aws);
-        var argocd = new ArgoCd("argocd", new ArgoCd.Args(cluster, "argocd." + cluster + "." + settings.domain(),
+        var argocd = new ArgoCd("argocd", new ArgoCd.Args(cluster, "argocd." + hostname,
                 settings.argocdHa(), catalog.tool("argo-cd"), gitops.sshCloneUrl(), gitops.deployKeyPrivate(), eks, eks.ready()), aws);
+        var externalSecrets = ExternalSecretsRole.create(eks, cluster, secrets);
+        dns.clusterTokens(cluster, secrets);
+
+        var facts = new GitopsLayout.ManagementFacts(cluster, hostname, config.region(), GitopsFiles.PENDING,
+                settings.alertsEmail(), secrets.clusterPrefix(cluster), GitopsFiles.PENDING, GitopsFiles.PENDING,
+                settings.argocdHa(), config.observability());
+        var files = GitopsFiles.management(sources, config.environments(), facts,
+                Output.tuple(gitops.sshCloneUrl(), externalSecrets.arn(), argocd.fleetRoleArn())
+                        .applyValue(t -> facts.withResources(t.t1, t.t2, t.t3)));
+        gitops.commit(files.paths(), files.contents(), GitopsFiles::outlivesClusters, "the platform's templates (stacks/)");
 
         ctx.export(CLUSTER_NAME, Output.of(cluster));
         ctx.export(REGION, Output.of(config.region()));

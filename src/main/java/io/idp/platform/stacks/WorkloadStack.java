@@ -7,14 +7,14 @@ import io.idp.platform.components.AwsProviderFactory;
 import io.idp.platform.components.ManagementReference;
 import io.idp.platform.components.Network;
 import io.idp.platform.config.PlatformConfig;
-import io.idp.platform.gitops.Catalog;
+import io.idp.platform.gitops.Sources;
 
 /** A workload stack: one workload cluster built on the management stack's outputs. */
 public final class WorkloadStack {
     private WorkloadStack() {
     }
 
-    public static void define(Context ctx, PlatformConfig config, Catalog catalog) {
+    public static void define(Context ctx, PlatformConfig config, Sources sources) {
         var settings = config.workloadSettings();
         var management = new ManagementReference(settings.managementStack(), config);
         var aws = ComponentResourceOptions.builder().providers(AwsProviderFactory.create(config)).build();

@@ -1,0 +1,36 @@
+package io.idp.platform.components;
+
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.List;
+
+/**
+ * The IAM role a cluster's External Secrets operator reads the secret store with: through IRSA,
+ * limited to that cluster's own path and to decrypting with the store's key.
+ */
+public final class ExternalSecretsRole {
+    public static final String NAMESPACE = "external-secrets";
+    public static final String SERVICE_ACCOUNT = "external-secrets";
+
+    private ExternalSecretsRole() {
+    }
+
+    public static Role create(EksCluster cluster, String clusterName, SecretStore store) {
+        var role = cluster.serviceAccountRole(clusterName + "-external-secrets", clusterName + "-external-secrets",
+                NAMESPACE, List.of(SERVICE_ACCOUNT), List.of());
+        var prefix = store.clusterPrefix(clusterName).substring(store.prefix().length());
+        new RolePolicy(clusterName + "-external-secrets-read", RolePolicyArgs.builder()
+                .role(role.id())
+                .name("read-own-secrets")
+                .policy(Output.tuple(store.secretArnPattern(prefix), store.kmsKeyArn()).applyValue(t -> PolicyDocuments.document(List.of(
+                        PolicyDocuments.statement("ReadThisClustersSecrets", "Allow", null,
+                                List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"), List.of(t.t1), null),
+                        PolicyDocuments.statement("DecryptWithTheStoreKey", "Allow", null, List.of("kms:Decrypt"), List.of(t.t2), null)))))
+                .build(), CustomResourceOptions.builder().parent(cluster).build());
+        return role;
+    }
+}
