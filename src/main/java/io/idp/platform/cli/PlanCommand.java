@@ -128,6 +128,7 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
         summary.put("replace", counts.get(PlanDiff.Op.REPLACE));
         summary.put("delete", counts.get(PlanDiff.Op.DELETE));
         summary.put("unchanged", counts.get(PlanDiff.Op.SAME));
+        summary.put("import", counts.get(PlanDiff.Op.IMPORT));
         result.put("summary", summary);
         result.put("changes", diff.changes().stream().filter(c -> c.op() != PlanDiff.Op.SAME).map(c -> {
             var change = new LinkedHashMap<String, Object>();

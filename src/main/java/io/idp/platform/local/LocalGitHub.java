@@ -78,9 +78,7 @@ public final class LocalGitHub {
                 var r = file.resource();
                 var inputs = new TreeMap<>(r.inputs());
                 inputs.put("content", actual);
-                replaced.put(r.urn(), new PlannedResource(r.urn(), r.type(), r.name(), r.parent(), r.custom(), r.read(),
-                        r.provider(), inputs, r.outputs(), r.dependencies(), r.propertyDependencies(), r.protect(),
-                        r.retainOnDelete(), r.ignoreChanges(), r.replaceOnChanges(), r.deleteBeforeReplace()));
+                replaced.put(r.urn(), r.withInputs(inputs));
             }
         }
         if (replaced.isEmpty()) {

@@ -16,7 +16,7 @@ public record PlanDiff(List<Change> changes) {
 
     public enum Op {
         CREATE("+", "create"), UPDATE("~", "update"), REPLACE("±", "replace"), DELETE("-", "delete"),
-        SAME(" ", "same"), READ(">", "read");
+        SAME(" ", "same"), READ(">", "read"), IMPORT("=", "import");
 
         public final String marker;
         public final String word;
@@ -47,7 +47,8 @@ public record PlanDiff(List<Change> changes) {
             if (resource.read()) {
                 changes.add(new Change(resource, Op.READ, List.of()));
             } else if (old == null) {
-                changes.add(new Change(resource, Op.CREATE, List.of()));
+                var adopted = resource.importId() != null && !resource.importId().isEmpty();
+                changes.add(new Change(resource, adopted ? Op.IMPORT : Op.CREATE, List.of()));
             } else {
                 var properties = properties(old, resource);
                 var op = properties.isEmpty() ? Op.SAME
@@ -75,8 +76,9 @@ public record PlanDiff(List<Change> changes) {
     /** {@code N to create, N to update, N to replace, N to delete, N unchanged}. */
     public String summary() {
         var c = counts();
+        var imports = c.get(Op.IMPORT) > 0 ? ", " + c.get(Op.IMPORT) + " to import" : "";
         return c.get(Op.CREATE) + " to create, " + c.get(Op.UPDATE) + " to update, " + c.get(Op.REPLACE) + " to replace, "
-                + c.get(Op.DELETE) + " to delete, " + c.get(Op.SAME) + " unchanged";
+                + c.get(Op.DELETE) + " to delete, " + c.get(Op.SAME) + " unchanged" + imports;
     }
 
     /** Protected resources that this diff would delete or replace: the losses a reviewer must see. */

@@ -19,7 +19,7 @@ public final class PlanPrinter {
     private static final String RESET = "\u001b[0m";
     private static final Map<Op, String> COLOURS = Map.of(
             Op.CREATE, "\u001b[32m", Op.UPDATE, "\u001b[33m", Op.REPLACE, "\u001b[35m", Op.DELETE, "\u001b[31m",
-            Op.READ, "\u001b[36m", Op.SAME, "");
+            Op.READ, "\u001b[36m", Op.IMPORT, "\u001b[34m", Op.SAME, "");
 
     private final boolean colour;
 

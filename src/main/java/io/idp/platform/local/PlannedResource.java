@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param read     true for resources the program only reads (stack references), never creates
  * @param provider the explicit provider reference, or {@code default_<package>_<version>}
+ * @param importId the id of an existing resource the program adopts instead of creating, or empty
  */
 public record PlannedResource(
         String urn,
@@ -26,5 +27,18 @@ public record PlannedResource(
         boolean retainOnDelete,
         List<String> ignoreChanges,
         List<String> replaceOnChanges,
-        boolean deleteBeforeReplace) {
+        boolean deleteBeforeReplace,
+        String importId) {
+
+    /** The same resource with other inputs (a refresh from what the provider holds). */
+    public PlannedResource withInputs(Map<String, Object> newInputs) {
+        return new PlannedResource(urn, type, name, parent, custom, read, provider, newInputs, outputs, dependencies,
+                propertyDependencies, protect, retainOnDelete, ignoreChanges, replaceOnChanges, deleteBeforeReplace, importId);
+    }
+
+    /** The same resource with other outputs (a component's registered outputs). */
+    public PlannedResource withOutputs(Map<String, Object> newOutputs) {
+        return new PlannedResource(urn, type, name, parent, custom, read, provider, inputs, newOutputs, dependencies,
+                propertyDependencies, protect, retainOnDelete, ignoreChanges, replaceOnChanges, deleteBeforeReplace, importId);
+    }
 }

@@ -55,7 +55,8 @@ final class RecordingMonitor extends MockMonitor {
                     request.getRetainOnDelete(),
                     List.copyOf(request.getIgnoreChangesList()),
                     List.copyOf(request.getReplaceOnChangesList()),
-                    request.getDeleteBeforeReplace()));
+                    request.getDeleteBeforeReplace(),
+                    request.getImportId()));
             return response.toBuilder().setObject(outputs).build();
         });
     }
@@ -68,7 +69,7 @@ final class RecordingMonitor extends MockMonitor {
                     true, true, provider(true, request.getType(), request.getProvider(), request.getVersion()),
                     WireValues.plain(request.getProperties()), withId(WireValues.plain(outputs), request.getId(), true),
                     List.copyOf(new java.util.TreeSet<>(request.getDependenciesList())), Map.of(),
-                    false, false, List.of(), List.of(), false));
+                    false, false, List.of(), List.of(), false, ""));
             return response.toBuilder().setProperties(outputs).build();
         });
     }
@@ -84,7 +85,7 @@ final class RecordingMonitor extends MockMonitor {
         var byUrn = new TreeMap<String, PlannedResource>();
         registered.forEach((urn, resource) -> {
             var outputs = componentOutputs.get(urn);
-            byUrn.put(urn, outputs == null || resource.custom() ? resource : withOutputs(resource, WireValues.plain(outputs)));
+            byUrn.put(urn, outputs == null || resource.custom() ? resource : resource.withOutputs(WireValues.plain(outputs)));
         });
         return List.copyOf(byUrn.values());
     }
@@ -154,9 +155,4 @@ final class RecordingMonitor extends MockMonitor {
         return map;
     }
 
-    private static PlannedResource withOutputs(PlannedResource r, Map<String, Object> outputs) {
-        return new PlannedResource(r.urn(), r.type(), r.name(), r.parent(), r.custom(), r.read(), r.provider(), r.inputs(),
-                outputs, r.dependencies(), r.propertyDependencies(), r.protect(), r.retainOnDelete(), r.ignoreChanges(),
-                r.replaceOnChanges(), r.deleteBeforeReplace());
-    }
 }

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class PlanDiffTest {
     static PlannedResource resource(String type, String name, Map<String, Object> inputs, boolean protect) {
         return new PlannedResource("urn:pulumi:s::platform::" + type + "::" + name, type, name, "", true, false, "",
-                inputs, Map.of(), List.of(), Map.of(), protect, false, List.of(), List.of(), false);
+                inputs, Map.of(), List.of(), Map.of(), protect, false, List.of(), List.of(), false, "");
     }
 
     static Plan plan(PlannedResource... resources) {
@@ -74,9 +74,9 @@ class PlanDiffTest {
     void programReplaceOnChangesIsHonoured() {
         var type = "platform:test:Thing";
         var before = plan(new PlannedResource("urn:x", type, "t", "", true, false, "", Map.of("size", 1L), Map.of(), List.of(),
-                Map.of(), false, false, List.of(), List.of("size"), false));
+                Map.of(), false, false, List.of(), List.of("size"), false, ""));
         var after = plan(new PlannedResource("urn:x", type, "t", "", true, false, "", Map.of("size", 2L), Map.of(), List.of(),
-                Map.of(), false, false, List.of(), List.of("size"), false));
+                Map.of(), false, false, List.of(), List.of("size"), false, ""));
         assertEquals(Op.REPLACE, PlanDiff.between(before, after).changes().get(0).op());
     }
 

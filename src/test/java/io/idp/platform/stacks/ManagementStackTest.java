@@ -100,7 +100,8 @@ class ManagementStackTest {
         assertEquals(true, key.inputs().get("enableKeyRotation"));
         var secrets = plan.ofType("aws:secretsmanager/secret:Secret");
         assertEquals(Set.of("platform/mgmt/bots/github-token", "platform/mgmt/bots/cloudflare-token",
-                "platform/mgmt/argocd/gitops-deploy-key"), secrets.stream().map(s -> String.valueOf(s.inputs().get("name"))).collect(Collectors.toSet()));
+                "platform/mgmt/argocd/gitops-deploy-key", "platform/mgmt/clusters/mgmt/cloudflare/external-dns-token",
+                "platform/mgmt/clusters/mgmt/cloudflare/cert-manager-token"), secrets.stream().map(s -> String.valueOf(s.inputs().get("name"))).collect(Collectors.toSet()));
         secrets.forEach(s -> {
             assertEquals(key.outputs().get("arn"), s.inputs().get("kmsKeyId"));
             assertTrue(s.protect() && s.retainOnDelete(), s.name());
@@ -262,6 +263,73 @@ class ManagementStackTest {
     }
 
     @Test
+    void gitopsMainBranchIsProtectedAndPushesReachArgoCd() {
+        var plan = plan();
+        var protection = plan.ofType("github:index/branchProtection:BranchProtection").get(0).inputs();
+        assertEquals("main", protection.get("pattern"));
+        assertEquals(false, protection.get("allowsForcePushes"));
+        assertEquals(false, protection.get("allowsDeletions"));
+        assertEquals(1L, map(((List<?>) protection.get("requiredPullRequestReviews")).get(0)).get("requiredApprovingReviewCount"));
+        assertEquals(plan.ofType("github:index/repository:Repository").get(0).outputs().get("nodeId"), protection.get("repositoryId"));
+        var hook = plan.ofType("github:index/repositoryWebhook:RepositoryWebhook").get(0).inputs();
+        assertEquals(List.of("push"), hook.get("events"));
+        var configuration = map(hook.get("configuration"));
+        assertEquals("[secret]", configuration.get("url"), "the schema marks webhook URLs secret");
+        assertEquals("json", configuration.get("contentType"));
+        assertEquals(false, configuration.get("insecureSsl"));
+    }
+
+    @Test
+    void renderedFilesAreCommittedWithoutTakingOverExistingOnes() {
+        var files = plan().ofType("github:index/repositoryFile:RepositoryFile");
+        assertTrue(files.size() > 20, "files: " + files.size());
+        for (var file : files) {
+            assertEquals("main", file.inputs().get("branch"));
+            assertEquals(false, file.inputs().get("overwriteOnCreate"));
+            assertTrue(String.valueOf(file.inputs().get("commitMessage")).startsWith("platform: " + file.inputs().get("file")));
+            assertEquals(String.valueOf(file.inputs().get("file")).startsWith("environments/"), file.retainOnDelete(), file.name());
+        }
+        var issuers = files.stream().filter(f -> f.inputs().get("file").equals("registry/clusters/mgmt/external-secrets.yaml")).findFirst().orElseThrow();
+        assertTrue(String.valueOf(issuers.inputs().get("content")).contains("eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/mgmt-external-secrets"));
+    }
+
+    @Test
+    void anExistingGitopsRepositoryIsAdoptedWhenConfigured() {
+        project.set("mgmt", "platform:gitopsRepoAdopt", true);
+        var repository = plan().ofType("github:index/repository:Repository").get(0);
+        assertEquals("gitops", repository.importId());
+        assertEquals(0, project.cli("plan", "mgmt"));
+        assertTrue(project.out().lines().anyMatch(l -> l.matches(" =   .*github:index/repository:Repository +gitops-repository +import")), project.out());
+    }
+
+    @Test
+    void eachClustersExternalSecretsRoleReadsOnlyItsOwnPath() {
+        var plan = plan();
+        var policy = json(plan.ofType("aws:iam/rolePolicy:RolePolicy").stream().filter(p -> p.name().equals("mgmt-external-secrets-read"))
+                .findFirst().orElseThrow().inputs().get("policy"));
+        var read = policy.getAsJsonArray("Statement").get(0).getAsJsonObject();
+        assertEquals("arn:aws:secretsmanager:us-east-1:111122223333:secret:platform/mgmt/clusters/mgmt/*",
+                read.getAsJsonArray("Resource").get(0).getAsString());
+    }
+
+    @Test
+    void clusterDnsTokensAreScopedToTheZoneAndStoredNotExported() {
+        var plan = plan();
+        var tokens = plan.ofType("cloudflare:index/apiToken:ApiToken");
+        assertEquals(Set.of("mgmt-external-dns", "mgmt-cert-manager"), tokens.stream().map(PlannedResource::name).collect(Collectors.toSet()));
+        var zone = plan.outputs().get(ManagementOutputs.DNS_ZONE_ID);
+        for (var token : tokens) {
+            var policy = map(((List<?>) token.inputs().get("policies")).get(0));
+            assertEquals("{\"com.cloudflare.api.account.zone." + zone + "\":\"*\"}", policy.get("resources"));
+            assertEquals(Set.of("4755a26eedb94da69e1066d98aa820be", "c8fed203ed3043cba015a93ad1616f1f"),
+                    ((List<?>) policy.get("permissionGroups")).stream().map(g -> map(g).get("id")).collect(Collectors.toSet()));
+            assertEquals("[secret]", token.outputs().get("value"));
+        }
+        assertTrue(plan.ofType("aws:secretsmanager/secret:Secret").stream()
+                .anyMatch(s -> "platform/mgmt/clusters/mgmt/cloudflare/external-dns-token".equals(s.inputs().get("name"))));
+    }
+
+    @Test
     void exportsEveryOutputOfTheContractAndTheKubeconfigAsSecret() throws Exception {
         var plan = plan();
         assertEquals(new TreeSet<>(ManagementOutputs.CONTRACT), plan.outputs().keySet().stream()
@@ -286,6 +354,8 @@ class ManagementStackTest {
                 "aws:s3/bucketV2:BucketV2 state-bucket",
                 "aws:secretsmanager/secret:Secret secret-argocd-gitops-deploy-key",
                 "aws:secretsmanager/secret:Secret secret-bots-cloudflare-token",
+                "aws:secretsmanager/secret:Secret secret-clusters-mgmt-cloudflare-cert-manager-token",
+                "aws:secretsmanager/secret:Secret secret-clusters-mgmt-cloudflare-external-dns-token",
                 "aws:secretsmanager/secret:Secret secret-bots-github-token",
                 "github:index/repository:Repository gitops-repository")), protectedNames);
         project.set("mgmt", "platform:protect", false);

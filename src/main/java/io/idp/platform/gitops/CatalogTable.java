@@ -1,0 +1,33 @@
+package io.idp.platform.gitops;
+
+import java.util.Comparator;
+
+/** The catalog as a Markdown table (docs/catalog.md): tools in install order, with versions and clusters. */
+public final class CatalogTable {
+    private CatalogTable() {
+    }
+
+    public static String markdown(Catalog catalog) {
+        var table = new StringBuilder()
+                .append("Catalog version `").append(catalog.catalogVersion()).append("`.\n\n")
+                .append("| wave | tool | chart | version | namespace | clusters |\n")
+                .append("|---|---|---|---|---|---|\n");
+        catalog.tools().values().stream()
+                .sorted(Comparator.comparingInt(Catalog.Tool::wave).thenComparing(Catalog.Tool::name))
+                .forEach(tool -> table.append("| ").append(tool.wave()).append(" | ").append(tool.name()).append(" | ")
+                        .append(tool.repository()).append(" `").append(tool.chart()).append("` | `").append(tool.version())
+                        .append("` | ").append(tool.namespace()).append(" | ")
+                        .append(tool.clusters().isEmpty() ? "(makes virtual clusters)" : String.join(", ", tool.clusters()))
+                        .append(" |\n"));
+        table.append("\n| EKS add-on |");
+        var versions = catalog.eksAddons().keySet().stream().sorted().toList();
+        versions.forEach(v -> table.append(" Kubernetes ").append(v).append(" |"));
+        table.append("\n|---|").append("---|".repeat(versions.size())).append('\n');
+        for (var addon : Catalog.REQUIRED_ADDONS) {
+            table.append("| ").append(addon).append(" |");
+            versions.forEach(v -> table.append(" `").append(catalog.eksAddons().get(v).get(addon)).append("` |"));
+            table.append('\n');
+        }
+        return table.toString();
+    }
+}

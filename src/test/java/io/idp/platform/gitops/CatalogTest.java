@@ -1,0 +1,57 @@
+package io.idp.platform.gitops;
+
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CatalogTest {
+    @Test
+    void docsCarryTheCurrentCatalogTable() throws Exception {
+        var doc = Files.readString(Path.of("docs/catalog.md"));
+        assertTrue(doc.contains(CatalogTable.markdown(Fixtures.catalog())),
+                "docs/catalog.md is out of date: replace its table with the output of ./platform catalog");
+    }
+
+    @Test
+    void renovateFindsEveryPinOfTheCatalog() throws Exception {
+        var renovate = JsonParser.parseString(Files.readString(Path.of("renovate.json"))).getAsJsonObject();
+        var manager = renovate.getAsJsonArray("customManagers").get(0).getAsJsonObject();
+        assertEquals("helm", manager.get("datasourceTemplate").getAsString());
+        var pattern = Pattern.compile(manager.getAsJsonArray("matchStrings").get(0).getAsString());
+        var matcher = pattern.matcher(Files.readString(Path.of("stacks/catalog.yaml")));
+        var found = new TreeSet<String>();
+        while (matcher.find()) {
+            found.add(matcher.group("depName") + "@" + matcher.group("currentValue"));
+        }
+        var expected = new TreeSet<String>();
+        Fixtures.catalog().tools().values().forEach(t -> expected.add(t.chart() + "@" + t.version()));
+        assertEquals(expected, found);
+    }
+
+    @Test
+    void aCatalogWithMissingPinsNamesEachOne() {
+        var e = assertThrows(CatalogException.class, () -> Catalog.parse("""
+                catalogVersion: "1"
+                tools:
+                  argo-cd:
+                    repository: https://argoproj.github.io/argo-helm
+                    chart: argo-cd
+                    namespace: argocd
+                    wave: first
+                    clusters: [management]
+                eksAddons:
+                  "1.33":
+                    vpc-cni: v1
+                """));
+        assertTrue(e.getMessage().contains("tools.argo-cd.version is missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("tools.argo-cd.wave must be a whole number, was first"), e.getMessage());
+        assertTrue(e.getMessage().contains("eksAddons.\"1.33\".coredns is missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("eksAddons.\"1.31\".vpc-cni is missing"), e.getMessage());
+    }
+}
