@@ -6,6 +6,7 @@ import io.idp.platform.config.ConfigException;
 import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.config.RawConfig;
 import io.idp.platform.gitops.Sources;
+import io.idp.platform.local.StackDirectory;
 import io.idp.platform.gitops.CatalogException;
 
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ public final class Main {
             // Checked before Pulumi.run, so bad input registers nothing, not even the stack.
             config = PlatformConfig.load(stack, RawConfig.fromEngineEnvironment(stack, System.getenv()));
             sources = Sources.load(Path.of("."));
-        } catch (ConfigException | CatalogException e) {
+            new StackDirectory(Path.of(".")).checkAddresses(config, "Pulumi." + stack + ".yaml");
+        } catch (ConfigException | CatalogException | io.idp.platform.local.PlanException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
             return;

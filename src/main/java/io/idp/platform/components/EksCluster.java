@@ -177,7 +177,7 @@ public final class EksCluster extends ComponentResource {
     }
 
     /** Cluster-admin for one IAM role through an access entry: visible, revocable, no aws-auth ConfigMap. */
-    private void admin(String logical, Output<String> principalArn) {
+    public void admin(String logical, Output<String> principalArn) {
         var entry = new AccessEntry(logical, AccessEntryArgs.builder()
                 .clusterName(cluster.name())
                 .principalArn(principalArn)

@@ -19,14 +19,17 @@ public final class ExternalSecretsRole {
     private ExternalSecretsRole() {
     }
 
-    public static Role create(EksCluster cluster, String clusterName, SecretStore store) {
+    /**
+     * @param readableSecrets the ARN pattern of the cluster's own secrets ({@link SecretStore#secretArnPattern})
+     * @param storeKeyArn     the store's KMS key
+     */
+    public static Role create(EksCluster cluster, String clusterName, Output<String> readableSecrets, Output<String> storeKeyArn) {
         var role = cluster.serviceAccountRole(clusterName + "-external-secrets", clusterName + "-external-secrets",
                 NAMESPACE, List.of(SERVICE_ACCOUNT), List.of());
-        var prefix = store.clusterPrefix(clusterName).substring(store.prefix().length());
         new RolePolicy(clusterName + "-external-secrets-read", RolePolicyArgs.builder()
                 .role(role.id())
                 .name("read-own-secrets")
-                .policy(Output.tuple(store.secretArnPattern(prefix), store.kmsKeyArn()).applyValue(t -> PolicyDocuments.document(List.of(
+                .policy(Output.tuple(readableSecrets, storeKeyArn).applyValue(t -> PolicyDocuments.document(List.of(
                         PolicyDocuments.statement("ReadThisClustersSecrets", "Allow", null,
                                 List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"), List.of(t.t1), null),
                         PolicyDocuments.statement("DecryptWithTheStoreKey", "Allow", null, List.of("kms:Decrypt"), List.of(t.t2), null)))))

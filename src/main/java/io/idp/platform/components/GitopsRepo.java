@@ -7,8 +7,6 @@ import com.pulumi.github.Repository;
 import com.pulumi.github.RepositoryArgs;
 import com.pulumi.github.RepositoryDeployKey;
 import com.pulumi.github.RepositoryDeployKeyArgs;
-import com.pulumi.github.RepositoryFile;
-import com.pulumi.github.RepositoryFileArgs;
 import com.pulumi.github.RepositoryWebhook;
 import com.pulumi.github.RepositoryWebhookArgs;
 import com.pulumi.github.inputs.BranchProtectionRequiredPullRequestReviewArgs;
@@ -125,37 +123,11 @@ public final class GitopsRepo extends ComponentResource {
         return options.build();
     }
 
-    /**
-     * Commits rendered files, one RepositoryFile each. A file changed in the repository by someone else
-     * shows as a diff in the next preview (and is restored), never silently; overwriteOnCreate is off so
-     * a file that already exists is not taken over unseen.
-     *
-     * @param paths    the files, known before their contents
-     * @param contents path to content; contents may wait on other resources' outputs
-     * @param keep     paths that stay in the repository when the stack is destroyed (environments)
-     */
-    public void commit(java.util.SortedSet<String> paths, Output<java.util.SortedMap<String, String>> contents,
-                       java.util.function.Predicate<String> keep, String source) {
-        for (var path : paths) {
-            var options = CustomResourceOptions.builder().parent(this);
-            if (keep.test(path)) {
-                options.retainOnDelete(true);
-            }
-            new RepositoryFile(name(path), RepositoryFileArgs.builder()
-                    .repository(repository.name())
-                    .branch("main")
-                    .file(path)
-                    .content(contents.applyValue(all -> all.get(path)))
-                    .commitMessage("platform: " + path + " from " + source)
-                    .commitAuthor("platform bot")
-                    .commitEmail("platform-bot@users.noreply.github.com")
-                    .overwriteOnCreate(false)
-                    .build(), options.build());
-        }
-    }
-
-    private String name(String path) {
-        return logicalName + ":" + path;
+    /** Commits rendered files to this repository (see {@link RepositoryFiles}). */
+    public RepositoryFiles commit(java.util.SortedSet<String> paths, Output<java.util.SortedMap<String, String>> contents,
+                                  java.util.function.Predicate<String> keep, String source) {
+        return new RepositoryFiles(logicalName + "-files", new RepositoryFiles.Args(repository.name(), paths, contents, keep, source),
+                ComponentResourceOptions.builder().parent(this).build());
     }
 
     public String fullName() {

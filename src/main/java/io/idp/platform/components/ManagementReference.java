@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.StackReference;
 import com.pulumi.resources.StackReferenceArgs;
 import io.idp.platform.config.Cidr;
+import io.idp.platform.config.NetworkSettings;
 import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.stacks.ManagementOutputs;
 
@@ -37,6 +38,40 @@ public final class ManagementReference {
         return stackName;
     }
 
+    /** The management stack's outputs as a map: for values that are lists. */
+    public Output<Map<String, Object>> outputs() {
+        return outputs;
+    }
+
+    /**
+     * A Kubernetes provider for the management cluster, from the contract's endpoint and CA; it
+     * authenticates with {@code aws eks get-token}, as the stack's own credentials allow.
+     */
+    public com.pulumi.kubernetes.Provider kubernetes(String logicalName) {
+        var kubeconfig = Output.tuple(require(ManagementOutputs.CLUSTER_NAME), require(ManagementOutputs.CLUSTER_ENDPOINT),
+                        require(ManagementOutputs.CLUSTER_CERTIFICATE_AUTHORITY), require(ManagementOutputs.REGION))
+                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, t.t4)).asSecret();
+        return new com.pulumi.kubernetes.Provider(logicalName, com.pulumi.kubernetes.ProviderArgs.builder()
+                .kubeconfig(kubeconfig).enableServerSideApply(true).build());
+    }
+
+    /**
+     * The git bot's github provider, its token read from the platform's secret store (where the
+     * management stack put it), so a workload stack needs no GitHub token of its own.
+     */
+    public com.pulumi.github.Provider github(String logicalName, com.pulumi.aws.Provider managementRegion) {
+        var token = com.pulumi.aws.secretsmanager.SecretsmanagerFunctions.getSecretVersion(
+                        com.pulumi.aws.secretsmanager.inputs.GetSecretVersionArgs.builder()
+                                .secretId(require(ManagementOutputs.SECRET_STORE_PREFIX).applyValue(prefix -> prefix + "bots/github-token"))
+                                .build(),
+                        com.pulumi.deployment.InvokeOptions.builder().provider(managementRegion).build())
+                .applyValue(version -> version.secretString()).asSecret();
+        return new com.pulumi.github.Provider(logicalName, com.pulumi.github.ProviderArgs.builder()
+                .owner(require(ManagementOutputs.GITOPS_REPO).applyValue(repo -> repo.substring(0, repo.indexOf('/'))))
+                .token(token)
+                .build());
+    }
+
     static Map<String, Object> check(String stackName, PlatformConfig workload, Map<String, Object> values) {
         var missing = new TreeSet<>(ManagementOutputs.CONTRACT);
         missing.removeAll(values.keySet());
@@ -45,10 +80,17 @@ public final class ManagementReference {
                     + "; update it first (pulumi up -s " + stackName + ", or ./platform plan " + stackName + " offline)");
         }
         var managementCidr = Cidr.parse(String.valueOf(values.get(ManagementOutputs.VPC_CIDR)));
-        var ownCidr = workload.network().vpcCidr();
-        if (managementCidr.isPresent() && managementCidr.get().overlaps(ownCidr)) {
+        var ownCidr = workload.networkSettings().map(NetworkSettings::vpcCidr).orElse(null);
+        if (ownCidr != null && managementCidr.isPresent() && managementCidr.get().overlaps(ownCidr)) {
             throw new ContractException("platform:vpcCidr = \"" + ownCidr + "\" overlaps the management VPC "
                     + managementCidr.get() + " of stack '" + stackName + "'; choose a range outside it, e.g. 10.20.0.0/16");
+        }
+        var known = values.get(ManagementOutputs.ENVIRONMENTS) instanceof java.util.List<?> list
+                ? list.stream().map(String::valueOf).toList() : java.util.List.<String>of();
+        var unknown = workload.environments().stream().filter(env -> !known.contains(env)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ContractException("platform:environments = " + workload.environments() + ": " + unknown
+                    + " is not an environment of the platform; the management stack '" + stackName + "' has " + known);
         }
         return values;
     }

@@ -1,17 +1,11 @@
 package io.idp.platform.components;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** IAM policy documents built as data and rendered once, so their JSON is always well formed. */
 public final class PolicyDocuments {
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
-
     private PolicyDocuments() {
     }
 
@@ -19,25 +13,7 @@ public final class PolicyDocuments {
         var document = new LinkedHashMap<String, Object>();
         document.put("Version", "2012-10-17");
         document.put("Statement", statements);
-        return GSON.toJson(stable(document));
-    }
-
-    /** Maps built with Map.of have no fixed order: sort them so a document renders the same every run. */
-    private static Object stable(Object value) {
-        if (value instanceof LinkedHashMap<?, ?> ordered) {
-            var copy = new LinkedHashMap<Object, Object>();
-            ordered.forEach((k, v) -> copy.put(k, stable(v)));
-            return copy;
-        }
-        if (value instanceof Map<?, ?> map) {
-            var sorted = new TreeMap<String, Object>();
-            map.forEach((k, v) -> sorted.put(String.valueOf(k), stable(v)));
-            return sorted;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(PolicyDocuments::stable).toList();
-        }
-        return value;
+        return Json.render(document);
     }
 
     public static Map<String, Object> statement(String sid, String effect, Object principal, List<String> actions,

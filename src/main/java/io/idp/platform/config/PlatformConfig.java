@@ -21,7 +21,7 @@ public record PlatformConfig(
         Role role,
         String region,
         String clusterName,
-        NetworkSettings network,
+        Optional<NetworkSettings> networkSettings,
         ClusterSettings cluster,
         boolean protect,
         Map<String, String> tags,
@@ -31,6 +31,11 @@ public record PlatformConfig(
         Optional<WorkloadSettings> workload) {
 
     public static final String PROJECT = "platform";
+
+    /** The stack's VPC; every stack but a virtual workload cluster has one. */
+    public NetworkSettings network() {
+        return networkSettings.orElseThrow(() -> new IllegalStateException("stack " + stack + " is a virtual cluster: it has no network"));
+    }
 
     public ManagementSettings managementSettings() {
         return management.orElseThrow(() -> new IllegalStateException("stack " + stack + " is not a management stack"));
@@ -46,7 +51,20 @@ public record PlatformConfig(
         var region = reader.text(REGION).filter(value -> reader.check(REGION, value,
                 Validators.AWS_REGIONS.contains(value), "is not an AWS commercial region" + hint(value, Validators.AWS_REGIONS)));
         var clusterName = reader.matching(CLUSTER_NAME, Validators.CLUSTER_NAME, "is not a valid cluster name");
-        var network = network(reader);
+        // A virtual cluster runs inside the management cluster's VPC: it has no network of its own.
+        boolean virtual = "workload".equals(raw.get(ROLE.name()).orElse(null))
+                && "vcluster".equals(raw.get(CLUSTER_TYPE.name()).orElse(null));
+        Optional<Optional<NetworkSettings>> network;
+        if (virtual) {
+            for (var key : List.of(VPC_CIDR, AVAILABILITY_ZONES, NAT_GATEWAYS, API_PUBLIC_ACCESS_CIDRS)) {
+                raw.get(key.name()).ifPresent(value -> reader.error(new ConfigError(key.name(), value,
+                        "is not used by a vcluster workload cluster, which runs inside the management cluster",
+                        "remove the key, or set platform:clusterType: eks", null)));
+            }
+            network = Optional.of(Optional.empty());
+        } else {
+            network = network(reader).map(Optional::of);
+        }
         var cluster = cluster(reader);
         var protect = reader.bool(PROTECT);
         var tags = reader.map(TAGS);

@@ -49,10 +49,15 @@ public final class LocalGitHub {
         var fullNames = new TreeMap<String, String>();
         plan.ofType(REPOSITORY_TYPE).forEach(r -> fullNames.put(String.valueOf(r.outputs().get("name")),
                 String.valueOf(r.outputs().get("fullName"))));
+        // A stack that commits to a repository it did not create knows the owner from its github provider.
+        var owners = new TreeMap<String, String>();
+        plan.ofType("pulumi:providers:github").forEach(p -> owners.put(p.urn(), String.valueOf(p.inputs().get("owner"))));
         var files = new ArrayList<CommittedFile>();
         for (var file : plan.ofType(FILE_TYPE)) {
             var repository = String.valueOf(file.inputs().get("repository"));
-            files.add(new CommittedFile(fullNames.getOrDefault(repository, repository), String.valueOf(file.inputs().get("file")),
+            var providerUrn = file.provider().contains("::") ? file.provider().substring(0, file.provider().lastIndexOf("::")) : "";
+            var fullName = fullNames.getOrDefault(repository, owners.getOrDefault(providerUrn, "offline-owner") + "/" + repository);
+            files.add(new CommittedFile(fullName, String.valueOf(file.inputs().get("file")),
                     String.valueOf(file.inputs().get("content")), file));
         }
         return files;

@@ -52,7 +52,9 @@ public final class OfflineEngine {
 
     public Outcome plan(String stack) {
         var raw = StackFile.read(projectDir, stack);
-        return plan(stack, raw, PlatformConfig.load(stack, raw));
+        var config = PlatformConfig.load(stack, raw);
+        new StackDirectory(projectDir).checkAddresses(config, raw.source());
+        return plan(stack, raw, config);
     }
 
     public Outcome plan(String stack, RawConfig raw, PlatformConfig config) {

@@ -49,7 +49,7 @@ public final class StackFile {
         return parse(file.getFileName().toString(), text);
     }
 
-    static RawConfig parse(String source, String text) {
+    public static RawConfig parse(String source, String text) {
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(text));

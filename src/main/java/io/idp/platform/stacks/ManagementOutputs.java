@@ -32,6 +32,7 @@ public final class ManagementOutputs {
     public static final String CI_PREVIEW_ROLE_ARN = "ciPreviewRoleArn";
     public static final String CI_DEPLOY_ROLE_ARN = "ciDeployRoleArn";
     public static final String ALERTS_EMAIL = "alertsEmail";
+    public static final String ENVIRONMENTS = "environments";
     /** Secret: for people and CI, not for workload stacks. */
     public static final String KUBECONFIG = "kubeconfig";
 
@@ -40,7 +41,7 @@ public final class ManagementOutputs {
             OIDC_PROVIDER_ARN, OIDC_ISSUER_URL, ARGOCD_FLEET_ROLE_ARN, ARGOCD_NAMESPACE, ARGOCD_URL, GITOPS_REPO,
             GITOPS_REPO_SSH_URL, GITOPS_REPO_HTTPS_URL, SECRET_STORE_KMS_KEY_ARN, SECRET_STORE_PREFIX, DNS_ZONE_ID, DOMAIN,
             VPC_ID, VPC_CIDR, PRIVATE_SUBNET_IDS, STATE_BUCKET, STATE_BACKEND_URL, CATALOG_VERSION, CI_PREVIEW_ROLE_ARN,
-            CI_DEPLOY_ROLE_ARN, ALERTS_EMAIL);
+            CI_DEPLOY_ROLE_ARN, ALERTS_EMAIL, ENVIRONMENTS);
 
     private ManagementOutputs() {
     }

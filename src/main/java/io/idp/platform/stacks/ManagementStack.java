@@ -55,7 +55,8 @@ public final class ManagementStack {
                 EksCluster.Args.DEFAULT_LOG_RETENTION_DAYS, EksCluster.Args.DEFAULT_NODE_VOLUME_GIB), aws);
         var argocd = new ArgoCd("argocd", new ArgoCd.Args(cluster, "argocd." + hostname,
                 settings.argocdHa(), catalog.tool("argo-cd"), gitops.sshCloneUrl(), gitops.deployKeyPrivate(), eks, eks.ready()), aws);
-        var externalSecrets = ExternalSecretsRole.create(eks, cluster, secrets);
+        var externalSecrets = ExternalSecretsRole.create(eks, cluster,
+                secrets.secretArnPattern("clusters/" + cluster + "/"), secrets.kmsKeyArn());
         dns.clusterTokens(cluster, secrets);
 
         var facts = new GitopsLayout.ManagementFacts(cluster, hostname, config.region(), GitopsFiles.PENDING,
@@ -91,6 +92,7 @@ public final class ManagementStack {
         ctx.export(CI_PREVIEW_ROLE_ARN, bots.ciPreviewRoleArn());
         ctx.export(CI_DEPLOY_ROLE_ARN, bots.ciDeployRoleArn());
         ctx.export(ALERTS_EMAIL, Output.of(bots.alertsEmail()));
+        ctx.export(ENVIRONMENTS, Output.of(config.environments()));
         ctx.export(KUBECONFIG, eks.kubeconfig());
     }
 }

@@ -1,33 +1,114 @@
 package io.idp.platform.stacks;
 
 import com.pulumi.Context;
+import com.pulumi.aws.ProviderArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import io.idp.platform.components.AwsProviderFactory;
+import io.idp.platform.components.ClusterRegistration;
+import io.idp.platform.components.EksCluster;
+import io.idp.platform.components.ExternalSecretsRole;
+import io.idp.platform.components.Firewall;
 import io.idp.platform.components.ManagementReference;
 import io.idp.platform.components.Network;
+import io.idp.platform.components.RepositoryFiles;
+import io.idp.platform.components.VirtualCluster;
 import io.idp.platform.config.PlatformConfig;
+import io.idp.platform.config.WorkloadSettings.ClusterType;
+import io.idp.platform.gitops.ClusterKind;
+import io.idp.platform.gitops.GitopsLayout;
 import io.idp.platform.gitops.Sources;
 
-/** A workload stack: one workload cluster built on the management stack's outputs. */
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static io.idp.platform.stacks.ManagementOutputs.*;
+
+/**
+ * A workload stack: one workload cluster built on the management stack's outputs. Physical (EKS, in
+ * its own VPC and region, with the same catalog as every cluster) or virtual (vcluster in the
+ * management cluster). Either way it is registered with Argo CD as a cluster Secret, and its own
+ * directory {@code registry/clusters/<name>/} is committed to the gitops repository.
+ */
 public final class WorkloadStack {
     private WorkloadStack() {
     }
 
     public static void define(Context ctx, PlatformConfig config, Sources sources) {
         var settings = config.workloadSettings();
+        var catalog = sources.catalog();
+        var name = config.clusterName();
         var management = new ManagementReference(settings.managementStack(), config);
-        var aws = ComponentResourceOptions.builder().providers(AwsProviderFactory.create(config)).build();
+        var managementCluster = management.kubernetes("management-cluster");
+        var managementRegion = new com.pulumi.aws.Provider("aws-management-region", ProviderArgs.builder()
+                .region(management.require(REGION)).defaultTags(com.pulumi.aws.inputs.ProviderDefaultTagsArgs.builder()
+                        .tags(AwsProviderFactory.tags(config)).build()).build());
+        var github = management.github("github", managementRegion);
+        var kind = settings.clusterType() == ClusterType.EKS ? ClusterKind.WORKLOAD_EKS : ClusterKind.WORKLOAD_VCLUSTER;
+        var labels = ClusterRegistration.labels(catalog, kind, config.observability(), config.environments());
+        var hostname = management.require(DOMAIN).applyValue(domain -> name + "." + domain);
+        var secretsPrefix = management.require(SECRET_STORE_PREFIX).applyValue(prefix -> prefix + "clusters/" + name + "/");
 
-        var network = new Network(config.clusterName(), Network.Args.of(config.clusterName(), config.network().vpcCidr(),
-                config.network().availabilityZones(), config.network().natGateways()), aws);
+        Output<String> server;
+        if (kind == ClusterKind.WORKLOAD_EKS) {
+            var aws = ComponentResourceOptions.builder().providers(AwsProviderFactory.create(config)).build();
+            var network = new Network(name, Network.Args.of(name, config.network().vpcCidr(),
+                    config.network().availabilityZones(), config.network().natGateways()), aws);
+            var firewall = new Firewall(name + "-firewall", new Firewall.Args(name, network.vpcId()), aws);
+            var eks = new EksCluster(name, new EksCluster.Args(name, config.region(), config.cluster(),
+                    network.privateSubnetIds(), firewall.controlPlaneSecurityGroupId(), firewall.nodeSecurityGroupId(),
+                    config.network().apiPublicAccessCidrs(), management.require(CI_DEPLOY_ROLE_ARN),
+                    catalog.addonsFor(config.cluster().kubernetesVersion()), config.protect(),
+                    EksCluster.Args.DEFAULT_LOG_RETENTION_DAYS, EksCluster.Args.DEFAULT_NODE_VOLUME_GIB), aws);
+            // Argo CD in the management cluster reaches this one through its fleet role: an access entry, no token.
+            eks.admin(name + "-argocd-fleet", management.require(ARGOCD_FLEET_ROLE_ARN));
+            var readable = Output.tuple(management.require(SECRET_STORE_KMS_KEY_ARN), secretsPrefix).applyValue(t -> {
+                var arn = t.t1.split(":");
+                return "arn:aws:secretsmanager:" + arn[3] + ":" + arn[4] + ":secret:" + t.t2 + "*";
+            });
+            var externalSecrets = ExternalSecretsRole.create(eks, name, readable, management.require(SECRET_STORE_KMS_KEY_ARN));
+            var annotations = Output.tuple(hostname, externalSecrets.arn()).applyValue(t -> annotations(config, t.t1, t.t2));
+            // The Secret depends on the cluster, so a destroy removes it (and Argo CD's applications) first.
+            ClusterRegistration.eks(name, eks.endpoint(), eks.certificateAuthority(), management.require(ARGOCD_FLEET_ROLE_ARN),
+                    labels, annotations, CustomResourceOptions.builder().provider(managementCluster).dependsOn(eks.ready()).build());
+            server = eks.endpoint();
+            ctx.export("vpcId", network.vpcId());
+            ctx.export("vpcCidr", network.vpcCidr());
+        } else {
+            var vcluster = new VirtualCluster(name, new VirtualCluster.Args(name, catalog.tool("vcluster"), labels,
+                    hostname.applyValue(host -> annotations(config, host, "")), managementCluster),
+                    ComponentResourceOptions.Empty);
+            server = Output.of(vcluster.server());
+        }
 
-        ctx.export("clusterName", Output.of(config.clusterName()));
+        var facts = Output.tuple(hostname, management.require(ALERTS_EMAIL), secretsPrefix).applyValue(t ->
+                new GitopsLayout.WorkloadFacts(name, t.t1, config.region(), t.t2, t.t3));
+        var paths = new TreeSet<>(GitopsLayout.workload(sources.root(), catalog, kind,
+                new GitopsLayout.WorkloadFacts(name, GitopsFiles.PENDING, config.region(), GitopsFiles.PENDING, GitopsFiles.PENDING)).keySet());
+        new RepositoryFiles(name + "-registry", new RepositoryFiles.Args(
+                management.require(GITOPS_REPO).applyValue(repo -> repo.substring(repo.indexOf('/') + 1)), paths,
+                facts.applyValue(f -> GitopsLayout.workload(sources.root(), catalog, kind, f)), path -> false,
+                "stacks/" + kind.catalogName() + " for " + name), ComponentResourceOptions.builder().providers(github).build());
+
+        ctx.export("clusterName", Output.of(name));
         ctx.export("clusterType", Output.of(settings.clusterType().configValue()));
         ctx.export("region", Output.of(config.region()));
         ctx.export("environments", Output.of(config.environments()));
-        ctx.export("managementCluster", management.require(ManagementOutputs.CLUSTER_NAME));
-        ctx.export("vpcId", network.vpcId());
-        ctx.export("vpcCidr", network.vpcCidr());
+        ctx.export("managementCluster", management.require(CLUSTER_NAME));
+        ctx.export("server", server);
+    }
+
+    /** Per-cluster facts the fleet's add-ons read from the cluster Secret's annotations. */
+    static Map<String, String> annotations(PlatformConfig config, String hostname, String externalSecretsRoleArn) {
+        var annotations = new TreeMap<String, String>();
+        annotations.put("cluster_hostname", hostname);
+        annotations.put("region", config.region());
+        annotations.put("platform/stack", config.stack());
+        if (!externalSecretsRoleArn.isEmpty()) {
+            annotations.put("external_secrets_role_arn", externalSecretsRoleArn);
+        }
+        return annotations;
     }
 }

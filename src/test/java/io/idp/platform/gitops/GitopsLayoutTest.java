@@ -130,7 +130,7 @@ class GitopsLayoutTest {
         var set = Manifests.of(files).get(0);
         @SuppressWarnings("unchecked")
         var matrix = (List<Map<String, Object>>) at(((List<Map<String, Object>>) set.spec().get("generators")).get(0), "matrix", "generators");
-        assertEquals(Map.of("environment", "staging"), at(matrix.get(0), "clusters", "selector", "matchLabels"));
+        assertEquals(Map.of("environment_staging", "true"), at(matrix.get(0), "clusters", "selector", "matchLabels"));
         assertEquals(true, at(set.spec(), "syncPolicy", "preserveResourcesOnDeletion"));
     }
 }

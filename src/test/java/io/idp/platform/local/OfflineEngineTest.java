@@ -119,9 +119,13 @@ class OfflineEngineTest {
     }
 
     @Test
-    void workloadVpcOverlappingManagementIsAnError() {
+    void workloadVpcOverlappingManagementIsAnError() throws Exception {
         engine.plans().write(engine.plan("mgmt").plan());
         project.set("production-east", "platform:vpcCidr", "10.0.0.0/17");
+        var e = assertThrows(io.idp.platform.config.ConfigException.class, () -> engine.plan("production-east"));
+        assertTrue(e.getMessage().contains("overlaps the VPC of stack mgmt (10.0.0.0/16)"), e.getMessage());
+        // Where the management stack's file is elsewhere, its outputs still catch the overlap.
+        Files.delete(dir.resolve("Pulumi.mgmt.yaml"));
         var failure = assertThrows(PlanFailure.class, () -> engine.plan("production-east"));
         assertTrue(failure.reasons().get(0).contains("overlaps the management VPC 10.0.0.0/16"), failure.reasons().toString());
     }

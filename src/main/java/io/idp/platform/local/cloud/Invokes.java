@@ -32,9 +32,22 @@ final class Invokes {
             case "cloudflare:index/getApiTokenPermissionGroupsList:getApiTokenPermissionGroupsList" ->
                     CloudflareModels.permissionGroups(args);
             case "github:index/getRepository:getRepository" -> GithubModels.existingRepository(ids, args);
+            case "aws:secretsmanager/getSecretVersion:getSecretVersion" -> secretVersion(String.valueOf(args.get("secretId")));
             default -> throw new PlanException("the offline engine does not simulate the invoke " + token
                     + "; add it to " + Invokes.class.getName() + " or avoid the call");
         };
+    }
+
+    /**
+     * A secret the platform stored: its value is a placeholder, since the offline engine has no
+     * store; callers mark it secret, so it shows as [secret] like the real value would.
+     */
+    private Map<String, Object> secretVersion(String secretId) {
+        var arn = secretId.startsWith("arn:") ? secretId : account.arn("secretsmanager", "secret:" + secretId + "-" + ids.hex(6, secretId));
+        return Map.of("id", arn + "|AWSCURRENT", "arn", arn, "secretId", secretId,
+                "secretString", "offline-placeholder-" + ids.hex(16, "secret", secretId),
+                "versionId", ids.uuid("version", secretId), "versionStages", java.util.List.of("AWSCURRENT"),
+                "createdDate", "2026-01-01T00:00:00Z", "secretBinary", "");
     }
 
     /** Six zones, a-f, in every simulated region; zone ids follow AWS's use1-az1 shape. */

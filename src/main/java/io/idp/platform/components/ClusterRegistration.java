@@ -1,0 +1,63 @@
+package io.idp.platform.components;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import io.idp.platform.config.Observability;
+import io.idp.platform.gitops.Catalog;
+import io.idp.platform.gitops.ClusterKind;
+import io.idp.platform.gitops.GitopsLayout;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A workload cluster as Argo CD knows it: a cluster Secret in the management cluster's argocd
+ * namespace, GitOps Bridge style. Labels select what the fleet's ApplicationSets deliver
+ * ({@code enable_<addon>}, {@code environment_<env>}); annotations carry per-cluster facts the add-ons
+ * read (hostname, region, role ARNs).
+ */
+public final class ClusterRegistration {
+    public static final String SECRET_TYPE_LABEL = "argocd.argoproj.io/secret-type";
+
+    private ClusterRegistration() {
+    }
+
+    /** Labels of a cluster of this kind, serving these environments. */
+    public static Map<String, String> labels(Catalog catalog, ClusterKind kind, Observability observability,
+                                             java.util.List<String> environments) {
+        var labels = new TreeMap<String, String>();
+        labels.put(SECRET_TYPE_LABEL, "cluster");
+        labels.put("platform/cluster-kind", kind.catalogName());
+        for (var tool : GitopsLayout.tools(catalog, kind, observability)) {
+            var addon = tool.equals(observability.tool()) ? "observability" : tool;
+            labels.put("enable_" + addon.replace('-', '_'), "true");
+        }
+        environments.forEach(env -> labels.put("environment_" + env, "true"));
+        return labels;
+    }
+
+    /** The cluster Secret's config: IAM authentication through the fleet role, the cluster's CA. */
+    public static String eksConfig(String clusterName, String fleetRoleArn, String certificateAuthority) {
+        return Json.render(Map.of(
+                "awsAuthConfig", Map.of("clusterName", clusterName, "roleARN", fleetRoleArn),
+                "tlsClientConfig", Map.of("insecure", false, "caData", certificateAuthority)));
+    }
+
+    /**
+     * Registers a physical cluster: Argo CD reaches it with the fleet role through {@code aws eks get-token},
+     * never a static token; the CA is public data.
+     */
+    public static Secret eks(String clusterName, Output<String> endpoint, Output<String> certificateAuthority,
+                             Output<String> fleetRoleArn, Map<String, String> labels, Output<Map<String, String>> annotations,
+                             CustomResourceOptions options) {
+        var config = Output.tuple(fleetRoleArn, certificateAuthority).applyValue(t -> eksConfig(clusterName, t.t1, t.t2));
+        return new Secret("cluster-" + clusterName, SecretArgs.builder()
+                .metadata(annotations.applyValue(a -> ObjectMetaArgs.builder()
+                        .name("cluster-" + clusterName).namespace(ArgoCd.NAMESPACE).labels(labels).annotations(a).build()))
+                .stringData(Output.tuple(endpoint, config).applyValue(t -> Map.of("name", clusterName, "server", t.t1, "config", t.t2)))
+                .build(), options);
+    }
+}

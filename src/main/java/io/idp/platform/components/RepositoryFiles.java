@@ -1,0 +1,54 @@
+package io.idp.platform.components;
+
+import com.pulumi.core.Output;
+import com.pulumi.github.RepositoryFile;
+import com.pulumi.github.RepositoryFileArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.function.Predicate;
+
+/**
+ * Rendered files committed to a repository, one RepositoryFile each. A file someone changed in the
+ * repository shows as a diff in the next preview and is restored, never silently; overwriteOnCreate
+ * is off, so a file that already exists is not taken over unseen.
+ */
+public final class RepositoryFiles extends ComponentResource {
+    public static final String TYPE = "platform:components:RepositoryFiles";
+
+    /**
+     * @param repository the repository's name
+     * @param paths      the files, known before their contents
+     * @param contents   path to content; contents may wait on other resources' outputs
+     * @param keep       paths that stay in the repository when the stack is destroyed (environments)
+     * @param source     named in each commit message
+     */
+    public record Args(Output<String> repository, SortedSet<String> paths, Output<SortedMap<String, String>> contents,
+                       Predicate<String> keep, String source) {
+    }
+
+    public RepositoryFiles(String name, Args args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        for (var path : args.paths()) {
+            var fileOptions = CustomResourceOptions.builder().parent(this);
+            if (args.keep().test(path)) {
+                fileOptions.retainOnDelete(true);
+            }
+            new RepositoryFile(name + ":" + path, RepositoryFileArgs.builder()
+                    .repository(args.repository())
+                    .branch("main")
+                    .file(path)
+                    .content(args.contents().applyValue(all -> all.get(path)))
+                    .commitMessage("platform: " + path + " from " + args.source())
+                    .commitAuthor("platform bot")
+                    .commitEmail("platform-bot@users.noreply.github.com")
+                    .overwriteOnCreate(false)
+                    .build(), fileOptions.build());
+        }
+        registerOutputs(Map.of("files", Output.of(args.paths().size())));
+    }
+}

@@ -1,0 +1,144 @@
+package io.idp.platform.components;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.core.v1.ServiceAccount;
+import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
+import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.rbac.v1.Role;
+import com.pulumi.kubernetes.rbac.v1.RoleArgs;
+import com.pulumi.kubernetes.rbac.v1.RoleBinding;
+import com.pulumi.kubernetes.rbac.v1.RoleBindingArgs;
+import com.pulumi.kubernetes.rbac.v1.inputs.PolicyRuleArgs;
+import com.pulumi.kubernetes.rbac.v1.inputs.RoleRefArgs;
+import com.pulumi.kubernetes.rbac.v1.inputs.SubjectArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.idp.platform.gitops.Catalog;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A virtual workload cluster: vcluster in its own namespace of the management cluster, held near one
+ * CPU and one GiB, registered with Argo CD through its generated credentials. The credentials never
+ * leave the management cluster: External Secrets copies them from the Secret vcluster exports into an
+ * Argo CD cluster Secret, so they are in neither git nor the Pulumi state.
+ */
+public final class VirtualCluster extends ComponentResource {
+    public static final String TYPE = "platform:components:VirtualCluster";
+    /** Requests and limits of the virtual control plane: about 1 CPU and 1 GiB. */
+    public static final Map<String, Object> RESOURCES = Map.of(
+            "requests", Map.of("cpu", "500m", "memory", "512Mi"),
+            "limits", Map.of("cpu", "1", "memory", "1Gi"));
+
+    /**
+     * @param labels      the cluster Secret's labels (see {@link ClusterRegistration#labels})
+     * @param annotations the cluster Secret's annotations
+     */
+    public record Args(String clusterName, Catalog.Tool chart, Map<String, String> labels,
+                       Output<Map<String, String>> annotations, Provider managementCluster) {
+        public String namespace() {
+            return "vcluster-" + clusterName;
+        }
+
+        /** Where Argo CD, in the same cluster, reaches the virtual API server. */
+        public String server() {
+            return "https://" + clusterName + "." + namespace() + ".svc:443";
+        }
+
+        public String exportedSecret() {
+            return "vc-" + clusterName + "-argocd";
+        }
+    }
+
+    private final String server;
+
+    public VirtualCluster(String name, Args args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        this.server = args.server();
+        var k8s = args.managementCluster();
+        var namespace = new Namespace(name + "-namespace", NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(args.namespace())
+                        .labels(Map.of("platform/virtual-cluster", args.clusterName(), "pod-security.kubernetes.io/enforce", "baseline"))
+                        .build())
+                .build(), CustomResourceOptions.builder().parent(this).provider(k8s).build());
+        var inNamespace = CustomResourceOptions.builder().parent(this).provider(k8s).dependsOn(namespace).build();
+
+        var release = new Release(name + "-vcluster", ReleaseArgs.builder()
+                .name(args.clusterName())
+                .namespace(args.namespace())
+                .chart(args.chart().chart())
+                .version(args.chart().version())
+                .repositoryOpts(RepositoryOptsArgs.builder().repo(args.chart().repository()).build())
+                .values(values(args))
+                .atomic(true)
+                .timeout(600)
+                .build(), inNamespace);
+
+        // External Secrets reads the exported credentials with a service account allowed that one Secret.
+        var reader = new ServiceAccount(name + "-registration", ServiceAccountArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name("argocd-registration").namespace(args.namespace()).build())
+                .build(), inNamespace);
+        new Role(name + "-registration", RoleArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name("argocd-registration").namespace(args.namespace()).build())
+                .rules(PolicyRuleArgs.builder().apiGroups("").resources("secrets").resourceNames(args.exportedSecret())
+                        .verbs("get", "list", "watch").build())
+                .build(), inNamespace);
+        new RoleBinding(name + "-registration", RoleBindingArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name("argocd-registration").namespace(args.namespace()).build())
+                .roleRef(RoleRefArgs.builder().apiGroup("rbac.authorization.k8s.io").kind("Role").name("argocd-registration").build())
+                .subjects(SubjectArgs.builder().kind("ServiceAccount").name("argocd-registration").namespace(args.namespace()).build())
+                .build(), inNamespace);
+        var store = new KubernetesObject(name + "-credentials-store", "external-secrets.io/v1", "ClusterSecretStore",
+                ObjectMetaArgs.builder().name(args.namespace()).build(),
+                Output.of(credentialsStore(args)), CustomResourceOptions.builder().parent(this).provider(k8s).dependsOn(reader).build());
+        new KubernetesObject(name + "-registration", "external-secrets.io/v1", "ExternalSecret",
+                ObjectMetaArgs.builder().name("cluster-" + args.clusterName()).namespace(ArgoCd.NAMESPACE).build(),
+                args.annotations().applyValue(annotations -> registration(args, annotations)), CustomResourceOptions.builder().parent(this).provider(k8s).dependsOn(store, release).build());
+        registerOutputs(Map.of("server", Output.of(server), "namespace", Output.of(args.namespace())));
+    }
+
+    static Map<String, Object> values(Args args) {
+        return Map.of(
+                "controlPlane", Map.of(
+                        "statefulSet", Map.of("resources", RESOURCES, "persistence", Map.of("volumeClaim", Map.of("size", "5Gi"))),
+                        "proxy", Map.of("extraSANs", List.of(args.clusterName() + "." + args.namespace() + ".svc"))),
+                "exportKubeConfig", Map.of("server", args.server(), "secret", Map.of("name", args.exportedSecret())),
+                "policies", Map.of("resourceQuota", Map.of("enabled", true), "limitRange", Map.of("enabled", true)),
+                "sync", Map.of("fromHost", Map.of("secrets", Map.of("enabled", true))));
+    }
+
+    static Map<String, Object> credentialsStore(Args args) {
+        return Map.of("provider", Map.of("kubernetes", Map.of(
+                "remoteNamespace", args.namespace(),
+                "server", Map.of("caProvider", Map.of("type", "ConfigMap", "name", "kube-root-ca.crt", "key", "ca.crt",
+                        "namespace", args.namespace())),
+                "auth", Map.of("serviceAccount", Map.of("name", "argocd-registration", "namespace", args.namespace())))));
+    }
+
+    /** The Argo CD cluster Secret, templated from the exported credentials; nothing secret is written here. */
+    static Map<String, Object> registration(Args args, Map<String, String> annotations) {
+        var config = "{\"tlsClientConfig\":{\"caData\":\"{{ index . \\\"certificate-authority\\\" | b64enc }}\","
+                + "\"certData\":\"{{ index . \\\"client-certificate\\\" | b64enc }}\","
+                + "\"keyData\":\"{{ index . \\\"client-key\\\" | b64enc }}\"}}";
+        return Map.of(
+                "refreshInterval", "1h",
+                "secretStoreRef", Map.of("kind", "ClusterSecretStore", "name", args.namespace()),
+                "target", Map.of("name", "cluster-" + args.clusterName(), "creationPolicy", "Owner",
+                        "template", Map.of("engineVersion", "v2",
+                                "metadata", Map.of("labels", args.labels(), "annotations", annotations),
+                                "data", Map.of("name", args.clusterName(), "server", args.server(), "config", config))),
+                "dataFrom", List.of(Map.of("extract", Map.of("key", args.exportedSecret()))));
+    }
+
+    public String server() {
+        return server;
+    }
+}
