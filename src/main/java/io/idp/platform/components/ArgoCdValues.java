@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The argo-cd chart's values for the platform: hardened (no local admin, no anonymous access, no
- * exec), highly available when asked, its controllers carrying the IRSA role that reaches other
- * clusters. The gitops repository carries the same values, so Argo CD manages itself with them.
+ * exec), sign-in through GitHub with teams mapped to roles, highly available when asked, its
+ * controllers carrying the IRSA role that reaches other clusters. The gitops repository carries the same values, so Argo CD manages itself with them.
  */
 public final class ArgoCdValues {
     /** Service accounts that talk to other clusters and therefore carry the fleet role. */
@@ -31,7 +31,48 @@ public final class ArgoCdValues {
     private ArgoCdValues() {
     }
 
-    public static Map<String, Object> render(String hostname, boolean highlyAvailable, String fleetRoleArn) {
+    /**
+     * Sign-in through GitHub via Dex: the OAuth app's client id, the organisation and the teams that
+     * map to roles. Secrets are references ({@code $argocd-sso:<key>}) to a Secret External Secrets
+     * writes from the secret store.
+     */
+    public record Sso(String organisation, String adminsTeam, String developersTeam, String clientId, String grafanaHostname) {
+        public String dexConfig(String argocdHostname) {
+            var config = new StringBuilder()
+                    .append("connectors:\n")
+                    .append("  - type: github\n")
+                    .append("    id: github\n")
+                    .append("    name: GitHub\n")
+                    .append("    config:\n")
+                    .append("      clientID: ").append(clientId).append('\n')
+                    .append("      clientSecret: $argocd-sso:githubClientSecret\n")
+                    .append("      orgs:\n")
+                    .append("        - name: ").append(organisation).append('\n')
+                    .append("          teams:\n")
+                    .append("            - ").append(adminsTeam).append('\n')
+                    .append("            - ").append(developersTeam).append('\n');
+            if (grafanaHostname != null) {
+                config.append("staticClients:\n")
+                        .append("  - id: grafana\n")
+                        .append("    name: Grafana\n")
+                        .append("    secret: $argocd-sso:grafanaClientSecret\n")
+                        .append("    redirectURIs:\n")
+                        .append("      - https://").append(grafanaHostname).append("/login/generic_oauth\n");
+            }
+            return config.toString();
+        }
+
+        /** GitHub teams to Argo CD roles; everyone else has no access at all. */
+        public String policy() {
+            return "p, role:developer, applications, get, */*, allow\n"
+                    + "p, role:developer, applications, sync, */*, allow\n"
+                    + "p, role:developer, logs, get, */*, allow\n"
+                    + "g, " + organisation + ":" + adminsTeam + ", role:admin\n"
+                    + "g, " + organisation + ":" + developersTeam + ", role:developer\n";
+        }
+    }
+
+    public static Map<String, Object> render(String hostname, boolean highlyAvailable, String fleetRoleArn, Sso sso) {
         var values = new LinkedHashMap<String, Object>();
         values.put("global", Map.of("domain", hostname));
         values.put("crds", Map.of("install", true, "keep", true));
@@ -43,10 +84,11 @@ public final class ArgoCdValues {
         cm.put("statusbadge.enabled", false);
         cm.put("application.resourceTrackingMethod", "annotation");
         cm.put("resource.customizations.health.argoproj.io_Application", APPLICATION_HEALTH);
+        cm.put("dex.config", sso.dexConfig(hostname));
         values.put("configs", Map.of(
                 "cm", cm,
                 "params", Map.of("server.insecure", false, "application.namespaces", ""),
-                "rbac", Map.of("policy.default", "", "scopes", "[groups]")));
+                "rbac", Map.of("policy.default", "", "scopes", "[groups]", "policy.csv", sso.policy())));
         var annotations = Map.of("eks.amazonaws.com/role-arn", fleetRoleArn);
         int replicas = highlyAvailable ? 2 : 1;
         values.put("controller", Map.of("replicas", 1, "serviceAccount", Map.of("annotations", annotations)));
@@ -54,7 +96,7 @@ public final class ArgoCdValues {
         values.put("repoServer", Map.of("replicas", replicas));
         values.put("applicationSet", Map.of("replicas", replicas, "serviceAccount", Map.of("annotations", annotations)));
         values.put("redis-ha", Map.of("enabled", highlyAvailable));
-        values.put("dex", Map.of("enabled", false));
+        values.put("dex", Map.of("enabled", true));
         return values;
     }
 }

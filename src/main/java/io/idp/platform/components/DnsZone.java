@@ -1,32 +1,37 @@
 package io.idp.platform.components;
 
-import com.pulumi.cloudflare.ApiToken;
-import com.pulumi.cloudflare.ApiTokenArgs;
 import com.pulumi.cloudflare.CloudflareFunctions;
-import com.pulumi.cloudflare.inputs.ApiTokenPolicyArgs;
-import com.pulumi.cloudflare.inputs.ApiTokenPolicyPermissionGroupArgs;
-import com.pulumi.cloudflare.inputs.GetApiTokenPermissionGroupsListArgs;
+import com.pulumi.cloudflare.DnsRecord;
+import com.pulumi.cloudflare.DnsRecordArgs;
 import com.pulumi.cloudflare.Provider;
 import com.pulumi.cloudflare.ProviderArgs;
+import com.pulumi.cloudflare.Zone;
+import com.pulumi.cloudflare.ZoneArgs;
+import com.pulumi.cloudflare.ZoneDnssec;
+import com.pulumi.cloudflare.ZoneDnssecArgs;
+import com.pulumi.cloudflare.inputs.DnsRecordDataArgs;
 import com.pulumi.cloudflare.inputs.GetZoneArgs;
 import com.pulumi.cloudflare.inputs.GetZoneFilterArgs;
+import com.pulumi.cloudflare.inputs.ZoneAccountArgs;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.idp.platform.config.DnsSettings;
 import io.idp.platform.config.SecretValue;
 
 import java.util.Map;
 
 /**
- * The platform's Cloudflare zone, adopted by name: the DNS bot's provider and the zone id every
- * cluster's DNS records and scoped tokens refer to.
+ * The platform's Cloudflare zone: adopted by name (the default) or created and protected; signed
+ * with DNSSEC when asked. Each cluster owns the subdomain {@code <cluster>.<domain>}, which only
+ * Let's Encrypt may issue certificates for (CAA); records under it are external-dns's, per cluster.
  */
 public final class DnsZone extends ComponentResource {
     public static final String TYPE = "platform:components:DnsZone";
 
-    public record Args(String domain, SecretValue apiToken) {
+    public record Args(String domain, SecretValue apiToken, DnsSettings settings, boolean protect) {
     }
 
     private final Provider cloudflare;
@@ -39,46 +44,52 @@ public final class DnsZone extends ComponentResource {
         this.cloudflare = new Provider(name + "-cloudflare", ProviderArgs.builder()
                 .apiToken(args.apiToken().output())
                 .build(), CustomResourceOptions.builder().parent(this).build());
-        this.zoneId = CloudflareFunctions.getZone(GetZoneArgs.builder()
-                        .filter(GetZoneFilterArgs.builder().name(args.domain()).match("all").build())
-                        .build(), InvokeOptions.builder().parent(this).provider(cloudflare).build())
-                .applyValue(zone -> zone.id().orElseThrow(() -> new ContractException(
-                        "Cloudflare has no zone named " + args.domain() + " that the DNS bot's token can read; "
-                                + "add the zone to the account or give the token Zone Read on it")));
+        var child = CustomResourceOptions.builder().parent(this).provider(cloudflare);
+        if (args.settings().createZone()) {
+            var zone = new Zone(name + "-zone", ZoneArgs.builder()
+                    .name(args.domain())
+                    .type("full")
+                    .account(ZoneAccountArgs.builder().id(args.settings().accountId().orElseThrow()).build())
+                    .build(), child.protect(args.protect()).retainOnDelete(true).build());
+            this.zoneId = zone.id();
+        } else {
+            this.zoneId = lookup(cloudflare, args.domain(), this);
+        }
+        if (args.settings().dnssec()) {
+            new ZoneDnssec(name + "-dnssec", ZoneDnssecArgs.builder().zoneId(zoneId).status("active").build(),
+                    CustomResourceOptions.builder().parent(this).provider(cloudflare).build());
+        }
         registerOutputs(Map.of("zoneId", zoneId, "domain", Output.of(domain)));
     }
 
-    /**
-     * Two API tokens for one cluster, each limited to this zone and to what its user needs: external-dns
-     * (DNS Write, Zone Read to find the zone) and cert-manager DNS-01 (the same). Their values go to the
-     * secret store under the cluster's own path; they are never exported.
-     */
-    public void clusterTokens(String clusterName, SecretStore store) {
-        var dnsWrite = permissionGroup("DNS Write");
-        var zoneRead = permissionGroup("Zone Read");
-        for (var user : java.util.List.of("external-dns", "cert-manager")) {
-            var token = new ApiToken(clusterName + "-" + user, ApiTokenArgs.builder()
-                    .name(clusterName + "-" + user + " (" + domain + ")")
-                    .policies(ApiTokenPolicyArgs.builder()
-                            .effect("allow")
-                            .resources(zoneId.applyValue(id -> "{\"com.cloudflare.api.account.zone." + id + "\":\"*\"}"))
-                            .permissionGroups(Output.tuple(dnsWrite, zoneRead).applyValue(ids -> java.util.List.of(
-                                    ApiTokenPolicyPermissionGroupArgs.builder().id(ids.t1).build(),
-                                    ApiTokenPolicyPermissionGroupArgs.builder().id(ids.t2).build())))
-                            .build())
-                    .build(), CustomResourceOptions.builder().parent(this).provider(cloudflare).build());
-            store.put("clusters/" + clusterName + "/cloudflare/" + user + "-token",
-                    "Cloudflare token of " + user + " in " + clusterName + ", limited to " + domain,
-                    token.value().applyValue(value -> value.orElseThrow()));
-        }
+    /** The id of an existing zone, by name; a zone the token cannot see is a clear error. */
+    public static Output<String> lookup(Provider cloudflare, String domain, com.pulumi.resources.Resource parent) {
+        return CloudflareFunctions.getZone(GetZoneArgs.builder()
+                        .filter(GetZoneFilterArgs.builder().name(domain).match("all").build())
+                        .build(), InvokeOptions.builder().parent(parent).provider(cloudflare).build())
+                .applyValue(zone -> zone.id().orElseThrow(() -> new ContractException(
+                        "Cloudflare has no zone named " + domain + " that the DNS bot's token can read; "
+                                + "add the zone to the account, give the token Zone Read on it, or set platform:dnsZoneCreate: true")));
     }
 
-    private Output<String> permissionGroup(String name) {
-        return CloudflareFunctions.getApiTokenPermissionGroupsList(GetApiTokenPermissionGroupsListArgs.builder().name(name).build(),
-                        InvokeOptions.builder().parent(this).provider(cloudflare).build())
-                .applyValue(list -> list.results().orElse(java.util.List.of()).stream().findFirst()
-                        .flatMap(group -> group.id())
-                        .orElseThrow(() -> new ContractException("Cloudflare has no API token permission group '" + name + "'")));
+    /**
+     * The cluster's subdomain: only Let's Encrypt may issue certificates for it. The cluster's own
+     * records under it are external-dns's.
+     */
+    public static DnsRecord clusterSubdomain(String clusterName, Output<String> domain, Output<String> zoneId, Provider cloudflare,
+                                             com.pulumi.resources.Resource parent) {
+        var options = CustomResourceOptions.builder().provider(cloudflare);
+        if (parent != null) {
+            options.parent(parent);
+        }
+        return new DnsRecord(clusterName + "-caa", DnsRecordArgs.builder()
+                .zoneId(zoneId)
+                .name(domain.applyValue(d -> clusterName + "." + d))
+                .type("CAA")
+                .ttl(3600.0)
+                .data(DnsRecordDataArgs.builder().flags(0.0).tag("issue").value("letsencrypt.org").build())
+                .comment("platform: certificates for " + clusterName + " come from Let's Encrypt only")
+                .build(), options.build());
     }
 
     public Output<String> zoneId() {

@@ -60,16 +60,32 @@ public final class ManagementReference {
      * management stack put it), so a workload stack needs no GitHub token of its own.
      */
     public com.pulumi.github.Provider github(String logicalName, com.pulumi.aws.Provider managementRegion) {
-        var token = com.pulumi.aws.secretsmanager.SecretsmanagerFunctions.getSecretVersion(
+        return new com.pulumi.github.Provider(logicalName, com.pulumi.github.ProviderArgs.builder()
+                .owner(require(ManagementOutputs.GITOPS_REPO).applyValue(repo -> repo.substring(0, repo.indexOf('/'))))
+                .token(storedSecret("bots/github-token", managementRegion))
+                .build());
+    }
+
+    /** The DNS bot's cloudflare provider, its token read from the secret store like the git bot's. */
+    public com.pulumi.cloudflare.Provider cloudflare(String logicalName, com.pulumi.aws.Provider managementRegion) {
+        return new com.pulumi.cloudflare.Provider(logicalName, com.pulumi.cloudflare.ProviderArgs.builder()
+                .apiToken(storedSecret("bots/cloudflare-token", managementRegion))
+                .build());
+    }
+
+    /** A writer into the platform's secret store, from this (workload) stack. */
+    public SecretWriter secretStore(boolean protect, com.pulumi.aws.Provider managementRegion) {
+        return new SecretWriter(require(ManagementOutputs.SECRET_STORE_PREFIX), require(ManagementOutputs.SECRET_STORE_KMS_KEY_ARN),
+                protect, SecretStore.Args.DEFAULT_RECOVERY_WINDOW_DAYS, null, managementRegion);
+    }
+
+    private Output<String> storedSecret(String path, com.pulumi.aws.Provider managementRegion) {
+        return com.pulumi.aws.secretsmanager.SecretsmanagerFunctions.getSecretVersion(
                         com.pulumi.aws.secretsmanager.inputs.GetSecretVersionArgs.builder()
-                                .secretId(require(ManagementOutputs.SECRET_STORE_PREFIX).applyValue(prefix -> prefix + "bots/github-token"))
+                                .secretId(require(ManagementOutputs.SECRET_STORE_PREFIX).applyValue(prefix -> prefix + path))
                                 .build(),
                         com.pulumi.deployment.InvokeOptions.builder().provider(managementRegion).build())
                 .applyValue(version -> version.secretString()).asSecret();
-        return new com.pulumi.github.Provider(logicalName, com.pulumi.github.ProviderArgs.builder()
-                .owner(require(ManagementOutputs.GITOPS_REPO).applyValue(repo -> repo.substring(0, repo.indexOf('/'))))
-                .token(token)
-                .build());
     }
 
     static Map<String, Object> check(String stackName, PlatformConfig workload, Map<String, Object> values) {

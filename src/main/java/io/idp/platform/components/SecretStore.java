@@ -4,10 +4,6 @@ import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
-import com.pulumi.aws.secretsmanager.Secret;
-import com.pulumi.aws.secretsmanager.SecretArgs;
-import com.pulumi.aws.secretsmanager.SecretVersion;
-import com.pulumi.aws.secretsmanager.SecretVersionArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -60,24 +56,13 @@ public final class SecretStore extends ComponentResource {
         return CustomResourceOptions.builder().parent(this).protect(args.protect()).retainOnDelete(true).build();
     }
 
-    /**
-     * Stores one secret at {@code platform/<cluster>/<path>} and returns its ARN.
-     *
-     * @param value a secret output; it stays secret in state and in every plan
-     */
+    /** Stores one secret at {@code platform/<cluster>/<path>} and returns its ARN (see {@link SecretWriter}). */
     public Output<String> put(String path, String description, Output<String> value) {
-        var logical = "secret-" + path.replace('/', '-');
-        var secret = new Secret(logical, SecretArgs.builder()
-                .name(prefix + path)
-                .description(description)
-                .kmsKeyId(key.arn())
-                .recoveryWindowInDays(args.recoveryWindowDays())
-                .build(), dataOptions());
-        new SecretVersion(logical, SecretVersionArgs.builder()
-                .secretId(secret.id())
-                .secretString(value.asSecret())
-                .build(), CustomResourceOptions.builder().parent(this).build());
-        return secret.arn();
+        return writer().put(path, description, value);
+    }
+
+    public SecretWriter writer() {
+        return new SecretWriter(Output.of(prefix), key.arn(), args.protect(), args.recoveryWindowDays(), this, null);
     }
 
     /**

@@ -93,6 +93,33 @@ public final class ConfigKeys {
             "the ARN of the account's existing GitHub Actions OIDC provider; unset creates one",
             "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com",
             "An AWS account holds one OIDC provider per URL: name the existing one instead of creating a second.");
+    public static final ConfigKey DNS_ZONE_CREATE = optional("platform:dnsZoneCreate", MGMT, "false",
+            "true or false; true needs platform:cloudflareAccountId", "true",
+            "Create the Cloudflare zone instead of adopting the existing one of platform:domain (the default).");
+    public static final ConfigKey CLOUDFLARE_ACCOUNT_ID = optional("platform:cloudflareAccountId", MGMT, null,
+            "a Cloudflare account id: 32 lowercase hex characters", "023e105f4ecef8ad9ca31a8372d0c353",
+            "The Cloudflare account a created zone belongs to.");
+    public static final ConfigKey DNSSEC = optional("platform:dnssec", MGMT, "false",
+            "true or false", "true", "Sign the zone with DNSSEC (publish the DS record at your registrar afterwards).");
+    public static final ConfigKey DNS_TOKEN_ALLOWED_CIDRS = optional("platform:dnsTokenAllowedCidrs", BOTH, "[]",
+            "a list of IPv4 CIDRs the clusters' DNS tokens may be used from; empty allows any address", "[198.51.100.0/24]",
+            "Limits each cluster's Cloudflare tokens to requests from these networks (the NAT gateways' addresses).");
+    public static final ConfigKey DNS_TOKEN_EXPIRES_ON = optional("platform:dnsTokenExpiresOn", BOTH, null,
+            "a date in the future, YYYY-MM-DD; unset tokens do not expire", "\"2027-06-30\"",
+            "When the clusters' Cloudflare tokens expire; renew by moving the date and running pulumi up.");
+    public static final ConfigKey SSO_ADMINS_TEAM = optional("platform:ssoAdminsTeam", MGMT, "platform-admins",
+            "a GitHub team slug of platform:githubOwner", "platform-admins",
+            "Members of this team are admins of Argo CD and Grafana.");
+    public static final ConfigKey SSO_DEVELOPERS_TEAM = optional("platform:ssoDevelopersTeam", MGMT, "developers",
+            "a GitHub team slug of platform:githubOwner", "developers",
+            "Members of this team may see and sync applications, and view Grafana.");
+    public static final ConfigKey GITHUB_OAUTH_CLIENT_ID = required("platform:githubOAuthClientId", MGMT,
+            "the client id of a GitHub OAuth app whose callback is https://argocd.<clusterName>.<domain>/api/dex/callback",
+            "Ov23liAbCdEfGhIjKlMn", "Single sign-on: the GitHub OAuth app Argo CD's Dex signs people in with.");
+    public static final ConfigKey GITHUB_OAUTH_CLIENT_SECRET = secretKey("platform:githubOAuthClientSecret", MGMT,
+            "the OAuth app's client secret, set with --secret",
+            "pulumi config set --secret platform:githubOAuthClientSecret <secret>",
+            "Single sign-on: the OAuth app's secret; it goes to the secret store, never to git.");
     public static final ConfigKey GITHUB_TOKEN = secretKey("github:token", MGMT,
             "a GitHub token of the git bot account with repo and admin:org scope, set with --secret",
             "pulumi config set --secret github:token <token>",
@@ -123,7 +150,9 @@ public final class ConfigKeys {
             NODE_INSTANCE_TYPES, NODE_MIN_SIZE, NODE_DESIRED_SIZE, NODE_MAX_SIZE, NODE_AMI_FAMILY, CLUSTER_ADMIN_ROLE_ARNS,
             API_PUBLIC_ACCESS_CIDRS, PROTECT, TAGS,
             DOMAIN, GITHUB_OWNER, GITOPS_REPO, GITOPS_REPO_ADOPT, PLATFORM_REPO, ALERTS_EMAIL, ARGOCD_HA, STATE_BUCKET,
-            GITHUB_OIDC_PROVIDER_ARN, GITHUB_TOKEN, CLOUDFLARE_TOKEN,
+            GITHUB_OIDC_PROVIDER_ARN, DNS_ZONE_CREATE, CLOUDFLARE_ACCOUNT_ID, DNSSEC, DNS_TOKEN_ALLOWED_CIDRS,
+            DNS_TOKEN_EXPIRES_ON, SSO_ADMINS_TEAM, SSO_DEVELOPERS_TEAM, GITHUB_OAUTH_CLIENT_ID, GITHUB_OAUTH_CLIENT_SECRET,
+            GITHUB_TOKEN, CLOUDFLARE_TOKEN,
             MANAGEMENT_STACK, CLUSTER_TYPE, ENVIRONMENTS, OBSERVABILITY));
 
     private ConfigKeys() {

@@ -12,5 +12,6 @@ public record ManagementSettings(
         String stateBucket,
         java.util.Optional<String> githubOidcProviderArn,
         SecretValue githubToken,
-        SecretValue cloudflareToken) {
+        SecretValue cloudflareToken,
+        SsoSettings sso) {
 }

@@ -27,6 +27,7 @@ public record PlatformConfig(
         Map<String, String> tags,
         Observability observability,
         List<String> environments,
+        DnsSettings dns,
         Optional<ManagementSettings> management,
         Optional<WorkloadSettings> workload) {
 
@@ -69,6 +70,7 @@ public record PlatformConfig(
         var protect = reader.bool(PROTECT);
         var tags = reader.map(TAGS);
         var observability = reader.choice(OBSERVABILITY, Observability::fromConfigValue);
+        var dns = dns(reader, raw);
         var environments = role.flatMap(r -> environments(reader, r));
 
         if (role.isEmpty()) {
@@ -89,7 +91,7 @@ public record PlatformConfig(
         }
         return new PlatformConfig(stack, role.orElseThrow(), region.orElseThrow(), clusterName.orElseThrow(),
                 network.orElseThrow(), cluster.orElseThrow(), protect.orElseThrow(), tags.orElseThrow(),
-                observability.orElseThrow(), environments.orElseThrow(), management, workload);
+                observability.orElseThrow(), environments.orElseThrow(), dns.orElseThrow(), management, workload);
     }
 
     private static Optional<NetworkSettings> network(ConfigReader reader) {
@@ -196,14 +198,31 @@ public record PlatformConfig(
                 value.matches("arn:aws:iam::\\d{12}:oidc-provider/token\\.actions\\.githubusercontent\\.com"),
                 "is not the ARN of a GitHub Actions OIDC provider"));
         boolean oidcProviderOk = raw.get(GITHUB_OIDC_PROVIDER_ARN.name()).isEmpty() || oidcProvider.isPresent();
+        var createZone = reader.bool(DNS_ZONE_CREATE);
+        var accountId = reader.text(CLOUDFLARE_ACCOUNT_ID).filter(value -> reader.check(CLOUDFLARE_ACCOUNT_ID, value,
+                value.matches("[0-9a-f]{32}"), "is not a Cloudflare account id"));
+        if (createZone.orElse(false) && raw.get(CLOUDFLARE_ACCOUNT_ID.name()).isEmpty()) {
+            reader.error(new ConfigError(CLOUDFLARE_ACCOUNT_ID.name(), null,
+                    "is required when platform:dnsZoneCreate is true: a new zone belongs to an account",
+                    CLOUDFLARE_ACCOUNT_ID.allowed(), CLOUDFLARE_ACCOUNT_ID.exampleLine()));
+        }
+        var dnssec = reader.bool(DNSSEC);
+        var clientId = reader.matching(GITHUB_OAUTH_CLIENT_ID, java.util.regex.Pattern.compile("[A-Za-z0-9._-]{8,64}"),
+                "is not a GitHub OAuth client id");
+        var clientSecret = reader.secret(GITHUB_OAUTH_CLIENT_SECRET);
+        var admins = reader.matching(SSO_ADMINS_TEAM, Validators.GITHUB_TEAM, "is not a GitHub team slug");
+        var developers = reader.matching(SSO_DEVELOPERS_TEAM, Validators.GITHUB_TEAM, "is not a GitHub team slug");
         var githubToken = reader.secret(GITHUB_TOKEN);
         var cloudflareToken = reader.secret(CLOUDFLARE_TOKEN);
         if (domain.isEmpty() || owner.isEmpty() || gitopsRepo.isEmpty() || adopt.isEmpty() || platformRepo.isEmpty() || email.isEmpty()
-                || ha.isEmpty() || bucket.isEmpty() || githubToken.isEmpty() || cloudflareToken.isEmpty() || !oidcProviderOk) {
+                || ha.isEmpty() || bucket.isEmpty() || githubToken.isEmpty() || cloudflareToken.isEmpty() || !oidcProviderOk
+                || createZone.isEmpty() || dnssec.isEmpty() || clientId.isEmpty() || clientSecret.isEmpty() || admins.isEmpty()
+                || developers.isEmpty() || (raw.get(CLOUDFLARE_ACCOUNT_ID.name()).isPresent() && accountId.isEmpty())) {
             return Optional.empty();
         }
         return Optional.of(new ManagementSettings(domain.get(), owner.get(), gitopsRepo.get(), adopt.get(), platformRepo.get(),
-                email.get(), ha.get(), bucket.get(), oidcProvider, githubToken.get(), cloudflareToken.get()));
+                email.get(), ha.get(), bucket.get(), oidcProvider, githubToken.get(), cloudflareToken.get(),
+                new SsoSettings(clientId.get(), clientSecret.get(), admins.get(), developers.get())));
     }
 
     private static Optional<WorkloadSettings> workload(ConfigReader reader) {
@@ -214,6 +233,40 @@ public record PlatformConfig(
             return Optional.empty();
         }
         return Optional.of(new WorkloadSettings(managementStack.get(), type.get()));
+    }
+
+    private static Optional<DnsSettings> dns(ConfigReader reader, RawConfig raw) {
+        var management = "management".equals(raw.get(ROLE.name()).orElse(null));
+        var cidrs = reader.list(DNS_TOKEN_ALLOWED_CIDRS).flatMap(values -> {
+            var parsed = new ArrayList<Cidr>();
+            for (var value : values) {
+                var cidr = Cidr.parse(value);
+                if (cidr.isEmpty()) {
+                    reader.error(DNS_TOKEN_ALLOWED_CIDRS, value, "is not an IPv4 CIDR with its host bits zero");
+                    return Optional.empty();
+                }
+                parsed.add(cidr.get());
+            }
+            return Optional.of(List.copyOf(parsed));
+        });
+        var expires = reader.text(DNS_TOKEN_EXPIRES_ON).filter(value -> {
+            try {
+                var date = java.time.LocalDate.parse(value);
+                return reader.check(DNS_TOKEN_EXPIRES_ON, value, date.isAfter(java.time.LocalDate.now()), "is not in the future");
+            } catch (java.time.format.DateTimeParseException e) {
+                return reader.check(DNS_TOKEN_EXPIRES_ON, value, false, "is not a date YYYY-MM-DD");
+            }
+        });
+        boolean expiresOk = raw.get(DNS_TOKEN_EXPIRES_ON.name()).isEmpty() || expires.isPresent();
+        if (!management) {
+            return cidrs.isPresent() && expiresOk ? Optional.of(new DnsSettings(false, Optional.empty(), false, cidrs.get(), expires))
+                    : Optional.empty();
+        }
+        var create = raw.get(DNS_ZONE_CREATE.name()).map("true"::equals).orElse(false);
+        var dnssec = raw.get(DNSSEC.name()).map("true"::equals).orElse(false);
+        var account = raw.get(CLOUDFLARE_ACCOUNT_ID.name());
+        return cidrs.isPresent() && expiresOk ? Optional.of(new DnsSettings(create, account, dnssec, cidrs.get(), expires))
+                : Optional.empty();
     }
 
     /** The platform's environments (management) or the ones this cluster serves (workload). */

@@ -37,13 +37,18 @@ public final class GitopsLayout {
             String externalSecretsRoleArn,
             String argocdFleetRoleArn,
             boolean argocdHighlyAvailable,
-            Observability observability) {
+            Observability observability,
+            Sso sso) {
 
         /** The same facts with the values only known once resources exist. */
         public ManagementFacts withResources(String repoUrl, String externalSecretsRoleArn, String argocdFleetRoleArn) {
             return new ManagementFacts(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix,
-                    externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability);
+                    externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso);
         }
+    }
+
+    /** Single sign-on through GitHub: the organisation, the teams mapped to roles, the OAuth app's client id. */
+    public record Sso(String organisation, String adminsTeam, String developersTeam, String clientId) {
     }
 
     /** Facts about a workload cluster that its templates need. */
@@ -95,6 +100,10 @@ public final class GitopsLayout {
         variables.put("role.argocdFleet", facts.argocdFleetRoleArn());
         variables.put("argocd.replicas", facts.argocdHighlyAvailable() ? "2" : "1");
         variables.put("argocd.highlyAvailable", String.valueOf(facts.argocdHighlyAvailable()));
+        variables.put("sso.organisation", facts.sso().organisation());
+        variables.put("sso.adminsTeam", facts.sso().adminsTeam());
+        variables.put("sso.developersTeam", facts.sso().developersTeam());
+        variables.put("sso.clientId", facts.sso().clientId());
         for (var tool : delivered) {
             toolVariables(variables, catalog.tool(tool), "tool." + tool);
         }

@@ -4,6 +4,9 @@ import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.idp.platform.components.ArgoCd;
+import io.idp.platform.components.ArgoCdValues;
+import io.idp.platform.components.ClusterDnsTokens;
+import io.idp.platform.components.SingleSignOn;
 import io.idp.platform.components.AwsProviderFactory;
 import io.idp.platform.components.BotAccounts;
 import io.idp.platform.components.DnsZone;
@@ -40,7 +43,8 @@ public final class ManagementStack {
         var bots = new BotAccounts("bots", new BotAccounts.Args(cluster, settings.githubOwner(), settings.platformRepo(),
                 settings.alertsEmail(), settings.githubToken(), settings.cloudflareToken(), settings.githubOidcProviderArn(),
                 stateStore.bucketArn(), stateStore.keyArn(), secrets), aws);
-        var dns = new DnsZone("dns", new DnsZone.Args(settings.domain(), settings.cloudflareToken()), ComponentResourceOptions.Empty);
+        var dns = new DnsZone("dns", new DnsZone.Args(settings.domain(), settings.cloudflareToken(), config.dns(), config.protect()),
+                ComponentResourceOptions.Empty);
         var gitops = new GitopsRepo("gitops", new GitopsRepo.Args(settings.githubOwner(), settings.gitopsRepo(), cluster,
                 config.protect(), settings.adoptGitopsRepo(), "https://argocd." + hostname + "/api/webhook", secrets),
                 ComponentResourceOptions.builder().providers(bots.github()).build());
@@ -53,15 +57,22 @@ public final class ManagementStack {
                 config.network().apiPublicAccessCidrs(), bots.ciDeployRoleArn(),
                 catalog.addonsFor(config.cluster().kubernetesVersion()), config.protect(),
                 EksCluster.Args.DEFAULT_LOG_RETENTION_DAYS, EksCluster.Args.DEFAULT_NODE_VOLUME_GIB), aws);
+        var sso = settings.sso();
+        new SingleSignOn("sso", cluster, sso.clientSecret(), secrets, ComponentResourceOptions.Empty);
         var argocd = new ArgoCd("argocd", new ArgoCd.Args(cluster, "argocd." + hostname,
-                settings.argocdHa(), catalog.tool("argo-cd"), gitops.sshCloneUrl(), gitops.deployKeyPrivate(), eks, eks.ready()), aws);
+                settings.argocdHa(), catalog.tool("argo-cd"), gitops.sshCloneUrl(), gitops.deployKeyPrivate(), eks,
+                new ArgoCdValues.Sso(settings.githubOwner(), sso.adminsTeam(), sso.developersTeam(), sso.clientId(), "grafana." + hostname),
+                eks.ready()), aws);
         var externalSecrets = ExternalSecretsRole.create(eks, cluster,
                 secrets.secretArnPattern("clusters/" + cluster + "/"), secrets.kmsKeyArn());
-        dns.clusterTokens(cluster, secrets);
+        new ClusterDnsTokens(cluster + "-dns-tokens", new ClusterDnsTokens.Args(cluster, Output.of(settings.domain()), dns.zoneId(),
+                config.dns(), dns.cloudflare(), secrets.writer()), ComponentResourceOptions.Empty);
+        DnsZone.clusterSubdomain(cluster, Output.of(settings.domain()), dns.zoneId(), dns.cloudflare(), dns);
 
         var facts = new GitopsLayout.ManagementFacts(cluster, hostname, config.region(), GitopsFiles.PENDING,
                 settings.alertsEmail(), secrets.clusterPrefix(cluster), GitopsFiles.PENDING, GitopsFiles.PENDING,
-                settings.argocdHa(), config.observability());
+                settings.argocdHa(), config.observability(),
+                new GitopsLayout.Sso(settings.githubOwner(), sso.adminsTeam(), sso.developersTeam(), sso.clientId()));
         var files = GitopsFiles.management(sources, config.environments(), facts,
                 Output.tuple(gitops.sshCloneUrl(), externalSecrets.arn(), argocd.fleetRoleArn())
                         .applyValue(t -> facts.withResources(t.t1, t.t2, t.t3)));

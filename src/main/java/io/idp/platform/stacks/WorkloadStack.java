@@ -6,7 +6,9 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.idp.platform.components.AwsProviderFactory;
+import io.idp.platform.components.ClusterDnsTokens;
 import io.idp.platform.components.ClusterRegistration;
+import io.idp.platform.components.DnsZone;
 import io.idp.platform.components.EksCluster;
 import io.idp.platform.components.ExternalSecretsRole;
 import io.idp.platform.components.Firewall;
@@ -69,6 +71,11 @@ public final class WorkloadStack {
                 return "arn:aws:secretsmanager:" + arn[3] + ":" + arn[4] + ":secret:" + t.t2 + "*";
             });
             var externalSecrets = ExternalSecretsRole.create(eks, name, readable, management.require(SECRET_STORE_KMS_KEY_ARN));
+            var cloudflare = management.cloudflare("cloudflare", managementRegion);
+            new ClusterDnsTokens(name + "-dns-tokens", new ClusterDnsTokens.Args(name, management.require(DOMAIN),
+                    management.require(DNS_ZONE_ID), config.dns(), cloudflare, management.secretStore(config.protect(), managementRegion)),
+                    ComponentResourceOptions.Empty);
+            DnsZone.clusterSubdomain(name, management.require(DOMAIN), management.require(DNS_ZONE_ID), cloudflare, null);
             var annotations = Output.tuple(hostname, externalSecrets.arn()).applyValue(t -> annotations(config, t.t1, t.t2));
             // The Secret depends on the cluster, so a destroy removes it (and Argo CD's applications) first.
             ClusterRegistration.eks(name, eks.endpoint(), eks.certificateAuthority(), management.require(ARGOCD_FLEET_ROLE_ARN),

@@ -24,6 +24,8 @@ class PlatformConfigTest {
         values.put("platform:alertsEmail", "ops@example.com");
         values.put("github:token", "v1:cipher-github");
         values.put("cloudflare:apiToken", "v1:cipher-cloudflare");
+        values.put("platform:githubOAuthClientId", "Ov23liExample");
+        values.put("platform:githubOAuthClientSecret", "v1:cipher-oauth");
         return values;
     }
 
@@ -38,7 +40,8 @@ class PlatformConfigTest {
     }
 
     static PlatformConfig load(Map<String, String> values) {
-        return PlatformConfig.load("test", new RawConfig("Pulumi.test.yaml", values, Set.of("github:token", "cloudflare:apiToken")));
+        return PlatformConfig.load("test", new RawConfig("Pulumi.test.yaml", values,
+                Set.of("github:token", "cloudflare:apiToken", "platform:githubOAuthClientSecret")));
     }
 
     static List<ConfigError> errors(Map<String, String> values) {
@@ -150,7 +153,7 @@ class PlatformConfigTest {
     @Test
     void aTokenInPlainTextIsRejectedWithoutShowingIt() {
         var values = management();
-        var raw = new RawConfig("Pulumi.test.yaml", values, Set.of("cloudflare:apiToken"));
+        var raw = new RawConfig("Pulumi.test.yaml", values, Set.of("cloudflare:apiToken", "platform:githubOAuthClientSecret"));
         var e = assertThrows(ConfigException.class, () -> PlatformConfig.load("test", raw));
         assertEquals("github:token", e.errors().get(0).key());
         assertEquals("[secret]", e.errors().get(0).value());

@@ -17,7 +17,8 @@ final class Fixtures {
     static GitopsLayout.ManagementFacts management(Observability observability) {
         return new GitopsLayout.ManagementFacts("mgmt", "mgmt.example.com", "us-east-1", REPO, "platform-team@example.com",
                 "platform/mgmt/clusters/mgmt/", "arn:aws:iam::111122223333:role/mgmt-external-secrets",
-                "arn:aws:iam::111122223333:role/mgmt-argocd-fleet", true, observability);
+                "arn:aws:iam::111122223333:role/mgmt-argocd-fleet", true, observability,
+                new GitopsLayout.Sso("acme-platform", "platform-admins", "developers", "Ov23liExampleClient01"));
     }
 
     static SortedMap<String, String> managementFiles() {

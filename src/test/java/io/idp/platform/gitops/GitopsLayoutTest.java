@@ -85,7 +85,8 @@ class GitopsLayoutTest {
     @Test
     void argoCdManagesItselfWithTheValuesTheProgramInstalled() {
         var values = at(applications(Fixtures.managementFiles()).get("argo-cd").spec(), "source", "helm", "valuesObject");
-        var expected = ArgoCdValues.render("argocd.mgmt.example.com", true, "arn:aws:iam::111122223333:role/mgmt-argocd-fleet");
+        var expected = ArgoCdValues.render("argocd.mgmt.example.com", true, "arn:aws:iam::111122223333:role/mgmt-argocd-fleet",
+                new ArgoCdValues.Sso("acme-platform", "platform-admins", "developers", "Ov23liExampleClient01", "grafana.mgmt.example.com"));
         var gson = new com.google.gson.Gson();
         assertEquals(gson.toJsonTree(expected), gson.toJsonTree(values));
     }

@@ -101,7 +101,8 @@ class ManagementStackTest {
         var secrets = plan.ofType("aws:secretsmanager/secret:Secret");
         assertEquals(Set.of("platform/mgmt/bots/github-token", "platform/mgmt/bots/cloudflare-token",
                 "platform/mgmt/argocd/gitops-deploy-key", "platform/mgmt/clusters/mgmt/cloudflare/external-dns-token",
-                "platform/mgmt/clusters/mgmt/cloudflare/cert-manager-token"), secrets.stream().map(s -> String.valueOf(s.inputs().get("name"))).collect(Collectors.toSet()));
+                "platform/mgmt/clusters/mgmt/cloudflare/cert-manager-token", "platform/mgmt/clusters/mgmt/sso/github-oauth-client-secret",
+                "platform/mgmt/clusters/mgmt/sso/grafana-client-secret"), secrets.stream().map(s -> String.valueOf(s.inputs().get("name"))).collect(Collectors.toSet()));
         secrets.forEach(s -> {
             assertEquals(key.outputs().get("arn"), s.inputs().get("kmsKeyId"));
             assertTrue(s.protect() && s.retainOnDelete(), s.name());
@@ -356,6 +357,8 @@ class ManagementStackTest {
                 "aws:secretsmanager/secret:Secret secret-bots-cloudflare-token",
                 "aws:secretsmanager/secret:Secret secret-clusters-mgmt-cloudflare-cert-manager-token",
                 "aws:secretsmanager/secret:Secret secret-clusters-mgmt-cloudflare-external-dns-token",
+                "aws:secretsmanager/secret:Secret secret-clusters-mgmt-sso-github-oauth-client-secret",
+                "aws:secretsmanager/secret:Secret secret-clusters-mgmt-sso-grafana-client-secret",
                 "aws:secretsmanager/secret:Secret secret-bots-github-token",
                 "github:index/repository:Repository gitops-repository")), protectedNames);
         project.set("mgmt", "platform:protect", false);
