@@ -9,6 +9,9 @@ import io.idp.platform.local.PlanException;
 import io.idp.platform.local.PlanFailure;
 import io.idp.platform.local.PlanPrinter;
 import io.idp.platform.local.PlanStore;
+import io.idp.platform.policy.Finding;
+import io.idp.platform.policy.PolicyEngine;
+import io.idp.platform.policy.PolicyRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,6 +39,9 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--compare", paramLabel = "FILE", description = "diff against this plan file instead of the stack's previous plan")
     Path compare;
 
+    @Option(names = "--allow-loss", description = "accept a plan that replaces or deletes protected (data-bearing) resources")
+    boolean allowLoss;
+
     PlanCommand(PrintWriter out, PrintWriter err, Path projectDir) {
         this.out = out;
         this.err = err;
@@ -52,17 +58,30 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
             var base = compare != null ? PlanStore.readFile(compare.toAbsolutePath()) : github.refresh(earlier, refreshWarnings);
             var outcome = engine.plan(stack);
             var diff = PlanDiff.between(base, outcome.plan());
-            var file = engine.plans().write(outcome.plan());
-            github.publish(earlier, outcome.plan());
+            var findings = PolicyEngine.evaluate(outcome.plan(), outcome.config().policyWaivers());
+            var losses = diff.protectedLosses();
+            boolean failed = findings.stream().anyMatch(Finding::failsThePlan) || (!losses.isEmpty() && !allowLoss);
+            // A refused plan does not become the baseline: the next run shows the same changes again.
+            Path file = null;
+            if (!failed) {
+                file = engine.plans().write(outcome.plan());
+                github.publish(earlier, outcome.plan());
+            }
             var warnings = new java.util.ArrayList<>(refreshWarnings);
             warnings.addAll(outcome.warnings());
             outcome = new OfflineEngine.Outcome(outcome.plan(), outcome.config(), warnings);
             if (json) {
-                out.println(PlanStore.toJson(jsonResult(outcome.plan(), diff, file, outcome.warnings())));
+                var result = jsonResult(outcome.plan(), diff, file, outcome.warnings());
+                result.put("ok", !failed);
+                result.put("policy", findings.stream().map(PlanCommand::finding).toList());
+                result.put("protectedLosses", losses.stream().map(c -> Map.of("urn", c.resource().urn(), "op", c.op().word)).toList());
+                out.println(PlanStore.toJson(result));
             } else {
                 printTree(outcome, diff, base == null, file);
+                printPolicy(findings);
+                printLosses(losses);
             }
-            return 0;
+            return failed ? PlatformCli.PLAN_ERROR : 0;
         } catch (ConfigException e) {
             return fail(List.of(e.getMessage()));
         } catch (PlanFailure e) {
@@ -86,13 +105,41 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
             out.println("Outputs:");
             plan.outputs().forEach((name, value) -> out.println("    " + name + ": " + value));
         }
-        for (var loss : diff.protectedLosses()) {
-            out.println("warning: " + loss.op().word + " of protected resource " + loss.resource().urn()
-                    + ": pulumi up will refuse it until the resource is unprotected");
-        }
         out.println();
         out.println(diff.summary());
-        out.println("plan file: " + projectDir.relativize(file));
+        out.println(file == null ? "plan refused: the plan file and the local repositories are unchanged"
+                : "plan file: " + projectDir.relativize(file));
+    }
+
+    private void printPolicy(List<Finding> findings) {
+        long mandatory = findings.stream().filter(Finding::failsThePlan).count();
+        long waived = findings.stream().filter(Finding::waived).count();
+        long advisory = findings.size() - mandatory - waived;
+        out.println("policy: " + PolicyRules.list().size() + " rules, " + mandatory + " mandatory violation(s), "
+                + advisory + " advisory, " + waived + " waived");
+        findings.forEach(f -> out.println("  " + (f.failsThePlan() ? "✗ " : f.waived() ? "~ " : "! ") + f.format()));
+    }
+
+    private void printLosses(List<PlanDiff.Change> losses) {
+        if (losses.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("DATA LOSS: this plan would " + (losses.size() == 1 ? "" : "") + "destroy protected, data-bearing resources:");
+        losses.forEach(c -> out.println("  " + c.op().word + " " + c.resource().type() + " " + c.resource().name()));
+        out.println(allowLoss ? "allowed by --allow-loss" : "refused: re-run with --allow-loss if this is intended (pulumi up will still "
+                + "refuse protected resources until platform:protect is false)");
+    }
+
+    private static Map<String, Object> finding(Finding f) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("rule", f.rule().id());
+        map.put("severity", f.rule().severity().name().toLowerCase());
+        map.put("urn", f.urn());
+        map.put("detail", f.detail());
+        map.put("fix", f.rule().fix());
+        map.put("waived", f.waiver());
+        return map;
     }
 
     private int fail(List<String> reasons) {
@@ -120,7 +167,7 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
         result.put("stack", plan.stack());
         result.put("role", plan.role());
         result.put("ok", true);
-        result.put("planFile", projectDir.relativize(file).toString());
+        result.put("planFile", file == null ? null : projectDir.relativize(file).toString());
         var summary = new LinkedHashMap<String, Object>();
         var counts = diff.counts();
         summary.put("create", counts.get(PlanDiff.Op.CREATE));

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /** {@code ./platform}: the offline plan and the project's other local commands. */
 @Command(name = "platform", mixinStandardHelpOptions = true, version = "platform 0.1.0",
         description = "Plans the GitOps platform's Pulumi stacks offline, against a simulated cloud.",
-        subcommands = {PlanCommand.class, ValidateCommand.class, ConfigKeysCommand.class, CatalogCommand.class, NewStackCommand.class})
+        subcommands = {PlanCommand.class, ValidateCommand.class, ConfigKeysCommand.class, CatalogCommand.class, NewStackCommand.class, PoliciesCommand.class})
 public final class PlatformCli implements Runnable {
     /** Plan errors (configuration, provider constraints, policy) exit with this code. */
     public static final int PLAN_ERROR = 1;
@@ -21,7 +21,7 @@ public final class PlatformCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: plan, validate, new-stack, config-keys or catalog");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: plan, validate, new-stack, policies, config-keys or catalog");
     }
 
     public static int run(String... args) {

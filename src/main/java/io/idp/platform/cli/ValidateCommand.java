@@ -30,6 +30,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         try {
             var config = new OfflineEngine(projectDir).config(stack);
+            new io.idp.platform.local.StackDirectory(projectDir).checkAddresses(config, "Pulumi." + stack + ".yaml");
             out.println("stack " + stack + ": configuration is valid (" + config.role().configValue() + ", "
                     + config.clusterName() + ", " + config.region() + ")");
             return 0;

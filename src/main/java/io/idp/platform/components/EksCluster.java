@@ -78,7 +78,7 @@ public final class EksCluster extends ComponentResource {
             boolean protect,
             int logRetentionDays,
             int nodeVolumeGiB) {
-        public static final int DEFAULT_LOG_RETENTION_DAYS = 90;
+        public static final int DEFAULT_LOG_RETENTION_DAYS = 365;
         public static final int DEFAULT_NODE_VOLUME_GIB = 50;
     }
 

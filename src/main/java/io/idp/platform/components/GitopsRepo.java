@@ -82,7 +82,7 @@ public final class GitopsRepo extends ComponentResource {
                 .requireConversationResolution(true)
                 .requiredLinearHistory(true)
                 .requiredPullRequestReviews(BranchProtectionRequiredPullRequestReviewArgs.builder()
-                        .requiredApprovingReviewCount(1)
+                        .requiredApprovingReviewCount(2)
                         .dismissStaleReviews(true)
                         .requireLastPushApproval(true)
                         .build())

@@ -62,6 +62,10 @@ public final class ConfigKeys {
     public static final ConfigKey PROTECT = optional("platform:protect", BOTH, "true",
             "true or false", "true",
             "Protect data-bearing resources (state bucket, keys, clusters, repositories, zone, secrets) from deletion.");
+    public static final ConfigKey POLICY_WAIVERS = optional("platform:policyWaivers", BOTH, "{}",
+            "a map of policy rule ids (./platform policies) to the reason this stack accepts the violation",
+            "{CKV_AWS_18: \"state access is audited by CloudTrail data events\"}",
+            "Accepted policy violations; each is still printed with its reason, and no longer fails the plan.");
     public static final ConfigKey TAGS = optional("platform:tags", BOTH, "{}",
             "a map of tag names to string values", "{team: platform, cost-center: \"1234\"}",
             "Extra tags on every AWS resource, besides the platform's own.");
@@ -148,7 +152,7 @@ public final class ConfigKeys {
     private static final Map<String, ConfigKey> BY_NAME = index(List.of(
             ROLE, CLUSTER_NAME, REGION, VPC_CIDR, AVAILABILITY_ZONES, NAT_GATEWAYS, KUBERNETES_VERSION,
             NODE_INSTANCE_TYPES, NODE_MIN_SIZE, NODE_DESIRED_SIZE, NODE_MAX_SIZE, NODE_AMI_FAMILY, CLUSTER_ADMIN_ROLE_ARNS,
-            API_PUBLIC_ACCESS_CIDRS, PROTECT, TAGS,
+            API_PUBLIC_ACCESS_CIDRS, PROTECT, TAGS, POLICY_WAIVERS,
             DOMAIN, GITHUB_OWNER, GITOPS_REPO, GITOPS_REPO_ADOPT, PLATFORM_REPO, ALERTS_EMAIL, ARGOCD_HA, STATE_BUCKET,
             GITHUB_OIDC_PROVIDER_ARN, DNS_ZONE_CREATE, CLOUDFLARE_ACCOUNT_ID, DNSSEC, DNS_TOKEN_ALLOWED_CIDRS,
             DNS_TOKEN_EXPIRES_ON, SSO_ADMINS_TEAM, SSO_DEVELOPERS_TEAM, GITHUB_OAUTH_CLIENT_ID, GITHUB_OAUTH_CLIENT_SECRET,

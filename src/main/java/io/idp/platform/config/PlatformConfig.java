@@ -28,6 +28,7 @@ public record PlatformConfig(
         Observability observability,
         List<String> environments,
         DnsSettings dns,
+        Map<String, String> policyWaivers,
         Optional<ManagementSettings> management,
         Optional<WorkloadSettings> workload) {
 
@@ -71,6 +72,16 @@ public record PlatformConfig(
         var tags = reader.map(TAGS);
         var observability = reader.choice(OBSERVABILITY, Observability::fromConfigValue);
         var dns = dns(reader, raw);
+        var waivers = reader.map(POLICY_WAIVERS).filter(map -> {
+            boolean ok = true;
+            for (var entry : map.entrySet()) {
+                var known = io.idp.platform.policy.PolicyRules.find(entry.getKey()).isPresent();
+                ok &= reader.check(POLICY_WAIVERS, entry.getKey(), known, "is not a policy rule"
+                        + hint(entry.getKey(), io.idp.platform.policy.PolicyRules.ids()));
+                ok &= reader.check(POLICY_WAIVERS, entry.getKey(), !entry.getValue().isBlank(), "has no reason");
+            }
+            return ok;
+        });
         var environments = role.flatMap(r -> environments(reader, r));
 
         if (role.isEmpty()) {
@@ -91,7 +102,7 @@ public record PlatformConfig(
         }
         return new PlatformConfig(stack, role.orElseThrow(), region.orElseThrow(), clusterName.orElseThrow(),
                 network.orElseThrow(), cluster.orElseThrow(), protect.orElseThrow(), tags.orElseThrow(),
-                observability.orElseThrow(), environments.orElseThrow(), dns.orElseThrow(), management, workload);
+                observability.orElseThrow(), environments.orElseThrow(), dns.orElseThrow(), waivers.orElseThrow(), management, workload);
     }
 
     private static Optional<NetworkSettings> network(ConfigReader reader) {

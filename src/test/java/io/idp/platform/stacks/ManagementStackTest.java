@@ -270,7 +270,7 @@ class ManagementStackTest {
         assertEquals("main", protection.get("pattern"));
         assertEquals(false, protection.get("allowsForcePushes"));
         assertEquals(false, protection.get("allowsDeletions"));
-        assertEquals(1L, map(((List<?>) protection.get("requiredPullRequestReviews")).get(0)).get("requiredApprovingReviewCount"));
+        assertEquals(2L, map(((List<?>) protection.get("requiredPullRequestReviews")).get(0)).get("requiredApprovingReviewCount"));
         assertEquals(plan.ofType("github:index/repository:Repository").get(0).outputs().get("nodeId"), protection.get("repositoryId"));
         var hook = plan.ofType("github:index/repositoryWebhook:RepositoryWebhook").get(0).inputs();
         assertEquals(List.of("push"), hook.get("events"));
