@@ -39,6 +39,12 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--compare", paramLabel = "FILE", description = "diff against this plan file instead of the stack's previous plan")
     Path compare;
 
+    @Option(names = "--critical-path", description = "print the estimated minimum pulumi up time and its critical path")
+    boolean criticalPath;
+
+    @Option(names = "--graph", paramLabel = "FILE", description = "write the resource graph: FILE.svg (Graphviz), FILE.dot or FILE.mmd (Mermaid)")
+    Path graphFile;
+
     @Option(names = "--allow-loss", description = "accept a plan that replaces or deletes protected (data-bearing) resources")
     boolean allowLoss;
 
@@ -81,6 +87,21 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
                 printPolicy(findings);
                 printLosses(losses);
             }
+            if (criticalPath || graphFile != null) {
+                var graph = new io.idp.platform.graph.ResourceGraph(outcome.plan());
+                if (criticalPath && !json) {
+                    out.println();
+                    out.print(io.idp.platform.graph.CriticalPath.of(graph).format());
+                }
+                if (graphFile != null) {
+                    var target = graphFile.isAbsolute() ? graphFile : java.nio.file.Path.of("").toAbsolutePath().resolve(graphFile);
+                    io.idp.platform.graph.GraphRenderer.write(graph, target);
+                    if (!json) {
+                        out.println("graph: " + target);
+                    }
+                }
+            }
+            out.flush();
             return failed ? PlatformCli.PLAN_ERROR : 0;
         } catch (ConfigException e) {
             return fail(List.of(e.getMessage()));

@@ -177,13 +177,13 @@ public final class EksCluster extends ComponentResource {
     }
 
     /** Cluster-admin for one IAM role through an access entry: visible, revocable, no aws-auth ConfigMap. */
-    public void admin(String logical, Output<String> principalArn) {
+    public AccessPolicyAssociation admin(String logical, Output<String> principalArn) {
         var entry = new AccessEntry(logical, AccessEntryArgs.builder()
                 .clusterName(cluster.name())
                 .principalArn(principalArn)
                 .type("STANDARD")
                 .build(), CustomResourceOptions.builder().parent(this).build());
-        new AccessPolicyAssociation(logical, AccessPolicyAssociationArgs.builder()
+        return new AccessPolicyAssociation(logical, AccessPolicyAssociationArgs.builder()
                 .clusterName(cluster.name())
                 .principalArn(principalArn)
                 .policyArn(CLUSTER_ADMIN_POLICY)
@@ -255,15 +255,16 @@ public final class EksCluster extends ComponentResource {
                 List.of("aws-node"), List.of("arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"));
         var ebsRole = serviceAccountRole(name + "-ebs-csi", args.clusterName() + "-ebs-csi", "kube-system",
                 List.of("ebs-csi-controller-sa"), List.of("arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"));
+        // "Ready" means pods can run and resolve names: nodes, networking and DNS. Storage (EBS CSI) is
+        // not waited for: nothing the program installs needs a volume, so waiting would only add a minute.
         ready.add(nodeGroup);
-        // Networking and identity first: nodes need them to become ready.
         ready.add(addon(name, "vpc-cni", versions, cniRole.arn(), CustomResourceOptions.builder().parent(this).build()));
         ready.add(addon(name, "kube-proxy", versions, null, CustomResourceOptions.builder().parent(this).build()));
         ready.add(addon(name, "eks-pod-identity-agent", versions, null, CustomResourceOptions.builder().parent(this).build()));
         // These run as pods: they need nodes.
         var afterNodes = CustomResourceOptions.builder().parent(this).dependsOn(nodeGroup).build();
         ready.add(addon(name, "coredns", versions, null, afterNodes));
-        ready.add(addon(name, "aws-ebs-csi-driver", versions, ebsRole.arn(), afterNodes));
+        addon(name, "aws-ebs-csi-driver", versions, ebsRole.arn(), afterNodes);
     }
 
     private Addon addon(String name, String addon, Map<String, String> versions, Output<String> roleArn, CustomResourceOptions options) {

@@ -65,7 +65,7 @@ public final class WorkloadStack {
                     catalog.addonsFor(config.cluster().kubernetesVersion()), config.protect(),
                     EksCluster.Args.DEFAULT_LOG_RETENTION_DAYS, EksCluster.Args.DEFAULT_NODE_VOLUME_GIB), aws);
             // Argo CD in the management cluster reaches this one through its fleet role: an access entry, no token.
-            eks.admin(name + "-argocd-fleet", management.require(ARGOCD_FLEET_ROLE_ARN));
+            var fleetAccess = eks.admin(name + "-argocd-fleet", management.require(ARGOCD_FLEET_ROLE_ARN));
             var readable = Output.tuple(management.require(SECRET_STORE_KMS_KEY_ARN), secretsPrefix).applyValue(t -> {
                 var arn = t.t1.split(":");
                 return "arn:aws:secretsmanager:" + arn[3] + ":" + arn[4] + ":secret:" + t.t2 + "*";
@@ -77,9 +77,10 @@ public final class WorkloadStack {
                     ComponentResourceOptions.Empty);
             DnsZone.clusterSubdomain(name, management.require(DOMAIN), management.require(DNS_ZONE_ID), cloudflare, null);
             var annotations = Output.tuple(hostname, externalSecrets.arn()).applyValue(t -> annotations(config, t.t1, t.t2));
-            // The Secret depends on the cluster, so a destroy removes it (and Argo CD's applications) first.
+            // The Secret depends on the cluster (through its endpoint) and on Argo CD's access to it, so a destroy
+            // removes it first. It does not wait for nodes: Argo CD retries until the add-ons can run.
             ClusterRegistration.eks(name, eks.endpoint(), eks.certificateAuthority(), management.require(ARGOCD_FLEET_ROLE_ARN),
-                    labels, annotations, CustomResourceOptions.builder().provider(managementCluster).dependsOn(eks.ready()).build());
+                    labels, annotations, CustomResourceOptions.builder().provider(managementCluster).dependsOn(fleetAccess).build());
             server = eks.endpoint();
             ctx.export("vpcId", network.vpcId());
             ctx.export("vpcCidr", network.vpcCidr());

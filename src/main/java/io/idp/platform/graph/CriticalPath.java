@@ -1,0 +1,80 @@
+package io.idp.platform.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The least time {@code pulumi up} can take: the longest chain of creations through the graph, each
+ * taking its typical time, against the serial sum of all of them. Pure.
+ */
+public record CriticalPath(List<Step> path, int minimumSeconds, int serialSeconds) {
+
+    /** One resource on the path, with when it can start and finish at the earliest. */
+    public record Step(String urn, String type, String name, int startSeconds, int finishSeconds) {
+    }
+
+    public static CriticalPath of(ResourceGraph graph) {
+        var finish = new HashMap<String, Integer>();
+        var previous = new HashMap<String, String>();
+        int serial = 0;
+        for (var node : graph.nodes()) {
+            serial += ProvisioningTimes.seconds(node.type());
+        }
+        String last = null;
+        for (var node : graph.nodes()) {
+            finish(node.urn(), graph, finish, previous, new java.util.HashSet<>());
+            if (last == null || finish.get(node.urn()) > finish.get(last)) {
+                last = node.urn();
+            }
+        }
+        var path = new ArrayList<Step>();
+        for (var urn = last; urn != null; urn = previous.get(urn)) {
+            var r = graph.resource(urn);
+            int end = finish.get(urn);
+            path.add(0, new Step(urn, r.type(), r.name(), end - ProvisioningTimes.seconds(r.type()), end));
+        }
+        return new CriticalPath(path, last == null ? 0 : finish.get(last), serial);
+    }
+
+    private static int finish(String urn, ResourceGraph graph, Map<String, Integer> finish, Map<String, String> previous,
+                              java.util.Set<String> visiting) {
+        var known = finish.get(urn);
+        if (known != null) {
+            return known;
+        }
+        if (!visiting.add(urn)) {
+            throw new IllegalStateException("the plan's dependencies form a cycle through " + urn);
+        }
+        int start = 0;
+        String after = null;
+        for (var dependency : graph.dependencies(urn)) {
+            int end = finish(dependency, graph, finish, previous, visiting);
+            if (end > start || after == null && end == start && end > 0) {
+                start = end;
+                after = dependency;
+            }
+        }
+        int end = start + ProvisioningTimes.seconds(graph.resource(urn).type());
+        finish.put(urn, end);
+        if (after != null) {
+            previous.put(urn, after);
+        }
+        visiting.remove(urn);
+        return end;
+    }
+
+    public String format() {
+        var text = new StringBuilder("critical path (estimated minimum pulumi up: " + minutes(minimumSeconds)
+                + "; all creations one after another: " + minutes(serialSeconds) + "):\n");
+        for (var step : path) {
+            text.append(String.format("  %6s  %-45s %s%n", minutes(step.finishSeconds()), step.type(), step.name()));
+        }
+        return text.toString();
+    }
+
+    static String minutes(int seconds) {
+        return seconds / 60 + "m" + String.format("%02d", seconds % 60) + "s";
+    }
+}
