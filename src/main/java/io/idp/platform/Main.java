@@ -20,6 +20,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        io.idp.platform.bench.PeakMemory.reportAtExitIfAsked();
         if (args.length == 0 && System.getenv("PULUMI_MONITOR") != null) {
             runUnderPulumi();
         } else {

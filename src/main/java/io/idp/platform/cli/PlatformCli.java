@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /** {@code ./platform}: the offline plan and the project's other local commands. */
 @Command(name = "platform", mixinStandardHelpOptions = true, version = "platform 0.1.0",
         description = "Plans the GitOps platform's Pulumi stacks offline, against a simulated cloud.",
-        subcommands = {PlanCommand.class, ValidateCommand.class, ConfigKeysCommand.class, CatalogCommand.class, NewStackCommand.class, PoliciesCommand.class})
+        subcommands = {PlanCommand.class, ValidateCommand.class, ConfigKeysCommand.class, CatalogCommand.class, NewStackCommand.class, PoliciesCommand.class,
+                BenchCommand.class, BenchWorkloadCommand.class})
 public final class PlatformCli implements Runnable {
     /** Plan errors (configuration, provider constraints, policy) exit with this code. */
     public static final int PLAN_ERROR = 1;
@@ -53,6 +54,12 @@ public final class PlatformCli implements Runnable {
         public <K> K create(Class<K> type) throws Exception {
             if (type == PlanCommand.class) {
                 return type.cast(new PlanCommand(out, err, projectDir));
+            }
+            if (type == BenchCommand.class) {
+                return type.cast(new BenchCommand(out, err, projectDir));
+            }
+            if (type == BenchWorkloadCommand.class) {
+                return type.cast(new BenchWorkloadCommand(out, projectDir));
             }
             if (type == NewStackCommand.class) {
                 return type.cast(new NewStackCommand(out, err, projectDir));
