@@ -25,13 +25,13 @@ public final class TestProject {
         this.dir = dir;
     }
 
-    /** Copies Pulumi.yaml, every Pulumi.&lt;stack&gt;.yaml and the stacks/ templates of the repository. */
+    /** Copies Pulumi.yaml, every Pulumi.&lt;stack&gt;.yaml, the stacks/ templates and the apps/ template of the repository. */
     public static TestProject copyOfRepository(Path tempDir) {
         try (var files = Files.list(Path.of("."))) {
             for (var file : files.filter(f -> f.getFileName().toString().matches("Pulumi(\\..+)?\\.yaml")).toList()) {
                 Files.copy(file, tempDir.resolve(file.getFileName()));
             }
-            try (var templates = Files.walk(Path.of("stacks"))) {
+            try (var templates = java.util.stream.Stream.concat(Files.walk(Path.of("stacks")), Files.walk(Path.of("apps")))) {
                 for (var file : templates.toList()) {
                     var target = tempDir.resolve(file.toString());
                     if (Files.isDirectory(file)) {

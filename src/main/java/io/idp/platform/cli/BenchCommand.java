@@ -136,7 +136,7 @@ final class BenchCommand implements Callable<Integer> {
                 Files.copy(file, work.resolve(file.getFileName()));
             }
         }
-        try (var tree = Files.walk(projectDir.resolve("stacks"))) {
+        try (var tree = java.util.stream.Stream.concat(Files.walk(projectDir.resolve("stacks")), Files.walk(projectDir.resolve("apps")))) {
             for (var file : tree.toList()) {
                 var target = work.resolve(projectDir.relativize(file).toString());
                 if (Files.isDirectory(file)) {

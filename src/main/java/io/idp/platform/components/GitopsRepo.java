@@ -12,9 +12,6 @@ import com.pulumi.github.RepositoryWebhookArgs;
 import com.pulumi.github.inputs.BranchProtectionRequiredPullRequestReviewArgs;
 import com.pulumi.github.inputs.BranchProtectionRequiredStatusCheckArgs;
 import com.pulumi.github.inputs.RepositoryWebhookConfigurationArgs;
-import com.pulumi.github.inputs.RepositorySecurityAndAnalysisArgs;
-import com.pulumi.github.inputs.RepositorySecurityAndAnalysisSecretScanningArgs;
-import com.pulumi.github.inputs.RepositorySecurityAndAnalysisSecretScanningPushProtectionArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -64,11 +61,7 @@ public final class GitopsRepo extends ComponentResource {
                 .allowMergeCommit(false)
                 .vulnerabilityAlerts(true)
                 .archiveOnDestroy(true)
-                .securityAndAnalysis(RepositorySecurityAndAnalysisArgs.builder()
-                        .secretScanning(RepositorySecurityAndAnalysisSecretScanningArgs.builder().status("enabled").build())
-                        .secretScanningPushProtection(RepositorySecurityAndAnalysisSecretScanningPushProtectionArgs.builder()
-                                .status("enabled").build())
-                        .build())
+                .securityAndAnalysis(RepositorySecurity.secretScanning())
                 .build(), repositoryOptions(args));
 
         // enforceAdmins stays off: the git bot (an admin) commits rendered files straight to main;

@@ -28,7 +28,11 @@ public final class RepositoryFiles extends ComponentResource {
      * @param source     named in each commit message
      */
     public record Args(Output<String> repository, SortedSet<String> paths, Output<SortedMap<String, String>> contents,
-                       Predicate<String> keep, String source) {
+                       Predicate<String> keep, String source, boolean seedOnly) {
+        public Args(Output<String> repository, SortedSet<String> paths, Output<SortedMap<String, String>> contents,
+                    Predicate<String> keep, String source) {
+            this(repository, paths, contents, keep, source, false);
+        }
     }
 
     public RepositoryFiles(String name, Args args, ComponentResourceOptions options) {
@@ -37,6 +41,10 @@ public final class RepositoryFiles extends ComponentResource {
             var fileOptions = CustomResourceOptions.builder().parent(this);
             if (args.keep().test(path)) {
                 fileOptions.retainOnDelete(true);
+            }
+            if (args.seedOnly()) {
+                // Written once; afterwards someone else (application CI) owns the content.
+                fileOptions.ignoreChanges("content");
             }
             new RepositoryFile(name + ":" + path, RepositoryFileArgs.builder()
                     .repository(args.repository())

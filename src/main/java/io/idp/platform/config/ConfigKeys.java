@@ -124,6 +124,14 @@ public final class ConfigKeys {
             "the OAuth app's client secret, set with --secret",
             "pulumi config set --secret platform:githubOAuthClientSecret <secret>",
             "Single sign-on: the OAuth app's secret; it goes to the secret store, never to git.");
+    public static final ConfigKey APPLICATIONS = optional("platform:applications", MGMT, "[]",
+            "a list of application names: lowercase letters, digits and '-', 2-40 characters", "[hello]",
+            "Applications to deliver: a repository from the app template, ECR repositories, a CI role, environments.");
+    public static final ConfigKey APP_PROMOTION_TOKEN = new ConfigKey("platform:appPromotionToken", MGMT, false, true, null,
+            "a fine-grained GitHub token with contents and pull-requests write on the gitops repository only, set with --secret; "
+                    + "required when platform:applications is not empty",
+            "pulumi config set --secret platform:appPromotionToken <token>",
+            "Lets application CI open promotion pull requests in the gitops repository (ActionsSecret GITOPS_TOKEN).");
     public static final ConfigKey GITHUB_TOKEN = secretKey("github:token", MGMT,
             "a GitHub token of the git bot account with repo and admin:org scope, set with --secret",
             "pulumi config set --secret github:token <token>",
@@ -156,7 +164,7 @@ public final class ConfigKeys {
             DOMAIN, GITHUB_OWNER, GITOPS_REPO, GITOPS_REPO_ADOPT, PLATFORM_REPO, ALERTS_EMAIL, ARGOCD_HA, STATE_BUCKET,
             GITHUB_OIDC_PROVIDER_ARN, DNS_ZONE_CREATE, CLOUDFLARE_ACCOUNT_ID, DNSSEC, DNS_TOKEN_ALLOWED_CIDRS,
             DNS_TOKEN_EXPIRES_ON, SSO_ADMINS_TEAM, SSO_DEVELOPERS_TEAM, GITHUB_OAUTH_CLIENT_ID, GITHUB_OAUTH_CLIENT_SECRET,
-            GITHUB_TOKEN, CLOUDFLARE_TOKEN,
+            APPLICATIONS, APP_PROMOTION_TOKEN, GITHUB_TOKEN, CLOUDFLARE_TOKEN,
             MANAGEMENT_STACK, CLUSTER_TYPE, ENVIRONMENTS, OBSERVABILITY));
 
     private ConfigKeys() {

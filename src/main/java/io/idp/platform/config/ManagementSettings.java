@@ -13,5 +13,7 @@ public record ManagementSettings(
         java.util.Optional<String> githubOidcProviderArn,
         SecretValue githubToken,
         SecretValue cloudflareToken,
-        SsoSettings sso) {
+        SsoSettings sso,
+        java.util.List<String> applications,
+        java.util.Optional<SecretValue> appPromotionToken) {
 }

@@ -223,17 +223,35 @@ public record PlatformConfig(
         var clientSecret = reader.secret(GITHUB_OAUTH_CLIENT_SECRET);
         var admins = reader.matching(SSO_ADMINS_TEAM, Validators.GITHUB_TEAM, "is not a GitHub team slug");
         var developers = reader.matching(SSO_DEVELOPERS_TEAM, Validators.GITHUB_TEAM, "is not a GitHub team slug");
+        var applications = reader.list(APPLICATIONS).filter(names -> {
+            boolean ok = true;
+            for (var name : names) {
+                ok &= reader.check(APPLICATIONS, name, name.matches("[a-z][a-z0-9-]{1,39}"), "is not an application name");
+            }
+            return ok && reader.check(APPLICATIONS, String.valueOf(names), names.stream().distinct().count() == names.size(),
+                    "names an application twice");
+        });
+        Optional<SecretValue> promotionToken = Optional.empty();
+        if (applications.isPresent() && !applications.get().isEmpty()) {
+            promotionToken = reader.secret(APP_PROMOTION_TOKEN);
+        } else if (raw.get(APP_PROMOTION_TOKEN.name()).isPresent()) {
+            reader.error(new ConfigError(APP_PROMOTION_TOKEN.name(), SecretValue.MASK,
+                    "is set but platform:applications is empty: nothing uses it", "remove it, or list applications", null));
+        }
+        boolean tokenOk = applications.map(List::isEmpty).orElse(true) || promotionToken.isPresent();
         var githubToken = reader.secret(GITHUB_TOKEN);
         var cloudflareToken = reader.secret(CLOUDFLARE_TOKEN);
         if (domain.isEmpty() || owner.isEmpty() || gitopsRepo.isEmpty() || adopt.isEmpty() || platformRepo.isEmpty() || email.isEmpty()
                 || ha.isEmpty() || bucket.isEmpty() || githubToken.isEmpty() || cloudflareToken.isEmpty() || !oidcProviderOk
                 || createZone.isEmpty() || dnssec.isEmpty() || clientId.isEmpty() || clientSecret.isEmpty() || admins.isEmpty()
-                || developers.isEmpty() || (raw.get(CLOUDFLARE_ACCOUNT_ID.name()).isPresent() && accountId.isEmpty())) {
+                || developers.isEmpty() || (raw.get(CLOUDFLARE_ACCOUNT_ID.name()).isPresent() && accountId.isEmpty())
+                || applications.isEmpty() || !tokenOk) {
             return Optional.empty();
         }
         return Optional.of(new ManagementSettings(domain.get(), owner.get(), gitopsRepo.get(), adopt.get(), platformRepo.get(),
                 email.get(), ha.get(), bucket.get(), oidcProvider, githubToken.get(), cloudflareToken.get(),
-                new SsoSettings(clientId.get(), clientSecret.get(), admins.get(), developers.get())));
+                new SsoSettings(clientId.get(), clientSecret.get(), admins.get(), developers.get()),
+                applications.get(), promotionToken));
     }
 
     private static Optional<WorkloadSettings> workload(ConfigReader reader) {

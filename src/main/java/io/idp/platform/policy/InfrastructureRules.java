@@ -16,6 +16,7 @@ final class InfrastructureRules {
     static final String KEY = "aws:kms/key:Key";
     static final String LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
     static final String SECRET = "aws:secretsmanager/secret:Secret";
+    static final String ECR = "aws:ecr/repository:Repository";
 
     private InfrastructureRules() {
     }
@@ -63,6 +64,20 @@ final class InfrastructureRules {
                         (r, p) -> fail(!(input(r, "retentionInDays") instanceof Number n && (n.longValue() == 0 || n.longValue() >= 365)),
                                 "logs are kept " + input(r, "retentionInDays") + " days"),
                         examples(LOG_GROUP, Map.of("retentionInDays", 365L), Map.of("retentionInDays", 30L))),
+                new Rule("CKV_AWS_51", "checkov CKV_AWS_51", Severity.MANDATORY, ECR, "image tags are immutable",
+                        "set imageTagMutability IMMUTABLE", (r, p) -> fail(!"IMMUTABLE".equals(input(r, "imageTagMutability")),
+                        "tags can be overwritten"),
+                        examples(ECR, Map.of("imageTagMutability", "IMMUTABLE"), Map.of("imageTagMutability", "MUTABLE"))),
+                new Rule("CKV_AWS_163", "checkov CKV_AWS_163", Severity.MANDATORY, ECR, "images are scanned on push",
+                        "set imageScanningConfiguration.scanOnPush true",
+                        (r, p) -> fail(!isTrue(r, "imageScanningConfiguration.scanOnPush"), "images are not scanned"),
+                        examples(ECR, Map.of("imageScanningConfiguration", Map.of("scanOnPush", true)),
+                                Map.of("imageScanningConfiguration", Map.of("scanOnPush", false)))),
+                new Rule("CKV_AWS_136", "checkov CKV_AWS_136", Severity.ADVISORY, ECR, "repositories are encrypted with KMS",
+                        "set encryptionConfigurations encryptionType KMS",
+                        (r, p) -> fail(!"KMS".equals(input(r, "encryptionConfigurations.0.encryptionType")), "not encrypted with KMS"),
+                        examples(ECR, Map.of("encryptionConfigurations", List.of(Map.of("encryptionType", "KMS"))),
+                                Map.of("encryptionConfigurations", List.of(Map.of("encryptionType", "AES256"))))),
                 new Rule("CKV_AWS_149", "checkov CKV_AWS_149", Severity.MANDATORY, SECRET, "secrets are encrypted with a customer KMS key",
                         "set kmsKeyId to the secret store's key", (r, p) -> fail(input(r, "kmsKeyId") == null, "the secret uses the AWS managed key"),
                         examples(SECRET, Map.of("name", "s", "kmsKeyId", "arn:aws:kms:k"), Map.of("name", "s"))));

@@ -256,7 +256,7 @@ class ManagementStackTest {
         var deployKey = plan.ofType("github:index/repositoryDeployKey:RepositoryDeployKey").get(0);
         assertEquals(true, deployKey.inputs().get("readOnly"));
         assertEquals(plan.ofType("tls:index/privateKey:PrivateKey").get(0).outputs().get("publicKeyOpenssh"), deployKey.inputs().get("key"));
-        var repository = plan.ofType("github:index/repository:Repository").get(0);
+        var repository = named(plan, "github:index/repository:Repository", "gitops-repository");
         assertEquals("private", repository.inputs().get("visibility"));
         assertEquals(true, repository.inputs().get("vulnerabilityAlerts"));
         assertEquals(true, repository.inputs().get("archiveOnDestroy"));
@@ -271,7 +271,7 @@ class ManagementStackTest {
         assertEquals(false, protection.get("allowsForcePushes"));
         assertEquals(false, protection.get("allowsDeletions"));
         assertEquals(2L, map(((List<?>) protection.get("requiredPullRequestReviews")).get(0)).get("requiredApprovingReviewCount"));
-        assertEquals(plan.ofType("github:index/repository:Repository").get(0).outputs().get("nodeId"), protection.get("repositoryId"));
+        assertEquals(named(plan, "github:index/repository:Repository", "gitops-repository").outputs().get("nodeId"), protection.get("repositoryId"));
         var hook = plan.ofType("github:index/repositoryWebhook:RepositoryWebhook").get(0).inputs();
         assertEquals(List.of("push"), hook.get("events"));
         var configuration = map(hook.get("configuration"));
@@ -297,7 +297,7 @@ class ManagementStackTest {
     @Test
     void anExistingGitopsRepositoryIsAdoptedWhenConfigured() {
         project.set("mgmt", "platform:gitopsRepoAdopt", true);
-        var repository = plan().ofType("github:index/repository:Repository").get(0);
+        var repository = named(plan(), "github:index/repository:Repository", "gitops-repository");
         assertEquals("gitops", repository.importId());
         assertEquals(0, project.cli("plan", "mgmt"));
         assertTrue(project.out().lines().anyMatch(l -> l.matches(" =   .*github:index/repository:Repository +gitops-repository +import")), project.out());
@@ -360,7 +360,8 @@ class ManagementStackTest {
                 "aws:secretsmanager/secret:Secret secret-clusters-mgmt-sso-github-oauth-client-secret",
                 "aws:secretsmanager/secret:Secret secret-clusters-mgmt-sso-grafana-client-secret",
                 "aws:secretsmanager/secret:Secret secret-bots-github-token",
-                "github:index/repository:Repository gitops-repository")), protectedNames);
+                "github:index/repository:Repository gitops-repository",
+                "github:index/repository:Repository hello-repository")), protectedNames);
         project.set("mgmt", "platform:protect", false);
         var plan = plan();
         assertTrue(plan.resources().stream().noneMatch(PlannedResource::protect), "platform:protect false lifts protection");

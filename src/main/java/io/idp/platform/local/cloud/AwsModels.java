@@ -160,5 +160,16 @@ final class AwsModels {
             c.put("latestVersion", 1);
             c.put("defaultVersion", 1);
         });
+        m.model("aws:ecr/repository:Repository", c -> {
+            var name = c.autoName("name");
+            c.id = name;
+            c.put("arn", account.arn("ecr", "repository/" + name));
+            c.put("registryId", account.accountId());
+            c.put("repositoryUrl", account.accountId() + ".dkr.ecr." + account.region() + ".amazonaws.com/" + name);
+        });
+        m.model("aws:ecr/lifecyclePolicy:LifecyclePolicy", c -> {
+            c.id = c.input("repository");
+            c.put("registryId", account.accountId());
+        });
     }
 }

@@ -22,6 +22,7 @@ final class Constraints {
     private static final Pattern SECRET_NAME = Pattern.compile("[\\w/+=.@-]+");
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]*[a-z0-9]");
     private static final Pattern IP_ADDRESS = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
+    private static final Pattern ECR_NAME = Pattern.compile("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
     private static final Pattern GITHUB_REPO = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final Pattern DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final List<String> DNS_TYPES = List.of("A", "AAAA", "CAA", "CERT", "CNAME", "DNSKEY", "DS", "HTTPS",
@@ -107,6 +108,10 @@ final class Constraints {
             case "github:index/repositoryDeployKey:RepositoryDeployKey" -> check.rule("key",
                     v -> v.startsWith("[") || v.matches("(ssh-(rsa|ed25519)|ecdsa-sha2-nistp(256|384|521)) \\S+\\s*"),
                     "deploy keys are OpenSSH public keys (ssh-ed25519, ssh-rsa or ecdsa-sha2-*)");
+            case "aws:ecr/repository:Repository" -> {
+                check.length("name", 2, 256, "ECR repository names are 2-256 characters");
+                check.pattern("name", ECR_NAME, "ECR repository names are lowercase path segments of letters, digits and . _ -");
+            }
             case "cloudflare:index/zone:Zone" -> check.pattern("name", DOMAIN, "zone names are registrable domain names");
             case "cloudflare:index/dnsRecord:DnsRecord" -> {
                 check.rule("type", DNS_TYPES::contains, "DNS record types are one of " + DNS_TYPES);

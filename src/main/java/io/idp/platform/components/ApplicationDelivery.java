@@ -1,0 +1,189 @@
+package io.idp.platform.components;
+
+import com.pulumi.aws.ecr.LifecyclePolicy;
+import com.pulumi.aws.ecr.LifecyclePolicyArgs;
+import com.pulumi.aws.ecr.Repository;
+import com.pulumi.aws.ecr.RepositoryArgs;
+import com.pulumi.aws.ecr.inputs.RepositoryEncryptionConfigurationArgs;
+import com.pulumi.aws.ecr.inputs.RepositoryImageScanningConfigurationArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.github.ActionsSecret;
+import com.pulumi.github.ActionsSecretArgs;
+import com.pulumi.github.ActionsVariable;
+import com.pulumi.github.ActionsVariableArgs;
+import com.pulumi.github.RepositoryEnvironment;
+import com.pulumi.github.RepositoryEnvironmentArgs;
+import com.pulumi.github.Team;
+import com.pulumi.github.TeamArgs;
+import com.pulumi.github.TeamRepository;
+import com.pulumi.github.TeamRepositoryArgs;
+import com.pulumi.github.inputs.RepositoryEnvironmentReviewerArgs;
+import com.pulumi.github.inputs.RepositoryTemplateArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.idp.platform.config.SecretValue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One application, delivered: its repository made from the app template, ECR repositories for its
+ * image and chart (immutable tags, scan on push, lifecycle), a CI role only that repository's main
+ * branch can assume (OIDC, no keys), GitHub environments (production behind a required reviewer),
+ * and its homes in the gitops repository's environments, whose version pins CI then owns.
+ */
+public final class ApplicationDelivery extends ComponentResource {
+    public static final String TYPE = "platform:components:ApplicationDelivery";
+    /** Images and charts kept per repository; older ones expire. */
+    public static final int KEEP_IMAGES = 30;
+
+    /**
+     * @param environments the platform's environments, in promotion order
+     * @param github       the git bot's provider
+     */
+    public record Args(String name, String owner, String templateRepository, String gitopsRepository, String region,
+                       Output<String> oidcProviderArn, List<String> environments, SecretValue promotionToken,
+                       com.pulumi.github.Provider github, boolean protect) {
+    }
+
+    private final Output<String> imageRepositoryUrl;
+    private final Output<String> ciRoleArn;
+
+    public ApplicationDelivery(String name, Args args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var aws = CustomResourceOptions.builder().parent(this).build();
+        var git = CustomResourceOptions.builder().parent(this).provider(args.github()).build();
+        var app = args.name();
+
+        var repository = new com.pulumi.github.Repository(name + "-repository", com.pulumi.github.RepositoryArgs.builder()
+                .name(app)
+                .visibility("private")
+                .template(RepositoryTemplateArgs.builder().owner(args.owner()).repository(args.templateRepository()).build())
+                .vulnerabilityAlerts(true)
+                .securityAndAnalysis(RepositorySecurity.secretScanning())
+                .deleteBranchOnMerge(true)
+                .archiveOnDestroy(true)
+                .build(), CustomResourceOptions.builder().parent(this).provider(args.github())
+                .protect(args.protect()).retainOnDelete(true).build());
+
+        var image = ecr(name + "-image", app, aws);
+        var chart = ecr(name + "-chart", "charts/" + app, aws);
+        this.imageRepositoryUrl = image.repositoryUrl();
+
+        var role = new Role(name + "-ci", RoleArgs.builder()
+                .name(app + "-ci")
+                .description("CI of " + args.owner() + "/" + app + " (main): push its image and chart")
+                .maxSessionDuration(3600)
+                .assumeRolePolicy(args.oidcProviderArn().applyValue(arn -> Trust.githubActions(arn,
+                        List.of("repo:" + args.owner() + "/" + app + ":ref:refs/heads/main"))))
+                .build(), aws);
+        new RolePolicy(name + "-ci-push", RolePolicyArgs.builder()
+                .role(role.id())
+                .name("push-image-and-chart")
+                .policy(Output.tuple(image.arn(), chart.arn()).applyValue(t -> PolicyDocuments.document(List.of(
+                        PolicyDocuments.statement("Login", "Allow", null, List.of("ecr:GetAuthorizationToken"), List.of("*"), null),
+                        PolicyDocuments.statement("PushAndPull", "Allow", null, List.of("ecr:BatchCheckLayerAvailability",
+                                "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
+                                "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:DescribeImages"), List.of(t.t1, t.t2), null)))))
+                .build(), aws);
+        this.ciRoleArn = role.arn();
+
+        var variables = new TreeMap<String, Output<String>>();
+        variables.put("APP_NAME", Output.of(app));
+        variables.put("AWS_REGION", Output.of(args.region()));
+        variables.put("AWS_ROLE_ARN", role.arn());
+        variables.put("GITOPS_REPOSITORY", Output.of(args.owner() + "/" + args.gitopsRepository()));
+        variables.forEach((variable, value) -> new ActionsVariable(name + "-" + variable.toLowerCase().replace('_', '-'),
+                ActionsVariableArgs.builder().repository(repository.name()).variableName(variable).value(value).build(), git));
+        new ActionsSecret(name + "-gitops-token", ActionsSecretArgs.builder()
+                .repository(repository.name())
+                .secretName("GITOPS_TOKEN")
+                .plaintextValue(args.promotionToken().output())
+                .build(), git);
+
+        var approvers = new Team(name + "-approvers", TeamArgs.builder()
+                .name(app + "-release-approvers")
+                .privacy("closed")
+                .build(), git);
+        new TeamRepository(name + "-approvers", TeamRepositoryArgs.builder()
+                .teamId(approvers.id()).repository(repository.name()).permission("push").build(), git);
+        for (var environment : args.environments()) {
+            var env = RepositoryEnvironmentArgs.builder().repository(repository.name()).environment(environment);
+            if (environment.equals("production")) {
+                env.reviewers(RepositoryEnvironmentReviewerArgs.builder()
+                        .teams(approvers.id().applyValue(id -> List.of(Integer.parseInt(id)))).build());
+                env.preventSelfReview(true);
+            }
+            new RepositoryEnvironment(name + "-" + environment, env.build(), git);
+        }
+
+        registerOutputs(Map.of("repository", repository.fullName(), "imageRepositoryUrl", imageRepositoryUrl, "ciRoleArn", ciRoleArn));
+    }
+
+    private Repository ecr(String logical, String repositoryName, CustomResourceOptions aws) {
+        var repository = new Repository(logical, RepositoryArgs.builder()
+                .name(repositoryName)
+                .imageTagMutability("IMMUTABLE")
+                .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder().scanOnPush(true).build())
+                .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder().encryptionType("KMS").build())
+                .build(), aws);
+        new LifecyclePolicy(logical, LifecyclePolicyArgs.builder()
+                .repository(repository.name())
+                .policy(Json.render(Map.of("rules", List.of(Map.of(
+                        "rulePriority", 1,
+                        "description", "keep the last " + KEEP_IMAGES,
+                        "selection", Map.of("tagStatus", "any", "countType", "imageCountMoreThan", "countNumber", KEEP_IMAGES),
+                        "action", Map.of("type", "expire"))))))
+                .build(), aws);
+        return repository;
+    }
+
+    /**
+     * The application's home in each environment: a Helm chart pointing at the published chart in
+     * ECR, and the values CI pins. CI owns the pins after the first commit.
+     */
+    public static SortedMap<String, String> environmentFiles(String app, String registry, List<String> environments) {
+        var files = new TreeMap<String, String>();
+        for (var environment : environments) {
+            var dir = "environments/" + environment + "/apps/" + app + "/";
+            files.put(dir + "Chart.yaml", """
+                    # %1$s in %2$s. CI pins the version by pull request (promote workflow of %1$s).
+                    apiVersion: v2
+                    name: %1$s-%2$s
+                    version: 1.0.0
+                    dependencies:
+                      - name: %1$s
+                        repository: oci://%3$s/charts
+                        version: "0.0.0"
+                    """.formatted(app, environment, registry));
+            files.put(dir + "values.yaml", """
+                    %1$s:
+                      image:
+                        repository: %2$s/%1$s
+                        tag: "0.0.0"
+                      replicaCount: %3$d
+                    """.formatted(app, registry, environment.equals("production") ? 3 : 1));
+        }
+        return files;
+    }
+
+    public static TreeSet<String> environmentPaths(String app, List<String> environments) {
+        return new TreeSet<>(environmentFiles(app, "registry", environments).keySet());
+    }
+
+    public Output<String> imageRepositoryUrl() {
+        return imageRepositoryUrl;
+    }
+
+    public Output<String> ciRoleArn() {
+        return ciRoleArn;
+    }
+}

@@ -1,0 +1,101 @@
+package io.idp.platform.stacks;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Real validation with the real tools, installed by tools/ci/install (which .ci/run calls):
+ * action-validator on every workflow file, helm lint and helm template on the sample chart.
+ */
+class DeliveryToolsTest {
+    static final Path VALIDATOR = Path.of("tools/ci/node_modules/.bin/action-validator");
+    static final Path HELM = Path.of("tools/ci/bin/helm");
+
+    @BeforeAll
+    static void toolsAreInstalled() {
+        Assumptions.assumeTrue(Files.isExecutable(VALIDATOR) && Files.isExecutable(HELM),
+                "run tools/ci/install first (.ci/run does): action-validator and helm are not installed here");
+    }
+
+    record Result(int exit, String output) {
+    }
+
+    static Result run(String... command) throws IOException, InterruptedException {
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), String.join(" ", command) + " timed out");
+        return new Result(process.exitValue(), output);
+    }
+
+    static List<Path> workflows() throws IOException {
+        var files = new ArrayList<Path>();
+        for (var dir : List.of(Path.of(".github/workflows"), Path.of("apps/template/.github/workflows"))) {
+            try (var list = Files.list(dir)) {
+                list.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().forEach(files::add);
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void everyWorkflowFileIsValid() throws Exception {
+        var files = workflows();
+        assertEquals(4, files.size(), files.toString());
+        for (var file : files) {
+            var result = run(VALIDATOR.toString(), file.toString());
+            assertEquals(0, result.exit(), file + ":\n" + result.output());
+        }
+    }
+
+    @Test
+    void theValidatorRejectsAnInvalidWorkflow(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        var bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    stepz: []\n");
+        var result = run(VALIDATOR.toString(), bad.toString());
+        assertNotEquals(0, result.exit());
+        assertTrue(result.output().contains("stepz"), result.output());
+    }
+
+    @Test
+    void theChartLints() throws Exception {
+        var result = run(HELM.toString(), "lint", "apps/template/chart", "--set", "image.tag=ci");
+        assertEquals(0, result.exit(), result.output());
+        assertTrue(result.output().contains("1 chart(s) linted, 0 chart(s) failed"), result.output());
+    }
+
+    @Test
+    void theChartRendersANonRootDeploymentWithTheTagCiSets() throws Exception {
+        var result = run(HELM.toString(), "template", "hello", "apps/template/chart", "--set", "image.tag=0.1.7");
+        assertEquals(0, result.exit(), result.output());
+        var out = result.output();
+        assertTrue(out.contains("image: \"111122223333.dkr.ecr.us-east-1.amazonaws.com/app:0.1.7\""), out);
+        assertTrue(out.contains("runAsNonRoot: true"), out);
+        assertTrue(out.contains("allowPrivilegeEscalation: false"), out);
+        assertTrue(out.contains("readOnlyRootFilesystem: true"), out);
+    }
+
+    @Test
+    void theChartRefusesToRenderWithoutATag() throws Exception {
+        var result = run(HELM.toString(), "template", "hello", "apps/template/chart");
+        assertNotEquals(0, result.exit());
+        assertTrue(result.output().contains("image.tag is set by CI"), result.output());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"USER 10001", "useradd --uid 10001"})
+    void theImageRunsAsAnUnprivilegedUser(String line) throws Exception {
+        assertTrue(Files.readString(Path.of("apps/template/Dockerfile")).contains(line), line);
+    }
+}
