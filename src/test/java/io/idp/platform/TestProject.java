@@ -27,23 +27,7 @@ public final class TestProject {
 
     /** Copies Pulumi.yaml, every Pulumi.&lt;stack&gt;.yaml, the stacks/ templates and the apps/ template of the repository. */
     public static TestProject copyOfRepository(Path tempDir) {
-        try (var files = Files.list(Path.of("."))) {
-            for (var file : files.filter(f -> f.getFileName().toString().matches("Pulumi(\\..+)?\\.yaml")).toList()) {
-                Files.copy(file, tempDir.resolve(file.getFileName()));
-            }
-            try (var templates = java.util.stream.Stream.concat(Files.walk(Path.of("stacks")), Files.walk(Path.of("apps")))) {
-                for (var file : templates.toList()) {
-                    var target = tempDir.resolve(file.toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(file, target);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        io.idp.platform.local.ProjectFiles.copy(Path.of("."), tempDir);
         return new TestProject(tempDir);
     }
 

@@ -52,7 +52,7 @@ final class BenchCommand implements Callable<Integer> {
         // The same JVM options as the ./platform launcher.
         var jvm = List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         var work = Files.createTempDirectory("platform-bench");
-        copyProject(work);
+        io.idp.platform.local.ProjectFiles.copy(projectDir, work);
         var results = new ArrayList<Measure>();
         var floor = measure("floor (one resource)", 1, concat(jvm, "-jar", jar.toString(), "bench-workload", "floor"), work);
         results.add(floor);
@@ -128,23 +128,5 @@ final class BenchCommand implements Callable<Integer> {
     private static double median(List<Double> values) {
         var sorted = values.stream().sorted().toList();
         return sorted.get(sorted.size() / 2);
-    }
-
-    private void copyProject(Path work) throws IOException {
-        try (var files = Files.list(projectDir)) {
-            for (var file : files.filter(f -> f.getFileName().toString().matches("Pulumi(\\..+)?\\.yaml")).toList()) {
-                Files.copy(file, work.resolve(file.getFileName()));
-            }
-        }
-        try (var tree = java.util.stream.Stream.concat(Files.walk(projectDir.resolve("stacks")), Files.walk(projectDir.resolve("apps")))) {
-            for (var file : tree.toList()) {
-                var target = work.resolve(projectDir.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }
