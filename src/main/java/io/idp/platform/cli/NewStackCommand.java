@@ -56,8 +56,8 @@ final class NewStackCommand implements Callable<Integer> {
                 return fail("'" + name + "' cannot name a stack and its cluster: use 3-32 lowercase letters, digits and '-', "
                         + "starting with a letter (for example production-west)");
             }
-            var source = Files.readString(StackFile.path(projectDir, from));
             var sourceConfig = StackFile.read(projectDir, from);
+            var source = Files.readString(StackFile.path(projectDir, from));
             var text = set(source, "aws:region", region);
             text = set(text, "platform:clusterName", name);
             String cidr = null;

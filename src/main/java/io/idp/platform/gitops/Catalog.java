@@ -47,6 +47,9 @@ public record Catalog(String catalogVersion, Map<String, Tool> tools, Map<String
         var file = projectDir.resolve(FILE);
         try {
             return parse(Files.readString(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CatalogException("there is no " + FILE + " in " + projectDir
+                    + ": the catalog pins every tool's version; run the program from the project directory");
         } catch (IOException e) {
             throw new CatalogException("cannot read " + FILE + ": " + e.getMessage());
         }
