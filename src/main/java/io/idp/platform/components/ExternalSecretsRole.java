@@ -24,15 +24,34 @@ public final class ExternalSecretsRole {
      * @param storeKeyArn     the store's KMS key
      */
     public static Role create(EksCluster cluster, String clusterName, Output<String> readableSecrets, Output<String> storeKeyArn) {
+        return create(cluster, clusterName, readableSecrets, storeKeyArn, false);
+    }
+
+    /**
+     * @param ecrCharts also let it mint ECR tokens for Argo CD to pull the applications' charts
+     *                  (the management cluster's role)
+     */
+    public static Role create(EksCluster cluster, String clusterName, Output<String> readableSecrets, Output<String> storeKeyArn,
+                              boolean ecrCharts) {
         var role = cluster.serviceAccountRole(clusterName + "-external-secrets", clusterName + "-external-secrets",
                 NAMESPACE, List.of(SERVICE_ACCOUNT), List.of());
         new RolePolicy(clusterName + "-external-secrets-read", RolePolicyArgs.builder()
                 .role(role.id())
                 .name("read-own-secrets")
-                .policy(Output.tuple(readableSecrets, storeKeyArn).applyValue(t -> PolicyDocuments.document(List.of(
-                        PolicyDocuments.statement("ReadThisClustersSecrets", "Allow", null,
-                                List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"), List.of(t.t1), null),
-                        PolicyDocuments.statement("DecryptWithTheStoreKey", "Allow", null, List.of("kms:Decrypt"), List.of(t.t2), null)))))
+                .policy(Output.tuple(readableSecrets, storeKeyArn).applyValue(t -> {
+                    var statements = new java.util.ArrayList<java.util.Map<String, Object>>(List.of(
+                            PolicyDocuments.statement("ReadThisClustersSecrets", "Allow", null,
+                                    List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"), List.of(t.t1), null),
+                            PolicyDocuments.statement("DecryptWithTheStoreKey", "Allow", null, List.of("kms:Decrypt"), List.of(t.t2), null)));
+                    if (ecrCharts) {
+                        var arn = t.t1.split(":");
+                        statements.add(PolicyDocuments.statement("EcrTokens", "Allow", null, List.of("ecr:GetAuthorizationToken"), List.of("*"), null));
+                        statements.add(PolicyDocuments.statement("PullCharts", "Allow", null,
+                                List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:DescribeImages"),
+                                List.of("arn:aws:ecr:" + arn[3] + ":" + arn[4] + ":repository/charts/*"), null));
+                    }
+                    return PolicyDocuments.document(statements);
+                }))
                 .build(), CustomResourceOptions.builder().parent(cluster).build());
         return role;
     }

@@ -97,6 +97,7 @@ public final class GitopsLayout {
         variables.put("alerts.email", facts.alertsEmail());
         variables.put("secrets.prefix", facts.secretsPrefix());
         variables.put("role.externalSecrets", facts.externalSecretsRoleArn());
+        variables.put("ecr.registry", ecrRegistry(facts.externalSecretsRoleArn(), facts.region()));
         variables.put("role.argocdFleet", facts.argocdFleetRoleArn());
         variables.put("argocd.replicas", facts.argocdHighlyAvailable() ? "2" : "1");
         variables.put("argocd.highlyAvailable", String.valueOf(facts.argocdHighlyAvailable()));
@@ -149,6 +150,13 @@ public final class GitopsLayout {
             }
         }
         return copies;
+    }
+
+    /** The account's ECR registry host, from any IAM ARN of the account (arn:aws:iam::&lt;account&gt;:...). */
+    static String ecrRegistry(String iamArn, String region) {
+        var parts = iamArn.split(":");
+        var account = parts.length > 4 && !parts[4].isEmpty() ? parts[4] : "000000000000";
+        return account + ".dkr.ecr." + region + ".amazonaws.com";
     }
 
     /** A template named after a catalog tool renders only where that tool runs. */

@@ -64,7 +64,7 @@ public final class ManagementStack {
                 new ArgoCdValues.Sso(settings.githubOwner(), sso.adminsTeam(), sso.developersTeam(), sso.clientId(), "grafana." + hostname),
                 eks.ready()), aws);
         var externalSecrets = ExternalSecretsRole.create(eks, cluster,
-                secrets.secretArnPattern("clusters/" + cluster + "/"), secrets.kmsKeyArn());
+                secrets.secretArnPattern("clusters/" + cluster + "/"), secrets.kmsKeyArn(), true);
         new ClusterDnsTokens(cluster + "-dns-tokens", new ClusterDnsTokens.Args(cluster, Output.of(settings.domain()), dns.zoneId(),
                 config.dns(), dns.cloudflare(), secrets.writer()), ComponentResourceOptions.Empty);
         DnsZone.clusterSubdomain(cluster, Output.of(settings.domain()), dns.zoneId(), dns.cloudflare(), dns);

@@ -311,6 +311,9 @@ class ManagementStackTest {
         var read = policy.getAsJsonArray("Statement").get(0).getAsJsonObject();
         assertEquals("arn:aws:secretsmanager:us-east-1:111122223333:secret:platform/mgmt/clusters/mgmt/*",
                 read.getAsJsonArray("Resource").get(0).getAsString());
+        var charts = policy.getAsJsonArray("Statement").get(3).getAsJsonObject();
+        assertEquals("arn:aws:ecr:us-east-1:111122223333:repository/charts/*", charts.getAsJsonArray("Resource").get(0).getAsString(),
+                "the management cluster may also pull the applications' charts, and nothing else from ECR");
     }
 
     @Test
