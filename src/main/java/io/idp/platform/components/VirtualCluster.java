@@ -33,6 +33,9 @@ import java.util.Map;
  */
 public final class VirtualCluster extends ComponentResource {
     public static final String TYPE = "platform:components:VirtualCluster";
+    public static final String SECRETS_SERVICE_ACCOUNT = "vcluster-secrets";
+    /** Secrets the host namespace receives from the store and vcluster syncs into the virtual cluster. */
+    public static final Map<String, String> SYNCED_SECRETS = Map.of("cloudflare-api-token", "cert-manager/cloudflare-api-token");
     /** Requests and limits of the virtual control plane: about 1 CPU and 1 GiB. */
     public static final Map<String, Object> RESOURCES = Map.of(
             "requests", Map.of("cpu", "500m", "memory", "512Mi"),
@@ -42,8 +45,14 @@ public final class VirtualCluster extends ComponentResource {
      * @param labels      the cluster Secret's labels (see {@link ClusterRegistration#labels})
      * @param annotations the cluster Secret's annotations
      */
+    /**
+     * @param secretsRoleArn an IAM role, assumable by the namespace's {@value #SECRETS_SERVICE_ACCOUNT} service
+     *                       account, that reads the cluster's own path of the secret store
+     * @param secretsPrefix  the cluster's own path of the secret store
+     */
     public record Args(String clusterName, Catalog.Tool chart, Map<String, String> labels,
-                       Output<Map<String, String>> annotations, Provider managementCluster) {
+                       Output<Map<String, String>> annotations, Provider managementCluster, Output<String> secretsRoleArn,
+                       Output<String> secretsPrefix, Output<String> storeRegion) {
         public String namespace() {
             return "vcluster-" + clusterName;
         }
@@ -96,6 +105,25 @@ public final class VirtualCluster extends ComponentResource {
                 .roleRef(RoleRefArgs.builder().apiGroup("rbac.authorization.k8s.io").kind("Role").name("argocd-registration").build())
                 .subjects(SubjectArgs.builder().kind("ServiceAccount").name("argocd-registration").namespace(args.namespace()).build())
                 .build(), inNamespace);
+        // The cluster's secrets reach it from its host namespace: a store there reads the cluster's own path.
+        var secretsAccount = new ServiceAccount(name + "-secrets", ServiceAccountArgs.builder()
+                .metadata(args.secretsRoleArn().applyValue(arn -> ObjectMetaArgs.builder().name(SECRETS_SERVICE_ACCOUNT)
+                        .namespace(args.namespace()).annotations(Map.of("eks.amazonaws.com/role-arn", arn)).build()))
+                .build(), inNamespace);
+        var secretStore = new KubernetesObject(name + "-secret-store", "external-secrets.io/v1", "SecretStore",
+                ObjectMetaArgs.builder().name("platform").namespace(args.namespace()).build(),
+                args.storeRegion().applyValue(region -> Map.<String, Object>of("provider", Map.of("aws", Map.of(
+                        "service", "SecretsManager", "region", region,
+                        "auth", Map.of("jwt", Map.of("serviceAccountRef", Map.of("name", SECRETS_SERVICE_ACCOUNT))))))),
+                CustomResourceOptions.builder().parent(this).provider(k8s).dependsOn(secretsAccount).build());
+        new KubernetesObject(name + "-dns-token", "external-secrets.io/v1", "ExternalSecret",
+                ObjectMetaArgs.builder().name("cloudflare-api-token").namespace(args.namespace()).build(),
+                args.secretsPrefix().applyValue(prefix -> Map.<String, Object>of(
+                        "refreshInterval", "1h",
+                        "secretStoreRef", Map.of("kind", "SecretStore", "name", "platform"),
+                        "target", Map.of("name", "cloudflare-api-token", "creationPolicy", "Owner"),
+                        "data", List.of(Map.of("secretKey", "token", "remoteRef", Map.of("key", prefix + "cloudflare/cert-manager-token"))))),
+                CustomResourceOptions.builder().parent(this).provider(k8s).dependsOn(secretStore).build());
         var store = new KubernetesObject(name + "-credentials-store", "external-secrets.io/v1", "ClusterSecretStore",
                 ObjectMetaArgs.builder().name(args.namespace()).build(),
                 Output.of(credentialsStore(args)), CustomResourceOptions.builder().parent(this).provider(k8s).dependsOn(reader).build());
@@ -112,7 +140,15 @@ public final class VirtualCluster extends ComponentResource {
                         "proxy", Map.of("extraSANs", List.of(args.clusterName() + "." + args.namespace() + ".svc"))),
                 "exportKubeConfig", Map.of("server", args.server(), "secret", Map.of("name", args.exportedSecret())),
                 "policies", Map.of("resourceQuota", Map.of("enabled", true), "limitRange", Map.of("enabled", true)),
-                "sync", Map.of("fromHost", Map.of("secrets", Map.of("enabled", true))));
+                "sync", Map.of("fromHost", Map.of("secrets", Map.of("enabled", true, "mappings", Map.of("byName",
+                        syncedSecrets(args))))));
+    }
+
+    /** Host secrets (in the cluster's namespace) to their place inside the virtual cluster. */
+    static Map<String, String> syncedSecrets(Args args) {
+        var mappings = new java.util.TreeMap<String, String>();
+        SYNCED_SECRETS.forEach((host, virtual) -> mappings.put(args.namespace() + "/" + host, virtual));
+        return mappings;
     }
 
     static Map<String, Object> credentialsStore(Args args) {

@@ -16,6 +16,7 @@ import io.idp.platform.components.ManagementReference;
 import io.idp.platform.components.Network;
 import io.idp.platform.components.RepositoryFiles;
 import io.idp.platform.components.VirtualCluster;
+import io.idp.platform.components.VirtualClusterSecrets;
 import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.config.WorkloadSettings.ClusterType;
 import io.idp.platform.gitops.ClusterKind;
@@ -85,8 +86,15 @@ public final class WorkloadStack {
             ctx.export("vpcId", network.vpcId());
             ctx.export("vpcCidr", network.vpcCidr());
         } else {
+            var cloudflare = management.cloudflare("cloudflare", managementRegion);
+            new ClusterDnsTokens(name + "-dns-tokens", new ClusterDnsTokens.Args(name, management.require(DOMAIN),
+                    management.require(DNS_ZONE_ID), config.dns(), cloudflare, management.secretStore(config.protect(), managementRegion)),
+                    ComponentResourceOptions.Empty);
+            DnsZone.clusterSubdomain(name, management.require(DOMAIN), management.require(DNS_ZONE_ID), cloudflare, null);
+            var secretsRole = VirtualClusterSecrets.role(name, management, secretsPrefix, managementRegion);
             var vcluster = new VirtualCluster(name, new VirtualCluster.Args(name, catalog.tool("vcluster"), labels,
-                    hostname.applyValue(host -> annotations(config, host, "")), managementCluster),
+                    hostname.applyValue(host -> annotations(config, host, "")), managementCluster, secretsRole,
+                    secretsPrefix, management.require(REGION)),
                     ComponentResourceOptions.Empty);
             server = Output.of(vcluster.server());
         }

@@ -110,7 +110,7 @@ class WorkloadStackTest {
         var resources = map(map(map(map(release.inputs().get("values")).get("controlPlane")).get("statefulSet")).get("resources"));
         assertEquals(Map.of("cpu", "1", "memory", "1Gi"), resources.get("limits"));
         assertEquals(Map.of("cpu", "500m", "memory", "512Mi"), resources.get("requests"));
-        var registration = plan.ofType("kubernetes:external-secrets.io/v1:ExternalSecret").get(0).inputs();
+        var registration = named(plan, "kubernetes:external-secrets.io/v1:ExternalSecret", "staging-registration").inputs();
         assertEquals("argocd", map(registration.get("metadata")).get("namespace"));
         var template = map(map(map(registration.get("spec")).get("target")).get("template"));
         var labels = map(map(template.get("metadata")).get("labels"));
@@ -122,6 +122,23 @@ class WorkloadStackTest {
         assertTrue(plan.ofType("aws:eks/cluster:Cluster").isEmpty());
         var role = plan.ofType("kubernetes:rbac.authorization.k8s.io/v1:Role").get(0).inputs();
         assertEquals(List.of("vc-staging-argocd"), map(((List<?>) role.get("rules")).get(0)).get("resourceNames"));
+    }
+
+    @Test
+    void aVirtualClusterGetsItsDnsTokenFromItsOwnPathThroughItsHostNamespace() {
+        var plan = engine.plan("staging").plan();
+        var token = named(plan, "kubernetes:external-secrets.io/v1:ExternalSecret", "staging-dns-token").inputs();
+        assertEquals("vcluster-staging", map(token.get("metadata")).get("namespace"));
+        var data = map(((List<?>) map(token.get("spec")).get("data")).get(0));
+        assertEquals("platform/mgmt/clusters/staging/cloudflare/cert-manager-token", map(data.get("remoteRef")).get("key"));
+        var values = map(plan.ofType("kubernetes:helm.sh/v3:Release").get(0).inputs().get("values"));
+        assertEquals(Map.of("vcluster-staging/cloudflare-api-token", "cert-manager/cloudflare-api-token"),
+                map(map(map(map(values.get("sync")).get("fromHost")).get("secrets")).get("mappings")).get("byName"));
+        var trust = JsonParser.parseString(String.valueOf(named(plan, "aws:iam/role:Role", "staging-vcluster-secrets")
+                .inputs().get("assumeRolePolicy"))).getAsJsonObject().getAsJsonArray("Statement").get(0).getAsJsonObject()
+                .getAsJsonObject("Condition").getAsJsonObject("StringEquals").toString();
+        assertTrue(trust.contains("system:serviceaccount:vcluster-staging:vcluster-secrets"), trust);
+        assertEquals(2, plan.ofType("cloudflare:index/apiToken:ApiToken").size());
     }
 
     @Test

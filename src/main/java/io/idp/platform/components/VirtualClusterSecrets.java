@@ -1,0 +1,48 @@
+package io.idp.platform.components;
+
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import io.idp.platform.stacks.ManagementOutputs;
+
+import java.util.List;
+
+/**
+ * The IAM role a virtual cluster's secrets are read with: assumable (IRSA, through the management
+ * cluster's OIDC provider) only by the service account in the virtual cluster's host namespace, and
+ * limited to the cluster's own path of the secret store.
+ */
+public final class VirtualClusterSecrets {
+    private VirtualClusterSecrets() {
+    }
+
+    public static Output<String> role(String clusterName, ManagementReference management, Output<String> secretsPrefix,
+                                      com.pulumi.aws.Provider provider) {
+        var namespace = "vcluster-" + clusterName;
+        var options = CustomResourceOptions.builder().provider(provider).build();
+        var role = new Role(clusterName + "-vcluster-secrets", RoleArgs.builder()
+                .name(clusterName + "-vcluster-secrets")
+                .description("Secrets of the virtual cluster " + clusterName + ", read in its host namespace")
+                .assumeRolePolicy(Output.tuple(management.require(ManagementOutputs.OIDC_PROVIDER_ARN),
+                                management.require(ManagementOutputs.OIDC_ISSUER_URL))
+                        .applyValue(t -> Trust.serviceAccounts(t.t1, t.t2, namespace, List.of(VirtualCluster.SECRETS_SERVICE_ACCOUNT))))
+                .build(), options);
+        var keyArn = management.require(ManagementOutputs.SECRET_STORE_KMS_KEY_ARN);
+        new RolePolicy(clusterName + "-vcluster-secrets-read", RolePolicyArgs.builder()
+                .role(role.id())
+                .name("read-own-secrets")
+                .policy(Output.tuple(keyArn, secretsPrefix).applyValue(t -> {
+                    var arn = t.t1.split(":");
+                    var secrets = "arn:aws:secretsmanager:" + arn[3] + ":" + arn[4] + ":secret:" + t.t2 + "*";
+                    return PolicyDocuments.document(List.of(
+                            PolicyDocuments.statement("ReadThisClustersSecrets", "Allow", null,
+                                    List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"), List.of(secrets), null),
+                            PolicyDocuments.statement("DecryptWithTheStoreKey", "Allow", null, List.of("kms:Decrypt"), List.of(t.t1), null)));
+                }))
+                .build(), options);
+        return role.arn();
+    }
+}
