@@ -57,9 +57,12 @@ public final class VirtualCluster extends ComponentResource {
             return "vcluster-" + clusterName;
         }
 
-        /** Where Argo CD, in the same cluster, reaches the virtual API server. */
+        /**
+         * Where Argo CD, in the same cluster, reaches the virtual API server (port 443, left implicit so
+         * the fleet AppProject's destination pattern https://*.svc matches it).
+         */
         public String server() {
-            return "https://" + clusterName + "." + namespace() + ".svc:443";
+            return "https://" + clusterName + "." + namespace() + ".svc";
         }
 
         public String exportedSecret() {
