@@ -39,10 +39,14 @@ public final class ClusterRegistration {
         return labels;
     }
 
-    /** The cluster Secret's config: IAM authentication through the fleet role, the cluster's CA. */
-    public static String eksConfig(String clusterName, String fleetRoleArn, String certificateAuthority) {
+    /**
+     * The cluster Secret's config: IAM authentication with the identity Argo CD's controllers already
+     * have (the fleet role, through IRSA), which the cluster admits by an access entry; the cluster's CA.
+     * No roleARN: naming the fleet role would make it assume itself, which its trust does not allow.
+     */
+    public static String eksConfig(String clusterName, String certificateAuthority) {
         return Json.render(Map.of(
-                "awsAuthConfig", Map.of("clusterName", clusterName, "roleARN", fleetRoleArn),
+                "awsAuthConfig", Map.of("clusterName", clusterName),
                 "tlsClientConfig", Map.of("insecure", false, "caData", certificateAuthority)));
     }
 
@@ -51,9 +55,8 @@ public final class ClusterRegistration {
      * never a static token; the CA is public data.
      */
     public static Secret eks(String clusterName, Output<String> endpoint, Output<String> certificateAuthority,
-                             Output<String> fleetRoleArn, Map<String, String> labels, Output<Map<String, String>> annotations,
-                             CustomResourceOptions options) {
-        var config = Output.tuple(fleetRoleArn, certificateAuthority).applyValue(t -> eksConfig(clusterName, t.t1, t.t2));
+                             Map<String, String> labels, Output<Map<String, String>> annotations, CustomResourceOptions options) {
+        var config = certificateAuthority.applyValue(ca -> eksConfig(clusterName, ca));
         return new Secret("cluster-" + clusterName, SecretArgs.builder()
                 .metadata(annotations.applyValue(a -> ObjectMetaArgs.builder()
                         .name("cluster-" + clusterName).namespace(ArgoCd.NAMESPACE).labels(labels).annotations(a).build()))

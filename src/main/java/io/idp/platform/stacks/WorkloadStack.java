@@ -80,8 +80,8 @@ public final class WorkloadStack {
             var annotations = Output.tuple(hostname, externalSecrets.arn()).applyValue(t -> annotations(config, t.t1, t.t2));
             // The Secret depends on the cluster (through its endpoint) and on Argo CD's access to it, so a destroy
             // removes it first. It does not wait for nodes: Argo CD retries until the add-ons can run.
-            ClusterRegistration.eks(name, eks.endpoint(), eks.certificateAuthority(), management.require(ARGOCD_FLEET_ROLE_ARN),
-                    labels, annotations, CustomResourceOptions.builder().provider(managementCluster).dependsOn(fleetAccess).build());
+            ClusterRegistration.eks(name, eks.endpoint(), eks.certificateAuthority(), labels, annotations,
+                    CustomResourceOptions.builder().provider(managementCluster).dependsOn(fleetAccess).build());
             server = eks.endpoint();
             ctx.export("vpcId", network.vpcId());
             ctx.export("vpcCidr", network.vpcCidr());
