@@ -43,6 +43,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (runs < 1 || sizes.stream().anyMatch(size -> size < 1)) {
+            err.println("error: --runs and every --sizes value must be at least 1 (for example --runs 3 --sizes 100,1000)");
+            return PlatformCli.USAGE_ERROR;
+        }
         var jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (!jar.toString().endsWith(".jar")) {
             err.println("error: run the benchmark from the built jar (./platform bench)");

@@ -39,10 +39,7 @@ public final class ExternalSecretsRole {
                 .role(role.id())
                 .name("read-own-secrets")
                 .policy(Output.tuple(readableSecrets, storeKeyArn).applyValue(t -> {
-                    var statements = new java.util.ArrayList<java.util.Map<String, Object>>(List.of(
-                            PolicyDocuments.statement("ReadThisClustersSecrets", "Allow", null,
-                                    List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"), List.of(t.t1), null),
-                            PolicyDocuments.statement("DecryptWithTheStoreKey", "Allow", null, List.of("kms:Decrypt"), List.of(t.t2), null)));
+                    var statements = new java.util.ArrayList<>(SecretReadAccess.statements(t.t1, t.t2));
                     if (ecrCharts) {
                         var arn = t.t1.split(":");
                         statements.add(PolicyDocuments.statement("EcrTokens", "Allow", null, List.of("ecr:GetAuthorizationToken"), List.of("*"), null));

@@ -17,11 +17,9 @@ import java.util.TreeSet;
  * overlaps the management VPC, fails the stack with a message that says what to fix.
  */
 public final class ManagementReference {
-    private final String stackName;
     private final Output<Map<String, Object>> outputs;
 
     public ManagementReference(String stackName, PlatformConfig workload) {
-        this.stackName = stackName;
         var reference = new StackReference(stackName, StackReferenceArgs.builder().name(stackName).build());
         this.outputs = reference.outputs().applyValue(values -> check(stackName, workload, values));
     }
@@ -32,15 +30,6 @@ public final class ManagementReference {
             throw new IllegalArgumentException(name + " is not part of the management outputs contract " + ManagementOutputs.CONTRACT);
         }
         return outputs.applyValue(values -> String.valueOf(values.get(name)));
-    }
-
-    public String stackName() {
-        return stackName;
-    }
-
-    /** The management stack's outputs as a map: for values that are lists. */
-    public Output<Map<String, Object>> outputs() {
-        return outputs;
     }
 
     /**

@@ -65,16 +65,9 @@ public final class SecretStore extends ComponentResource {
         return new SecretWriter(Output.of(prefix), key.arn(), args.protect(), args.recoveryWindowDays(), this, null);
     }
 
-    /**
-     * The ARN pattern of every secret under {@code prefix + subPath}: what a cluster's External
-     * Secrets role may read. Secrets Manager appends six random characters to each ARN.
-     */
+    /** The ARN pattern of every secret under {@code prefix + subPath} (see {@link SecretReadAccess}). */
     public Output<String> secretArnPattern(String subPath) {
-        // arn:aws:kms:<region>:<account>:key/<id> -> arn:aws:secretsmanager:<region>:<account>:secret:<prefix><subPath>*
-        return key.arn().applyValue(arn -> {
-            var parts = arn.split(":");
-            return "arn:aws:secretsmanager:" + parts[3] + ":" + parts[4] + ":secret:" + prefix + subPath + "*";
-        });
+        return key.arn().applyValue(arn -> SecretReadAccess.arnPattern(arn, prefix + subPath));
     }
 
     /** Where one cluster's own secrets live; its External Secrets role reads nothing else. */

@@ -34,14 +34,8 @@ public final class VirtualClusterSecrets {
         new RolePolicy(clusterName + "-vcluster-secrets-read", RolePolicyArgs.builder()
                 .role(role.id())
                 .name("read-own-secrets")
-                .policy(Output.tuple(keyArn, secretsPrefix).applyValue(t -> {
-                    var arn = t.t1.split(":");
-                    var secrets = "arn:aws:secretsmanager:" + arn[3] + ":" + arn[4] + ":secret:" + t.t2 + "*";
-                    return PolicyDocuments.document(List.of(
-                            PolicyDocuments.statement("ReadThisClustersSecrets", "Allow", null,
-                                    List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"), List.of(secrets), null),
-                            PolicyDocuments.statement("DecryptWithTheStoreKey", "Allow", null, List.of("kms:Decrypt"), List.of(t.t1), null)));
-                }))
+                .policy(Output.tuple(keyArn, secretsPrefix).applyValue(t ->
+                        PolicyDocuments.document(SecretReadAccess.statements(SecretReadAccess.arnPattern(t.t1, t.t2), t.t1))))
                 .build(), options);
         return role.arn();
     }

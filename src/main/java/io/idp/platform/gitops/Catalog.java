@@ -57,16 +57,17 @@ public record Catalog(String catalogVersion, Map<String, Tool> tools, Map<String
 
     @SuppressWarnings("unchecked")
     public static Catalog parse(String text) {
-        Map<String, Object> root;
+        Object document;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         } catch (YAMLException e) {
             throw new CatalogException(FILE + " is not valid YAML: " + e.getMessage());
         }
-        var problems = new ArrayList<String>();
-        if (root == null) {
-            throw new CatalogException(FILE + " is empty");
+        if (!(document instanceof Map<?, ?>)) {
+            throw new CatalogException(FILE + " must be a map with catalogVersion, tools and eksAddons");
         }
+        var root = (Map<String, Object>) document;
+        var problems = new ArrayList<String>();
         var version = String.valueOf(root.get("catalogVersion"));
         var tools = new LinkedHashMap<String, Tool>();
         var toolMap = root.get("tools") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.<String, Object>of();
@@ -82,6 +83,10 @@ public record Catalog(String catalogVersion, Map<String, Tool> tools, Map<String
             }
             if (spec.get("wave") != null && !(spec.get("wave") instanceof Integer)) {
                 problems.add("tools." + name + ".wave must be a whole number, was " + spec.get("wave"));
+            }
+            if (spec.get("clusters") != null && !(spec.get("clusters") instanceof List<?>)) {
+                problems.add("tools." + name + ".clusters must be a list of management, workload-eks, workload-vcluster, was "
+                        + spec.get("clusters"));
             }
             if (problems.isEmpty()) {
                 tools.put(name, new Tool(name, String.valueOf(spec.get("repository")), String.valueOf(spec.get("chart")),

@@ -46,8 +46,4 @@ public final class ProvisioningTimes {
         }
         return SECONDS.getOrDefault(type, DEFAULT_SECONDS);
     }
-
-    public static Map<String, Integer> table() {
-        return SECONDS;
-    }
 }

@@ -90,10 +90,6 @@ final class RecordingMonitor extends MockMonitor {
         return List.copyOf(byUrn.values());
     }
 
-    Struct outputsOf(String urn) {
-        return componentOutputs.getOrDefault(urn, Struct.getDefaultInstance());
-    }
-
     /** Problems the real engine would refuse, such as two resources with one URN. */
     List<String> errors() {
         return List.copyOf(errors);

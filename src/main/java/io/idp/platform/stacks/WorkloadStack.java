@@ -15,6 +15,7 @@ import io.idp.platform.components.Firewall;
 import io.idp.platform.components.ManagementReference;
 import io.idp.platform.components.Network;
 import io.idp.platform.components.RepositoryFiles;
+import io.idp.platform.components.SecretReadAccess;
 import io.idp.platform.components.VirtualCluster;
 import io.idp.platform.components.VirtualClusterSecrets;
 import io.idp.platform.config.PlatformConfig;
@@ -67,10 +68,8 @@ public final class WorkloadStack {
                     EksCluster.Args.DEFAULT_LOG_RETENTION_DAYS, EksCluster.Args.DEFAULT_NODE_VOLUME_GIB), aws);
             // Argo CD in the management cluster reaches this one through its fleet role: an access entry, no token.
             var fleetAccess = eks.admin(name + "-argocd-fleet", management.require(ARGOCD_FLEET_ROLE_ARN));
-            var readable = Output.tuple(management.require(SECRET_STORE_KMS_KEY_ARN), secretsPrefix).applyValue(t -> {
-                var arn = t.t1.split(":");
-                return "arn:aws:secretsmanager:" + arn[3] + ":" + arn[4] + ":secret:" + t.t2 + "*";
-            });
+            var readable = Output.tuple(management.require(SECRET_STORE_KMS_KEY_ARN), secretsPrefix)
+                    .applyValue(t -> SecretReadAccess.arnPattern(t.t1, t.t2));
             var externalSecrets = ExternalSecretsRole.create(eks, name, readable, management.require(SECRET_STORE_KMS_KEY_ARN));
             var cloudflare = management.cloudflare("cloudflare", managementRegion);
             new ClusterDnsTokens(name + "-dns-tokens", new ClusterDnsTokens.Args(name, management.require(DOMAIN),

@@ -35,6 +35,17 @@ class CatalogTest {
     }
 
     @Test
+    void aCatalogOfTheWrongShapeIsAClearError() {
+        assertEquals("stacks/catalog.yaml must be a map with catalogVersion, tools and eksAddons",
+                assertThrows(CatalogException.class, () -> Catalog.parse("- argo-cd\n")).getMessage());
+        var e = assertThrows(CatalogException.class, () -> Catalog.parse("""
+                tools:
+                  argo-cd: {repository: r, chart: argo-cd, version: "1", namespace: argocd, wave: 0, clusters: management}
+                """));
+        assertTrue(e.getMessage().contains("tools.argo-cd.clusters must be a list"), e.getMessage());
+    }
+
+    @Test
     void aCatalogWithMissingPinsNamesEachOne() {
         var e = assertThrows(CatalogException.class, () -> Catalog.parse("""
                 catalogVersion: "1"

@@ -37,10 +37,6 @@ final class ResourceModels {
             return value == null ? fallback : String.valueOf(value);
         }
 
-        Ids ids() {
-            return ids;
-        }
-
         String hex(int length) {
             return ids.hex(length, type, name);
         }

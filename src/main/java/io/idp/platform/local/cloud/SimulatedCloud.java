@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 public final class SimulatedCloud implements Mocks {
     public static final String STACK_REFERENCE = "pulumi:pulumi:StackReference";
 
-    private final Account account;
     private final PlanStore plans;
     private final CloudState state = new CloudState();
     private final ResourceModels models;
@@ -39,16 +38,11 @@ public final class SimulatedCloud implements Mocks {
      */
     public SimulatedCloud(String stack, Account account, PlanStore plans, Map<String, String> providerConfig) {
         var ids = new Ids(stack + "/" + account.accountId() + "/" + account.region());
-        this.account = account;
         this.plans = plans;
         this.models = new ResourceModels(account, ids);
         this.constraints = new Constraints(state);
         this.invokes = new Invokes(account, ids);
         this.providerConfig = Map.copyOf(providerConfig);
-    }
-
-    public Account account() {
-        return account;
     }
 
     public synchronized List<Violation> violations() {
