@@ -17,11 +17,13 @@ import java.util.TreeMap;
  * <pre>
  * registry/clusters/&lt;cluster&gt;/   from stacks/management, stacks/workload-eks or stacks/workload-vcluster
  * environments/&lt;env&gt;/             from stacks/environments
- * templates/workload-*             the workload templates themselves, for reference
+ * templates/workload*              the workload templates themselves, for reference
  * </pre>
  */
 public final class GitopsLayout {
     public static final Path STACKS = Path.of("stacks");
+    /** Templates every workload cluster gets, whatever its kind. */
+    static final String SHARED_WORKLOAD = "workload";
 
     private GitopsLayout() {
     }
@@ -115,9 +117,10 @@ public final class GitopsLayout {
 
     /** registry/clusters/&lt;name&gt;/ of a workload cluster: the settings that are its alone. */
     public static SortedMap<String, String> workload(Path root, Catalog catalog, ClusterKind kind, WorkloadFacts facts) {
+        var target = clusterDirectory(facts.clusterName());
+        var files = new TreeMap<>(TemplateRenderer.render(root, STACKS.resolve(SHARED_WORKLOAD), target,
+                Map.of("cluster.hostname", facts.hostname(), "alerts.email", facts.alertsEmail()), template -> true));
         var variables = new TreeMap<String, String>();
-        variables.put("cluster.hostname", facts.hostname());
-        variables.put("alerts.email", facts.alertsEmail());
         if (kind == ClusterKind.WORKLOAD_EKS) {
             variables.put("cluster.region", facts.region());
             variables.put("secrets.prefix", facts.secretsPrefix());
@@ -125,8 +128,8 @@ public final class GitopsLayout {
                 variables.put("tool." + tool + ".namespace", catalog.tool(tool).namespace());
             }
         }
-        return TemplateRenderer.render(root, STACKS.resolve(kind.catalogName()), clusterDirectory(facts.clusterName()),
-                variables, template -> true);
+        files.putAll(TemplateRenderer.render(root, STACKS.resolve(kind.catalogName()), target, variables, template -> true));
+        return files;
     }
 
     /** environments/&lt;env&gt;/: the environment's ApplicationSet and its apps/ home. */
@@ -138,11 +141,11 @@ public final class GitopsLayout {
     /** templates/&lt;kind&gt;/: the workload templates as they are, so the repository shows what clusters are made from. */
     public static SortedMap<String, String> templateCopies(Path root) {
         var copies = new TreeMap<String, String>();
-        for (var kind : List.of(ClusterKind.WORKLOAD_EKS, ClusterKind.WORKLOAD_VCLUSTER)) {
-            var dir = STACKS.resolve(kind.catalogName());
+        for (var name : List.of(SHARED_WORKLOAD, ClusterKind.WORKLOAD_EKS.catalogName(), ClusterKind.WORKLOAD_VCLUSTER.catalogName())) {
+            var dir = STACKS.resolve(name);
             for (var template : TemplateRenderer.templates(root, dir)) {
                 try {
-                    copies.put("templates/" + kind.catalogName() + "/" + template,
+                    copies.put("templates/" + name + "/" + template,
                             java.nio.file.Files.readString(root.resolve(dir).resolve(template)));
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);

@@ -133,8 +133,11 @@ class GitopsLayoutTest {
         assertTrue(eks.get("registry/clusters/production-east/platform-secrets.yaml")
                 .contains("key: platform/mgmt/clusters/production-east/cloudflare/external-dns-token"));
         var virtual = Fixtures.workloadFiles(ClusterKind.WORKLOAD_VCLUSTER);
-        assertFalse(virtual.containsKey("registry/clusters/production-east/platform-secrets.yaml"),
-                "virtual clusters get their secrets from the host namespace");
+        assertEquals(Set.of("registry/clusters/production-east/cluster-issuers.yaml",
+                "registry/clusters/production-east/kyverno-policies.yaml"), virtual.keySet(),
+                "virtual clusters get their secrets from the host namespace: issuers and policies only");
+        assertEquals(eks.get("registry/clusters/production-east/cluster-issuers.yaml"),
+                virtual.get("registry/clusters/production-east/cluster-issuers.yaml"), "one template serves both kinds");
     }
 
     @Test
