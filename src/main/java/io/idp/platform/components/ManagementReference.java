@@ -3,33 +3,81 @@ package io.idp.platform.components;
 import com.pulumi.core.Output;
 import com.pulumi.resources.StackReference;
 import com.pulumi.resources.StackReferenceArgs;
+import com.pulumi.resources.StackReferenceOutputDetails;
 import io.idp.platform.config.Cidr;
 import io.idp.platform.config.NetworkSettings;
 import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.stacks.ManagementOutputs;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
- * The management stack's outputs as a workload stack sees them, checked against the contract in
- * {@link ManagementOutputs} before anything uses them: a missing output, or a workload VPC that
- * overlaps the management VPC, fails the stack with a message that says what to fix.
+ * The management stack's outputs as a workload stack sees them. They are read and checked against
+ * the contract in {@link ManagementOutputs} before the workload stack registers anything, so a
+ * missing or malformed output fails the stack with nothing created. Each output is read on its own,
+ * keeping the secretness the management stack gave it: reading the outputs as one map would make
+ * every value secret, because the map holds the (secret) kubeconfig.
  */
 public final class ManagementReference {
-    private final Output<Map<String, Object>> outputs;
+    private final String stackName;
+    private final Map<String, Object> values;
+    private final Map<String, Boolean> secret;
 
-    public ManagementReference(String stackName, PlatformConfig workload) {
-        var reference = new StackReference(stackName, StackReferenceArgs.builder().name(stackName).build());
-        this.outputs = reference.outputs().applyValue(values -> check(stackName, workload, values));
+    private ManagementReference(String stackName, Map<String, Object> values, Map<String, Boolean> secret) {
+        this.stackName = stackName;
+        this.values = values;
+        this.secret = secret;
     }
 
-    /** One output of the contract, as text. */
-    public Output<String> require(String name) {
-        if (!ManagementOutputs.CONTRACT.contains(name)) {
-            throw new IllegalArgumentException(name + " is not part of the management outputs contract " + ManagementOutputs.CONTRACT);
+    /**
+     * Reads the referenced stack's outputs and checks them; the only resource it registers is the
+     * stack reference itself.
+     *
+     * @throws ContractException with every problem found, each naming the output and what to run
+     */
+    public static ManagementReference read(String stackName, PlatformConfig workload) {
+        var reference = new StackReference(stackName, StackReferenceArgs.builder().name(stackName).build());
+        var values = new TreeMap<String, Object>();
+        var secret = new TreeMap<String, Boolean>();
+        for (var name : ManagementOutputs.CONTRACT) {
+            // The engine has read the referenced stack's state by now (reads are answered in previews too);
+            // waiting here is what lets the contract be checked before any resource is registered.
+            StackReferenceOutputDetails details = reference.outputDetailsAsync(name).join();
+            details.getValue().ifPresent(value -> values.put(name, value));
+            details.getSecretValue().ifPresent(value -> {
+                values.put(name, value);
+                secret.put(name, true);
+            });
         }
-        return outputs.applyValue(values -> String.valueOf(values.get(name)));
+        var problems = check(stackName, workload, values);
+        if (!problems.isEmpty()) {
+            throw new ContractException(problems);
+        }
+        return new ManagementReference(stackName, values, secret);
+    }
+
+    public String stackName() {
+        return stackName;
+    }
+
+    /** One text output of the contract, secret if the management stack exported it as a secret. */
+    public Output<String> require(String name) {
+        if (ManagementOutputs.shape(name) != ManagementOutputs.Shape.TEXT) {
+            throw new IllegalArgumentException(name + " is not a text output of the management outputs contract");
+        }
+        var value = String.valueOf(values.get(name));
+        return secret.getOrDefault(name, false) ? Output.ofSecret(value) : Output.of(value);
+    }
+
+    /** One list output of the contract (they are never secret). */
+    public List<String> requireList(String name) {
+        if (ManagementOutputs.shape(name) != ManagementOutputs.Shape.TEXT_LIST) {
+            throw new IllegalArgumentException(name + " is not a list output of the management outputs contract");
+        }
+        return ((List<?>) values.get(name)).stream().map(String::valueOf).toList();
     }
 
     /**
@@ -77,26 +125,59 @@ public final class ManagementReference {
                 .applyValue(version -> version.secretString()).asSecret();
     }
 
-    static Map<String, Object> check(String stackName, PlatformConfig workload, Map<String, Object> values) {
-        var missing = new TreeSet<>(ManagementOutputs.CONTRACT);
-        missing.removeAll(values.keySet());
-        if (!missing.isEmpty()) {
-            throw new ContractException("management stack '" + stackName + "' does not export " + missing
-                    + "; update it first (pulumi up -s " + stackName + ", or ./platform plan " + stackName + " offline)");
+    /** Every way the outputs break the contract or conflict with this workload stack, one message each. */
+    static List<String> check(String stackName, PlatformConfig workload, Map<String, Object> values) {
+        var problems = new ArrayList<String>();
+        var update = "update the management stack first: pulumi up -s " + stackName + " (offline: ./platform plan " + stackName
+                + "), or set platform:managementStack in Pulumi." + workload.stack() + ".yaml to the stack that manages this platform";
+        for (var name : ManagementOutputs.CONTRACT) {
+            var shape = ManagementOutputs.shape(name);
+            if (!values.containsKey(name)) {
+                problems.add("management stack '" + stackName + "' does not export '" + name + "' (" + shape.description
+                        + "), which this workload stack needs; " + update);
+            } else if (!fits(shape, values.get(name))) {
+                problems.add("management stack '" + stackName + "' exports '" + name + "' as " + describe(values.get(name))
+                        + ", but the contract needs " + shape.description + "; " + update);
+            }
+        }
+        if (!problems.isEmpty()) {
+            return problems;
         }
         var managementCidr = Cidr.parse(String.valueOf(values.get(ManagementOutputs.VPC_CIDR)));
         var ownCidr = workload.networkSettings().map(NetworkSettings::vpcCidr).orElse(null);
         if (ownCidr != null && managementCidr.isPresent() && managementCidr.get().overlaps(ownCidr)) {
-            throw new ContractException("platform:vpcCidr = \"" + ownCidr + "\" overlaps the management VPC "
-                    + managementCidr.get() + " of stack '" + stackName + "'; choose a range outside it, e.g. 10.20.0.0/16");
+            problems.add("platform:vpcCidr = \"" + ownCidr + "\" overlaps the management VPC " + managementCidr.get()
+                    + " of stack '" + stackName + "'; choose a range outside it, e.g. 10.20.0.0/16");
         }
-        var known = values.get(ManagementOutputs.ENVIRONMENTS) instanceof java.util.List<?> list
-                ? list.stream().map(String::valueOf).toList() : java.util.List.<String>of();
+        var known = ((List<?>) values.get(ManagementOutputs.ENVIRONMENTS)).stream().map(String::valueOf).toList();
         var unknown = workload.environments().stream().filter(env -> !known.contains(env)).toList();
         if (!unknown.isEmpty()) {
-            throw new ContractException("platform:environments = " + workload.environments() + ": " + unknown
+            problems.add("platform:environments = " + workload.environments() + ": " + unknown
                     + " is not an environment of the platform; the management stack '" + stackName + "' has " + known);
         }
-        return values;
+        return problems;
+    }
+
+    private static boolean fits(ManagementOutputs.Shape shape, Object value) {
+        return switch (shape) {
+            case TEXT -> value instanceof String text && !text.isBlank();
+            case TEXT_LIST -> value instanceof List<?> list && list.stream().allMatch(item -> item instanceof String text && !text.isBlank());
+        };
+    }
+
+    private static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String text) {
+            return text.isBlank() ? "an empty string" : "a string";
+        }
+        if (value instanceof List<?>) {
+            return "a list";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "an object";
+        }
+        return "a " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -64,6 +64,23 @@ public final class OfflineEngine {
 
     /** Plans any program with the stack's configuration: the platform's own, or a benchmark's or test's. */
     public Outcome plan(String stack, RawConfig raw, PlatformConfig config, Consumer<Context> program) {
+        return plan(stack, raw, config, program, false);
+    }
+
+    /**
+     * Plans as {@code pulumi preview} sees the program: ids and computed outputs unknown. The plan is
+     * not a baseline (its values are partly unknown); it shows that the program registers the same
+     * resources without needing values a preview does not have.
+     */
+    public Outcome preview(String stack) {
+        var raw = StackFile.read(projectDir, stack);
+        var config = PlatformConfig.load(stack, raw);
+        new StackDirectory(projectDir).checkAddresses(config, raw.source());
+        var sources = Sources.load(projectDir);
+        return plan(stack, raw, config, ctx -> PlatformProgram.define(ctx, config, sources), true);
+    }
+
+    private Outcome plan(String stack, RawConfig raw, PlatformConfig config, Consumer<Context> program, boolean preview) {
         var providerConfig = new TreeMap<String, String>();
         raw.values().forEach((key, value) -> {
             if (!raw.isSecret(key) && !key.startsWith(PlatformConfig.PROJECT + ":")) {
@@ -76,16 +93,17 @@ public final class OfflineEngine {
         var log = PulumiTestInternal.mockLog(logger);
         var monitor = new RecordingMonitor[1];
         var engine = PulumiTestInternal.builder()
-                .options(TestOptions.builder().projectName(PlatformConfig.PROJECT).stackName(stack).preview(false).build())
+                .options(TestOptions.builder().projectName(PlatformConfig.PROJECT).stackName(stack).preview(preview).build())
                 .mocks(cloud)
                 .standardLogger(logger)
                 .config(raw.values(), raw.secretKeys())
-                .monitorDecorator(mock -> monitor[0] = new RecordingMonitor(cloud, log))
+                .monitorDecorator(mock -> monitor[0] = new RecordingMonitor(cloud, log, stack, PlatformConfig.PROJECT, preview))
                 .build();
         var reasons = new LinkedHashSet<String>();
         try {
             var result = engine.runTest(program);
             result.exceptions().forEach(e -> reasons.add(reason(e)));
+            if (System.getenv("PLATFORM_DEBUG_TRACE") != null) result.exceptions().forEach(Throwable::printStackTrace);
             // The engine also logs each unhandled exception with its stack trace; the reason above says it.
             result.errors().stream().filter(e -> result.exceptions().isEmpty() || !e.startsWith("Running program"))
                     .forEach(reasons::add);
@@ -100,7 +118,7 @@ public final class OfflineEngine {
         reasons.addAll(monitor[0].errors());
         cloud.violations().forEach(v -> reasons.add(v.format()));
         if (!reasons.isEmpty()) {
-            throw new PlanFailure(stack, List.copyOf(reasons));
+            throw new PlanFailure(stack, List.copyOf(reasons), monitor[0].resources());
         }
         var resources = monitor[0].resources();
         var stackResource = resources.stream().filter(r -> r.type().equals("pulumi:pulumi:Stack")).findFirst().orElseThrow();

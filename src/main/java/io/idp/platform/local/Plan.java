@@ -14,7 +14,8 @@ public record Plan(
         Map<String, Object> outputs,
         List<String> secretOutputs) {
 
-    public static final int FORMAT_VERSION = 1;
+    /** 2: URNs as the engine assigns them (no root stack type in children's URNs). 1 is read and converted. */
+    public static final int FORMAT_VERSION = 2;
 
     public Optional<PlannedResource> resource(String urn) {
         return resources.stream().filter(r -> r.urn().equals(urn)).findFirst();

@@ -47,6 +47,9 @@ public final class PlanStore {
             if (plan == null || plan.resources() == null || plan.stack() == null) {
                 throw new PlanException(file + " is not a plan file (no stack or resources)");
             }
+            if (plan.formatVersion() == 1) {
+                plan = fromFormat1(Files.readString(file));
+            }
             if (plan.formatVersion() != Plan.FORMAT_VERSION) {
                 throw new PlanException(file + " has plan format " + plan.formatVersion() + "; this program reads format "
                         + Plan.FORMAT_VERSION + ": make the plan again");
@@ -57,6 +60,17 @@ public final class PlanStore {
         } catch (JsonParseException | IllegalStateException e) {
             throw new PlanException(file + " is not a plan file: " + e.getMessage());
         }
+    }
+
+    /**
+     * Format 1 kept the root stack's type in every child's URN, as the SDK's test engine does; the
+     * engine does not. Only URNs change, so the text is converted and read again.
+     */
+    private static Plan fromFormat1(String json) {
+        var converted = json.replace("::" + EngineUrn.ROOT_STACK_TYPE + "$", "::");
+        var plan = GSON.fromJson(converted, Plan.class);
+        return new Plan(Plan.FORMAT_VERSION, plan.project(), plan.stack(), plan.role(), plan.resources(), plan.outputs(),
+                plan.secretOutputs());
     }
 
     public Path write(Plan plan) {

@@ -26,21 +26,34 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code additionalSecretOutputs} come back secret), so a program behaves as under {@code pulumi up}.
  */
 final class RecordingMonitor extends MockMonitor {
+    private static final String STACK_REFERENCE = "pulumi:pulumi:StackReference";
     private final Map<String, PlannedResource> registered = new ConcurrentHashMap<>();
     private final Map<String, Struct> componentOutputs = new ConcurrentHashMap<>();
     private final List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final String stack;
+    private final String project;
+    private final boolean preview;
 
-    RecordingMonitor(Mocks mocks, Log log) {
+    /**
+     * @param preview answer as the engine does in {@code pulumi preview}: a new resource's id and every
+     *                output its inputs do not determine are unknown
+     */
+    RecordingMonitor(Mocks mocks, Log log, String stack, String project, boolean preview) {
         super(mocks, log);
+        this.stack = stack;
+        this.project = project;
+        this.preview = preview;
     }
 
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
-        return super.registerResourceAsync(resource, request).thenApply(response -> {
+        return super.registerResourceAsync(resource, request).thenApply(simulated -> {
+            var urn = EngineUrn.of(stack, project, request.getParent(), request.getType(), request.getName());
+            var response = preview && request.getCustom() ? PreviewValues.of(request, simulated) : simulated;
             var secretKeys = secretOutputKeys(request.getObject(), request.getAdditionalSecretOutputsList());
             var outputs = markSecret(response.getObject(), secretKeys);
             record(new PlannedResource(
-                    response.getUrn(),
+                    urn,
                     request.getType(),
                     request.getName(),
                     request.getParent(),
@@ -57,20 +70,22 @@ final class RecordingMonitor extends MockMonitor {
                     List.copyOf(request.getReplaceOnChangesList()),
                     request.getDeleteBeforeReplace(),
                     request.getImportId()));
-            return response.toBuilder().setObject(outputs).build();
+            return response.toBuilder().setUrn(urn).setObject(outputs).build();
         });
     }
 
     @Override
     public CompletableFuture<ReadResourceResponse> readResourceAsync(Resource resource, ReadResourceRequest request) {
         return super.readResourceAsync(resource, request).thenApply(response -> {
-            var outputs = markSecret(response.getProperties(), secretOutputKeys(request.getProperties(), request.getAdditionalSecretOutputsList()));
-            record(new PlannedResource(response.getUrn(), request.getType(), request.getName(), request.getParent(),
+            var urn = EngineUrn.of(stack, project, request.getParent(), request.getType(), request.getName());
+            var properties = STACK_REFERENCE.equals(request.getType()) ? stackReferenceSecrets(response.getProperties()) : response.getProperties();
+            var outputs = markSecret(properties, secretOutputKeys(request.getProperties(), request.getAdditionalSecretOutputsList()));
+            record(new PlannedResource(urn, request.getType(), request.getName(), request.getParent(),
                     true, true, provider(true, request.getType(), request.getProvider(), request.getVersion()),
                     WireValues.plain(request.getProperties()), withId(WireValues.plain(outputs), request.getId(), true),
                     List.copyOf(new java.util.TreeSet<>(request.getDependenciesList())), Map.of(),
                     false, false, List.of(), List.of(), false, ""));
-            return response.toBuilder().setProperties(outputs).build();
+            return response.toBuilder().setUrn(urn).setProperties(outputs).build();
         });
     }
 
@@ -99,6 +114,26 @@ final class RecordingMonitor extends MockMonitor {
         if (registered.putIfAbsent(resource.urn(), resource) != null) {
             errors.add("two resources have the URN " + resource.urn() + "; give one of them another name");
         }
+    }
+
+    /**
+     * The engine hands a stack reference the referenced stack's outputs with each secret one marked
+     * secret (and their names in {@code secretOutputNames}); the plan file holds them masked.
+     */
+    private static Struct stackReferenceSecrets(Struct properties) {
+        var outputs = properties.getFieldsMap().get("outputs");
+        var names = properties.getFieldsMap().get("secretOutputNames");
+        if (outputs == null || !outputs.hasStructValue() || names == null || !names.hasListValue()) {
+            return properties;
+        }
+        var marked = outputs.getStructValue().toBuilder();
+        names.getListValue().getValuesList().forEach(name -> {
+            var value = marked.getFieldsMap().get(name.getStringValue());
+            if (value != null) {
+                marked.putFields(name.getStringValue(), WireValues.secret(value));
+            }
+        });
+        return properties.toBuilder().putFields("outputs", Value.newBuilder().setStructValue(marked).build()).build();
     }
 
     private static java.util.Set<String> secretOutputKeys(Struct inputs, List<String> additionalSecretOutputs) {

@@ -28,7 +28,9 @@ final class Applications {
     private Applications() {
     }
 
-    static void deliver(Sources sources, PlatformConfig config, ManagementSettings settings, BotAccounts bots, GitopsRepo gitops) {
+    /** @param aws the stack's explicit AWS provider, which the delivery's ECR repositories and CI role use */
+    static void deliver(Sources sources, PlatformConfig config, ManagementSettings settings, BotAccounts bots, GitopsRepo gitops,
+                        ComponentResourceOptions aws) {
         if (settings.applications().isEmpty()) {
             return;
         }
@@ -48,7 +50,7 @@ final class Applications {
         for (var app : settings.applications()) {
             var delivery = new ApplicationDelivery(app, new ApplicationDelivery.Args(app, settings.githubOwner(), TEMPLATE_REPOSITORY,
                     settings.gitopsRepo(), config.region(), bots.oidcProviderArn(), config.environments(),
-                    settings.appPromotionToken().orElseThrow(), bots.github(), config.protect()), ComponentResourceOptions.Empty);
+                    settings.appPromotionToken().orElseThrow(), bots.github(), config.protect()), aws);
             var registry = delivery.imageRepositoryUrl().applyValue(url -> url.substring(0, url.indexOf('/')));
             new RepositoryFiles(app + "-environments", new RepositoryFiles.Args(gitops.name(),
                     ApplicationDelivery.environmentPaths(app, config.environments()),

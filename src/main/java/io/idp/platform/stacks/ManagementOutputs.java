@@ -43,6 +43,24 @@ public final class ManagementOutputs {
             VPC_ID, VPC_CIDR, PRIVATE_SUBNET_IDS, STATE_BUCKET, STATE_BACKEND_URL, CATALOG_VERSION, CI_PREVIEW_ROLE_ARN,
             CI_DEPLOY_ROLE_ARN, ALERTS_EMAIL, ENVIRONMENTS);
 
+    /** What a contract output holds: a non-empty text, or a list of non-empty texts. */
+    public enum Shape {
+        TEXT("a non-empty string"), TEXT_LIST("a list of non-empty strings");
+
+        public final String description;
+
+        Shape(String description) {
+            this.description = description;
+        }
+    }
+
+    /** The contract's outputs that are lists; every other one is a text. */
+    private static final java.util.Set<String> LISTS = java.util.Set.of(PRIVATE_SUBNET_IDS, ENVIRONMENTS);
+
+    public static Shape shape(String output) {
+        return LISTS.contains(output) ? Shape.TEXT_LIST : Shape.TEXT;
+    }
+
     private ManagementOutputs() {
     }
 }

@@ -78,7 +78,7 @@ public final class ManagementStack {
                         .applyValue(t -> facts.withResources(t.t1, t.t2, t.t3)));
         gitops.commit(files.paths(), files.contents(), GitopsFiles::outlivesClusters, "the platform's templates (stacks/)");
 
-        Applications.deliver(sources, config, settings, bots, gitops);
+        Applications.deliver(sources, config, settings, bots, gitops, aws);
 
         ctx.export(CLUSTER_NAME, Output.of(cluster));
         ctx.export(REGION, Output.of(config.region()));

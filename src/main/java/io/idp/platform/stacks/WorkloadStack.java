@@ -8,6 +8,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import io.idp.platform.components.AwsProviderFactory;
 import io.idp.platform.components.ClusterDnsTokens;
 import io.idp.platform.components.ClusterRegistration;
+import io.idp.platform.components.ContractException;
 import io.idp.platform.components.DnsZone;
 import io.idp.platform.components.EksCluster;
 import io.idp.platform.components.ExternalSecretsRole;
@@ -44,7 +45,15 @@ public final class WorkloadStack {
         var settings = config.workloadSettings();
         var catalog = sources.catalog();
         var name = config.clusterName();
-        var management = new ManagementReference(settings.managementStack(), config);
+        ManagementReference management;
+        try {
+            management = ManagementReference.read(settings.managementStack(), config);
+        } catch (ContractException broken) {
+            // Reported as errors, not thrown: the engine shows each message once, without a stack trace,
+            // and the program ends having registered nothing but the stack reference.
+            broken.problems().forEach(problem -> ctx.log().error(problem));
+            return;
+        }
         var managementCluster = management.kubernetes("management-cluster");
         var managementRegion = new com.pulumi.aws.Provider("aws-management-region", ProviderArgs.builder()
                 .region(management.require(REGION)).defaultTags(com.pulumi.aws.inputs.ProviderDefaultTagsArgs.builder()

@@ -199,7 +199,9 @@ class WorkloadStackTest {
         json.getAsJsonObject("outputs").remove(ManagementOutputs.ARGOCD_FLEET_ROLE_ARN);
         Files.writeString(file, PlanStore.toJson(json));
         var failure = assertThrows(PlanFailure.class, () -> engine.plan("production-east"));
-        assertTrue(failure.reasons().get(0).contains("management stack 'mgmt' does not export [argocdFleetRoleArn]"), failure.reasons().toString());
+        assertEquals(List.of("management stack 'mgmt' does not export 'argocdFleetRoleArn' (a non-empty string), which this "
+                + "workload stack needs; update the management stack first: pulumi up -s mgmt (offline: ./platform plan mgmt), or set "
+                + "platform:managementStack in Pulumi.production-east.yaml to the stack that manages this platform"), failure.reasons());
     }
 
     @Test

@@ -55,6 +55,11 @@ public final class SimulatedCloud implements Mocks {
             return CompletableFuture.completedFuture(stackReference(args));
         }
         var created = models.create(args.type, args.name, args.inputs, providerState(args.type, args.provider));
+        // A model derives some outputs from inputs; in a preview an unknown input is absent, and so is what it derives.
+        created.state.values().removeIf(java.util.Objects::isNull);
+        if (created.id == null) {
+            created.id = args.type + "::" + args.name;
+        }
         violations.addAll(constraints.check(args.type, args.name, created.state));
         var outputs = new TreeMap<>(created.state);
         outputs.put("id", created.id);
