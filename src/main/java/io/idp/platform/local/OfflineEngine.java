@@ -103,7 +103,6 @@ public final class OfflineEngine {
         try {
             var result = engine.runTest(program);
             result.exceptions().forEach(e -> reasons.add(reason(e)));
-            if (System.getenv("PLATFORM_DEBUG_TRACE") != null) result.exceptions().forEach(Throwable::printStackTrace);
             // The engine also logs each unhandled exception with its stack trace; the reason above says it.
             result.errors().stream().filter(e -> result.exceptions().isEmpty() || !e.startsWith("Running program"))
                     .forEach(reasons::add);
