@@ -47,9 +47,13 @@ public final class BotAccounts extends ComponentResource {
             Output<String> stateKeyArn,
             SecretStore secretStore) {
 
-        /** The only subjects the roles trust: pull requests (preview) and the main branch (deploy). */
-        public String previewSubject() {
-            return "repo:" + githubOwner + "/" + platformRepo + ":pull_request";
+        /**
+         * The only subjects the roles trust. Preview (read only): pull requests, and the main branch for
+         * the scheduled drift check. Deploy: the main branch.
+         */
+        public List<String> previewSubjects() {
+            var repo = "repo:" + githubOwner + "/" + platformRepo;
+            return List.of(repo + ":pull_request", repo + ":ref:refs/heads/main");
         }
 
         public String deploySubject() {
@@ -75,8 +79,8 @@ public final class BotAccounts extends ComponentResource {
                         .build(), child).arn());
 
         this.previewRole = ciRole(name + "-ci-preview", args.clusterName() + "-ci-preview",
-                "Pull-request previews of " + args.githubOwner() + "/" + args.platformRepo() + ": read only",
-                args.previewSubject(), child);
+                "Previews and drift checks of " + args.githubOwner() + "/" + args.platformRepo() + ": read only",
+                args.previewSubjects(), child);
         new RolePolicyAttachment(name + "-ci-preview-read-only", RolePolicyAttachmentArgs.builder()
                 .role(previewRole.name()).policyArn(READ_ONLY_POLICY).build(), child);
         new RolePolicy(name + "-ci-preview-state", RolePolicyArgs.builder()
@@ -90,7 +94,7 @@ public final class BotAccounts extends ComponentResource {
 
         this.deployRole = ciRole(name + "-ci-deploy", args.clusterName() + "-ci-deploy",
                 "Deploys of " + args.githubOwner() + "/" + args.platformRepo() + " from main",
-                args.deploySubject(), child);
+                List.of(args.deploySubject()), child);
         // pulumi up creates VPCs, IAM roles, EKS clusters and KMS keys: it needs administrator rights.
         // Restrict them with an SCP or permissions boundary where the organisation requires it.
         new RolePolicyAttachment(name + "-ci-deploy-admin", RolePolicyAttachmentArgs.builder()
@@ -111,12 +115,12 @@ public final class BotAccounts extends ComponentResource {
                 "alertsEmail", Output.of(alertsEmail)));
     }
 
-    private Role ciRole(String logical, String roleName, String description, String subject, CustomResourceOptions child) {
+    private Role ciRole(String logical, String roleName, String description, List<String> subjects, CustomResourceOptions child) {
         return new Role(logical, RoleArgs.builder()
                 .name(roleName)
                 .description(description)
                 .maxSessionDuration(3600)
-                .assumeRolePolicy(oidcProviderArn.applyValue(arn -> Trust.githubActions(arn, List.of(subject))))
+                .assumeRolePolicy(oidcProviderArn.applyValue(arn -> Trust.githubActions(arn, subjects)))
                 .build(), child);
     }
 

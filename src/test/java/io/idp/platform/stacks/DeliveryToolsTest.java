@@ -52,7 +52,7 @@ class DeliveryToolsTest {
     @Test
     void everyWorkflowFileIsValid() throws Exception {
         var files = workflows();
-        assertEquals(4, files.size(), files.toString());
+        assertEquals(5, files.size(), files.toString());
         for (var file : files) {
             var result = run(VALIDATOR.toString(), file.toString());
             assertEquals(0, result.exit(), file + ":\n" + result.output());

@@ -59,14 +59,15 @@ class ManagementStackTest {
         var oidc = plan.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider").stream()
                 .filter(r -> "https://token.actions.githubusercontent.com".equals(r.inputs().get("url"))).findFirst().orElseThrow();
         assertEquals(List.of("sts.amazonaws.com"), oidc.inputs().get("clientIdLists"));
-        for (var role : Map.of("bots-ci-preview", "repo:acme-platform/platform:pull_request",
-                "bots-ci-deploy", "repo:acme-platform/platform:ref:refs/heads/main").entrySet()) {
+        for (var role : Map.of(
+                "bots-ci-preview", List.of("repo:acme-platform/platform:pull_request", "repo:acme-platform/platform:ref:refs/heads/main"),
+                "bots-ci-deploy", List.of("repo:acme-platform/platform:ref:refs/heads/main")).entrySet()) {
             var statement = firstStatement(named(plan, "aws:iam/role:Role", role.getKey()).inputs().get("assumeRolePolicy"));
             assertEquals(oidc.outputs().get("arn"), statement.getAsJsonObject("Principal").get("Federated").getAsString());
             assertEquals("sts:AssumeRoleWithWebIdentity", statement.getAsJsonArray("Action").get(0).getAsString());
             var equals = statement.getAsJsonObject("Condition").getAsJsonObject("StringEquals");
             assertEquals("sts.amazonaws.com", equals.get("token.actions.githubusercontent.com:aud").getAsString());
-            assertEquals(List.of(role.getValue()), equals.getAsJsonArray("token.actions.githubusercontent.com:sub").asList()
+            assertEquals(role.getValue(), equals.getAsJsonArray("token.actions.githubusercontent.com:sub").asList()
                     .stream().map(e -> e.getAsString()).toList());
         }
         assertEquals(List.of(), plan.ofType("aws:iam/accessKey:AccessKey"), "no long-lived access keys");
