@@ -51,7 +51,8 @@ public final class MonitoringConfigs {
             // The configuration is that Secret's: checked where the repository templates it (templated()).
             var name = spec.get("configSecret");
             var secret = name == null ? null : templatedSecrets.get(String.valueOf(name));
-            if (secret == null || secret.data().get(ALERTMANAGER_KEY) == null) {
+            // An ApplicationSet's Secret is in each selected cluster's directory, which the add-on check covers.
+            if (!source.owner().startsWith("ApplicationSet/") && (secret == null || secret.data().get(ALERTMANAGER_KEY) == null)) {
                 problems.add(source.describe() + ": alertmanager.alertmanagerSpec.useExistingSecret is true, but no ExternalSecret in the "
                         + "repository templates " + ALERTMANAGER_KEY + " into the Secret " + (name == null ? "(configSecret is not set)" : name));
             }

@@ -33,16 +33,22 @@ final class Rendered {
                 new GitopsLayout.Sso("acme-platform", "platform-admins", "developers", "Ov23liExampleClient01"));
     }
 
-    static GitopsLayout.WorkloadFacts workload(String name) {
+    static GitopsLayout.WorkloadFacts workload(String name, Observability observability) {
         return new GitopsLayout.WorkloadFacts(name, name + ".example.com", "us-east-1", "platform-team@example.com",
-                "platform/mgmt/clusters/" + name + "/");
+                "platform/mgmt/clusters/" + name + "/", observability);
     }
 
+    /**
+     * The management cluster with this observability choice, a physical cluster with the same choice and
+     * one with the other, and a virtual cluster.
+     */
     static SortedMap<String, String> repository(Observability observability) {
         var catalog = catalog();
+        var other = observability == Observability.PROMETHEUS ? Observability.DATADOG : Observability.PROMETHEUS;
         var files = new TreeMap<String, String>(GitopsLayout.management(ROOT, catalog, management(observability)));
-        files.putAll(GitopsLayout.workload(ROOT, catalog, ClusterKind.WORKLOAD_EKS, workload("production-east")));
-        files.putAll(GitopsLayout.workload(ROOT, catalog, ClusterKind.WORKLOAD_VCLUSTER, workload("staging")));
+        files.putAll(GitopsLayout.workload(ROOT, catalog, ClusterKind.WORKLOAD_EKS, workload("production-east", observability)));
+        files.putAll(GitopsLayout.workload(ROOT, catalog, ClusterKind.WORKLOAD_EKS, workload("production-west", other)));
+        files.putAll(GitopsLayout.workload(ROOT, catalog, ClusterKind.WORKLOAD_VCLUSTER, workload("staging", observability)));
         files.putAll(GitopsLayout.environment(ROOT, "production", REPO));
         files.putAll(GitopsLayout.templateCopies(ROOT));
         return files;

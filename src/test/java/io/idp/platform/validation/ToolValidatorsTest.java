@@ -31,10 +31,10 @@ class ToolValidatorsTest {
         assertEquals(List.of(), notes);
         // Every cluster that runs kube-prometheus-stack has its configuration in the repository.
         var origins = report.alertmanagerConfigs().stream().map(MonitoringConfigs.ConfigFile::origin).toList();
-        if (observability == Observability.PROMETHEUS) {
-            assertTrue(origins.stream().anyMatch(o -> o.startsWith("registry/clusters/mgmt/")), origins.toString());
-        }
-        assertTrue(origins.stream().anyMatch(o -> o.startsWith("registry/clusters/production-east/")), origins.toString());
+        var prometheusWorkload = observability == Observability.PROMETHEUS ? "production-east" : "production-west";
+        assertEquals(observability == Observability.PROMETHEUS, origins.stream().anyMatch(o -> o.startsWith("registry/clusters/mgmt/")), origins.toString());
+        assertTrue(origins.stream().anyMatch(o -> o.startsWith("registry/clusters/" + prometheusWorkload + "/kube-prometheus-stack.yaml")), origins.toString());
+        assertEquals(observability == Observability.PROMETHEUS ? 2 : 1, origins.size(), origins.toString());
     }
 
     @Test
