@@ -22,6 +22,8 @@ import java.util.zip.GZIPInputStream;
  */
 public final class ReferenceData {
     public static final String KUBERNETES_RESOURCE = "reference/kubernetes-1.33.json.gz";
+    /** The chart every application is made from; environments' application homes configure it. */
+    public static final String APPLICATION_CHART = "apps/template/chart";
     /** Charts of the catalog for which no published data could be had; their values go unchecked, said so. */
     public static final Map<String, String> UNAVAILABLE = Map.of(
             "ingress-nginx", "no published data for the ingress-nginx chart is in the reference set");
@@ -78,6 +80,18 @@ public final class ReferenceData {
                 var apiVersion = s.substring(0, s.indexOf(' '));
                 return (apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "").equals(group);
             });
+        }
+    }
+
+    /** The application chart of this project (apps/template/chart): its default values, as a chart pack. */
+    public static ChartPack applicationChart(java.nio.file.Path projectDir) {
+        var dir = projectDir.resolve(APPLICATION_CHART);
+        try {
+            var yaml = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions()));
+            Object values = yaml.load(java.nio.file.Files.readString(dir.resolve("values.yaml")));
+            return new ChartPack(APPLICATION_CHART, "template", JSON.valueToTree(values), Map.of(), null, List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the application chart " + dir, e);
         }
     }
 

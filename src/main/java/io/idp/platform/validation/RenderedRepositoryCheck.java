@@ -35,7 +35,18 @@ public final class RenderedRepositoryCheck {
     private final ReferenceData data;
     private final ObjectCheck objects;
 
+    private final ReferenceData.ChartPack applicationChart;
+
     public RenderedRepositoryCheck(Catalog catalog, ReferenceData data) {
+        this(catalog, data, null);
+    }
+
+    /**
+     * @param applicationChart the chart every application is made from (apps/template/chart), against
+     *                         which the environments' application homes set their values; null to skip
+     */
+    public RenderedRepositoryCheck(Catalog catalog, ReferenceData data, ReferenceData.ChartPack applicationChart) {
+        this.applicationChart = applicationChart;
         this.catalog = catalog;
         this.data = data;
         var packs = catalog.tools().values().stream()
@@ -56,6 +67,14 @@ public final class RenderedRepositoryCheck {
         for (var entry : files.entrySet()) {
             var file = entry.getKey();
             if (file.startsWith(TEMPLATE_COPIES) || !(file.endsWith(".yaml") || file.endsWith(".yml"))) {
+                continue;
+            }
+            var directory = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
+            if (files.containsKey(directory + "Chart.yaml")) {
+                // An application's home: a Helm chart whose values configure the application chart.
+                if (file.equals(directory + "values.yaml")) {
+                    sources.addAll(applicationHome(file, entry.getValue(), files.get(directory + "Chart.yaml"), problems));
+                }
                 continue;
             }
             List<Object> documents = new ArrayList<>();
@@ -85,7 +104,8 @@ public final class RenderedRepositoryCheck {
             }
         }
         for (var source : sources) {
-            var pack = data.chart(source.chart(), source.version());
+            var pack = applicationChart != null && source.chart().equals(applicationChart.chart()) ? Optional.of(applicationChart)
+                    : data.chart(source.chart(), source.version());
             if (pack.isEmpty()) {
                 if (ReferenceData.UNAVAILABLE.containsKey(source.chart())) {
                     notes.add(source.describe() + ": values not checked: " + ReferenceData.UNAVAILABLE.get(source.chart()));
@@ -109,6 +129,32 @@ public final class RenderedRepositoryCheck {
             }
         }
         return new Report(List.copyOf(problems), List.copyOf(notes), count, List.copyOf(sources), List.copyOf(alertmanager), List.copyOf(rules));
+    }
+
+    /** The values an application home gives each dependency made from the application chart. */
+    @SuppressWarnings("unchecked")
+    private List<HelmSource> applicationHome(String file, String values, String chartYaml, List<String> problems) {
+        if (applicationChart == null) {
+            return List.of();
+        }
+        try {
+            var yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+            var chart = yaml.load(chartYaml) instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.<String, Object>of();
+            var all = yaml.load(values) instanceof Map<?, ?> v ? (Map<String, Object>) v : Map.<String, Object>of();
+            var found = new ArrayList<HelmSource>();
+            if (chart.get("dependencies") instanceof List<?> dependencies) {
+                for (var dependency : dependencies) {
+                    if (dependency instanceof Map<?, ?> d && all.get(String.valueOf(d.get("name"))) instanceof Map<?, ?> mine) {
+                        found.add(new HelmSource(file, "dependency " + d.get("name"), applicationChart.chart(), applicationChart.version(),
+                                (Map<String, Object>) mine));
+                    }
+                }
+            }
+            return found;
+        } catch (YAMLException e) {
+            problems.add(file + ": not valid YAML: " + e.getMessage());
+            return List.of();
+        }
     }
 
     /**
