@@ -63,5 +63,7 @@ class ToolValidatorsTest {
         RenderedRepositoryCheck.runTools(new RenderedRepositoryCheck.Report(List.of(), List.of(), 0, List.of(), List.of(),
                 report.ruleFiles()), problems, new ArrayList<>());
         assertEquals(List.of(), problems);
+        // The platform's own rule group, where the management cluster runs Prometheus.
+        assertEquals(observability == Observability.PROMETHEUS ? 1 : 0, report.ruleFiles().size(), report.ruleFiles().toString());
     }
 }
