@@ -84,7 +84,8 @@ class AddonNeedsTest {
                             : List.of(d.where() + ": DNS-01 checks must ask Cloudflare's resolvers (extraArgs)"))),
             Map.entry("external-secrets", List.of(set("serviceAccount", "annotations", "eks.amazonaws.com/role-arn"))),
             Map.entry("kyverno", List.of()),
-            Map.entry("kube-prometheus-stack", List.of(secretNamed("Alertmanager's configuration", "alertmanager", "alertmanagerSpec", "configSecret"))),
+            Map.entry("kube-prometheus-stack", List.of(secretNamed("Alertmanager's configuration", "alertmanager", "alertmanagerSpec", "configSecret"),
+                    AddonNeedsTest::grafanaSignInHasItsClientSecret)),
             Map.entry("datadog", List.of(secretNamed("the agent's API key", "datadog", "apiKeyExistingSecret"), set("datadog", "clusterName"))),
             Map.entry("ingress-nginx", List.of()),
             Map.entry("external-dns", List.of(
@@ -103,6 +104,31 @@ class AddonNeedsTest {
             Map.entry("reloader", List.of()),
             Map.entry("trivy-operator", List.of()),
             Map.entry("vcluster", List.of()));
+
+    /** Grafana signing in through Dex reads its client secret from the environment, from a Secret on the cluster. */
+    @SuppressWarnings("unchecked")
+    static List<String> grafanaSignInHasItsClientSecret(Delivery d) {
+        var oauth = at(d.values(), "grafana", "grafana.ini", "auth.generic_oauth");
+        if (!(oauth instanceof Map<?, ?> settings) || !Boolean.TRUE.equals(settings.get("enabled"))) {
+            return List.of();
+        }
+        if (settings.get("client_secret") != null) {
+            return List.of(d.where() + ": grafana.ini holds the OAuth client secret in plain text");
+        }
+        var namespace = CATALOG.tool(d.tool()).namespace();
+        var sources = at(d.values(), "grafana", "envFromSecrets") instanceof List<?> l ? l : List.of();
+        for (var source : sources) {
+            var name = String.valueOf(((Map<String, Object>) source).get("name"));
+            var provides = d.clusterObjects().stream().anyMatch(o -> "ExternalSecret".equals(o.get("kind"))
+                    && namespace.equals(at(o, "metadata", "namespace")) && name.equals(at(o, "spec", "target", "name"))
+                    && String.valueOf(at(o, "spec", "data")).contains("secretKey=GF_AUTH_GENERIC_OAUTH_CLIENT_SECRET"));
+            if (provides) {
+                return List.of();
+            }
+        }
+        return List.of(d.where() + ": Grafana signs in through Dex, but no Secret in grafana.envFromSecrets provides "
+                + "GF_AUTH_GENERIC_OAUTH_CLIENT_SECRET");
+    }
 
     /** Any chart value that turns a ServiceMonitor on needs kube-prometheus-stack's CRD on that cluster. */
     static final Need SERVICE_MONITOR_CRD = d -> {
