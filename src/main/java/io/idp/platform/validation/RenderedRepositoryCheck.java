@@ -131,6 +131,11 @@ public final class RenderedRepositoryCheck {
         return new Report(List.copyOf(problems), List.copyOf(notes), count, List.copyOf(sources), List.copyOf(alertmanager), List.copyOf(rules));
     }
 
+    /** Problems with one object the program registers itself (outside the repository), named by where. */
+    public List<String> checkObject(String where, Map<String, Object> object) {
+        return objects.check(where, object);
+    }
+
     /** The values an application home gives each dependency made from the application chart. */
     @SuppressWarnings("unchecked")
     private List<HelmSource> applicationHome(String file, String values, String chartYaml, List<String> problems) {

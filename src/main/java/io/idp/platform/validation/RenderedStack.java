@@ -1,6 +1,7 @@
 package io.idp.platform.validation;
 
 import io.idp.platform.config.PlatformConfig;
+import io.idp.platform.config.SecretValue;
 import io.idp.platform.gitops.Catalog;
 import io.idp.platform.local.Plan;
 import io.idp.platform.local.PlanException;
@@ -38,14 +39,17 @@ public final class RenderedStack {
         var catalog = Catalog.load(projectDir);
         var teams = config.management().map(m -> new RenderedRepositoryCheck.Teams(
                 m.githubOwner() + ":" + m.sso().adminsTeam(), m.githubOwner() + ":" + m.sso().developersTeam())).orElse(null);
-        var report = new RenderedRepositoryCheck(catalog, ReferenceData.packaged(),
-                ReferenceData.applicationChart(projectDir)).check(files, releases(plan), teams);
+        var checker = new RenderedRepositoryCheck(catalog, ReferenceData.packaged(), ReferenceData.applicationChart(projectDir));
+        var report = checker.check(files, releases(plan), teams);
         var problems = new ArrayList<>(report.problems());
+        var programObjects = programObjects(plan);
+        programObjects.forEach((where, object) -> problems.addAll(checker.checkObject(where, object)));
         var notes = new ArrayList<>(report.notes());
         RenderedRepositoryCheck.runTools(report, problems, notes);
         notes.forEach(n -> out.println("note: " + n));
         problems.forEach(p -> err.println("error: " + p));
-        var summary = report.objects() + " objects, " + report.helmSources().size() + " Helm sources, "
+        var summary = report.objects() + " objects, " + programObjects.size() + " objects the program registers, "
+                + report.helmSources().size() + " Helm sources, "
                 + report.alertmanagerConfigs().size() + " Alertmanager configurations, " + report.ruleFiles().size() + " rule files in "
                 + projectDir.relativize(repository);
         if (problems.isEmpty()) {
@@ -96,6 +100,34 @@ public final class RenderedStack {
             throw new UncheckedIOException("cannot read the rendered repository " + repository, e);
         }
         return files;
+    }
+
+    /** The Kubernetes objects the plan registers itself (type kubernetes:&lt;apiVersion&gt;:&lt;kind&gt;), by plan and resource name. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> programObjects(Plan plan) {
+        var objects = new TreeMap<String, Map<String, Object>>();
+        for (var resource : plan.resources()) {
+            if (resource.type().startsWith("kubernetes:") && !resource.type().equals(RELEASE_TYPE)
+                    && resource.inputs().get("apiVersion") != null && resource.inputs().get("kind") != null) {
+                objects.put("plan " + plan.stack() + " resource " + resource.name() + " (" + resource.inputs().get("kind") + ")",
+                        withoutSecrets((Map<String, Object>) (Map<?, ?>) resource.inputs()));
+            }
+        }
+        return objects;
+    }
+
+    /** The object without the fields a plan masks as secret: their shape is not known, only that they are set. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withoutSecrets(Map<String, Object> object) {
+        var copy = new java.util.LinkedHashMap<String, Object>();
+        object.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> map) {
+                copy.put(key, withoutSecrets((Map<String, Object>) map));
+            } else if (!SecretValue.MASK.equals(value)) {
+                copy.put(key, value);
+            }
+        });
+        return copy;
     }
 
     /** Helm releases the plan installs itself (Argo CD, vcluster), with the values it gives them. */

@@ -23,6 +23,15 @@ class ValidateRenderedTest {
     }
 
     @Test
+    void aVirtualClustersReleaseAndTheObjectsTheProgramRegistersAreChecked() {
+        assertEquals(0, project.cli("plan", "mgmt"), project.err());
+        assertEquals(0, project.cli("plan", "staging"), project.err());
+        assertEquals(0, project.cli("validate", "staging", "--rendered"), project.err());
+        // Namespace, 2 service accounts, Role, RoleBinding, the secret stores and ExternalSecrets of the virtual cluster.
+        assertTrue(project.out().contains(", 9 objects the program registers, "), project.out());
+    }
+
+    @Test
     void withoutAPlanItNamesTheCommandToRun() {
         assertEquals(PlatformCli.PLAN_ERROR, project.cli("validate", "mgmt", "--rendered"));
         assertTrue(project.err().contains("run ./platform plan mgmt first"), project.err());
