@@ -40,7 +40,10 @@ public record HelmSource(String file, String owner, String chart, String version
         for (var source : sources) {
             if (source instanceof Map<?, ?> s && s.get("chart") != null) {
                 var helm = s.get("helm") instanceof Map<?, ?> h ? (Map<String, Object>) h : Map.<String, Object>of();
-                var values = helm.get("valuesObject") instanceof Map<?, ?> v ? (Map<String, Object>) v : Map.<String, Object>of();
+                var values = helm.get("valuesObject") instanceof Map<?, ?> v ? (Map<String, Object>) v
+                        : helm.get("values") instanceof String text && new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
+                        new org.yaml.snakeyaml.LoaderOptions())).load(text) instanceof Map<?, ?> parsed ? (Map<String, Object>) parsed
+                        : Map.<String, Object>of();
                 found.add(new HelmSource(file, owner, String.valueOf(s.get("chart")), String.valueOf(s.get("targetRevision")), values));
             }
         }

@@ -39,11 +39,6 @@ public final class ObjectCheck {
         }
     }
 
-    public boolean knows(String apiVersion, String kind) {
-        var group = group(apiVersion);
-        return crds.containsKey(group + "/" + kind) || kubernetes.serves(apiVersion, kind);
-    }
-
     @SuppressWarnings("unchecked")
     public List<String> check(String file, Map<String, Object> object) {
         var problems = new ArrayList<String>();

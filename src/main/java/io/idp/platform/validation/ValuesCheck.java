@@ -22,7 +22,7 @@ public final class ValuesCheck {
 
     public static List<String> check(HelmSource source, ReferenceData.ChartPack pack) {
         var problems = new ArrayList<String>();
-        walk(source, pack, source.values(), pack.values(), "", false, problems);
+        walk(source, pack, source.values(), pack.values(), "", problems);
         if (pack.schema() != null) {
             @SuppressWarnings("unchecked")
             var defaults = JSON.convertValue(pack.values(), Map.class);
@@ -37,13 +37,12 @@ public final class ValuesCheck {
 
     @SuppressWarnings("unchecked")
     private static void walk(HelmSource source, ReferenceData.ChartPack pack, Map<String, Object> ours, JsonNode defaults,
-                             String path, boolean inSubchart, List<String> problems) {
+                             String path, List<String> problems) {
         for (var entry : ours.entrySet()) {
             var key = entry.getKey();
             var keyPath = path.isEmpty() ? key : path + "." + key;
             var value = entry.getValue();
             JsonNode next;
-            boolean subchart = inSubchart;
             if (ValuesExceptions.freeForm(pack.chart(), keyPath)) {
                 continue;
             }
@@ -51,11 +50,9 @@ public final class ValuesCheck {
                 next = defaults.get(key);
                 if (path.isEmpty() && pack.subcharts().containsKey(key)) {
                     next = merged(pack.subcharts().get(key), next);
-                    subchart = true;
                 }
             } else if (path.isEmpty() && pack.subcharts().containsKey(key)) {
                 next = pack.subcharts().get(key);
-                subchart = true;
             } else if (declaredBySchema(pack.schema(), keyPath)) {
                 continue;
             } else if (ValuesExceptions.allows(pack.chart(), keyPath)) {
@@ -66,7 +63,7 @@ public final class ValuesCheck {
                 continue;
             }
             if (value instanceof Map<?, ?> map && next != null && next.isObject() && !next.isEmpty()) {
-                walk(source, pack, (Map<String, Object>) map, next, keyPath, subchart, problems);
+                walk(source, pack, (Map<String, Object>) map, next, keyPath, problems);
             }
         }
     }

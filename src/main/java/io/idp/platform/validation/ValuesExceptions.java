@@ -1,6 +1,5 @@
 package io.idp.platform.validation;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,9 +50,4 @@ final class ValuesExceptions {
                 .anyMatch(prefix -> keyPath.equals(prefix) || keyPath.startsWith(prefix + "."));
     }
 
-    static List<String> documented() {
-        return java.util.stream.Stream.concat(FREE_FORM.entrySet().stream(), COMMENTED.entrySet().stream())
-                .flatMap(e -> e.getValue().entrySet().stream().map(x -> e.getKey() + " " + x.getKey() + ": " + x.getValue()))
-                .sorted().toList();
-    }
 }
