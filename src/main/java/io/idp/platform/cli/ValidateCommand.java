@@ -4,6 +4,7 @@ import io.idp.platform.config.ConfigException;
 import io.idp.platform.local.OfflineEngine;
 import io.idp.platform.local.PlanException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
@@ -20,6 +21,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STACK", description = "the stack, as in Pulumi.<STACK>.yaml")
     String stack;
 
+    @Option(names = "--rendered", description = "also check the gitops repository the stack's last plan rendered (with any "
+            + "edits made to it): Helm values against the pinned charts, objects against their CRDs and the Kubernetes API, "
+            + "Alertmanager and Prometheus rules with amtool and promtool, Argo CD's RBAC")
+    boolean rendered;
+
     ValidateCommand(PrintWriter out, PrintWriter err, Path projectDir) {
         this.out = out;
         this.err = err;
@@ -33,6 +39,9 @@ final class ValidateCommand implements Callable<Integer> {
             new io.idp.platform.local.StackDirectory(projectDir).checkAddresses(config, "Pulumi." + stack + ".yaml");
             out.println("stack " + stack + ": configuration is valid (" + config.role().configValue() + ", "
                     + config.clusterName() + ", " + config.region() + ")");
+            if (rendered && !io.idp.platform.validation.RenderedStack.check(projectDir, config, out, err)) {
+                return PlatformCli.PLAN_ERROR;
+            }
             return 0;
         } catch (ConfigException | PlanException e) {
             err.println("error: " + e.getMessage());

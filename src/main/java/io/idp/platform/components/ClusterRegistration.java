@@ -32,8 +32,7 @@ public final class ClusterRegistration {
         labels.put(SECRET_TYPE_LABEL, "cluster");
         labels.put("platform/cluster-kind", kind.catalogName());
         for (var tool : GitopsLayout.tools(catalog, kind, observability)) {
-            var addon = tool.equals(observability.tool()) ? "observability" : tool;
-            labels.put("enable_" + addon.replace('-', '_'), "true");
+            labels.put("enable_" + tool.replace('-', '_'), "true");
         }
         environments.forEach(env -> labels.put("environment_" + env, "true"));
         return labels;

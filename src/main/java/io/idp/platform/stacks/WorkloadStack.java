@@ -108,9 +108,10 @@ public final class WorkloadStack {
         }
 
         var facts = Output.tuple(hostname, management.require(ALERTS_EMAIL), secretsPrefix).applyValue(t ->
-                new GitopsLayout.WorkloadFacts(name, t.t1, config.region(), t.t2, t.t3));
+                new GitopsLayout.WorkloadFacts(name, t.t1, config.region(), t.t2, t.t3, config.observability()));
         var paths = new TreeSet<>(GitopsLayout.workload(sources.root(), catalog, kind,
-                new GitopsLayout.WorkloadFacts(name, GitopsFiles.PENDING, config.region(), GitopsFiles.PENDING, GitopsFiles.PENDING)).keySet());
+                new GitopsLayout.WorkloadFacts(name, GitopsFiles.PENDING, config.region(), GitopsFiles.PENDING, GitopsFiles.PENDING,
+                        config.observability())).keySet());
         new RepositoryFiles(name + "-registry", new RepositoryFiles.Args(
                 management.require(GITOPS_REPO).applyValue(repo -> repo.substring(repo.indexOf('/') + 1)), paths,
                 facts.applyValue(f -> GitopsLayout.workload(sources.root(), catalog, kind, f)), path -> false,

@@ -85,7 +85,7 @@ class WorkloadStackTest {
         var labels = map(metadata.get("labels"));
         assertEquals("cluster", labels.get("argocd.argoproj.io/secret-type"));
         assertEquals("true", labels.get("environment_production"));
-        for (var addon : List.of("cert_manager", "external_dns", "external_secrets", "ingress_nginx", "kyverno", "observability")) {
+        for (var addon : List.of("cert_manager", "external_dns", "external_secrets", "ingress_nginx", "kyverno", "kube_prometheus_stack")) {
             assertEquals("true", labels.get("enable_" + addon), addon);
         }
         var annotations = map(metadata.get("annotations"));
