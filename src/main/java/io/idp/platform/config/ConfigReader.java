@@ -147,6 +147,15 @@ final class ConfigReader {
         return ok;
     }
 
+    /** Records an error naming its own allowed values and example unless ok; returns ok. */
+    boolean check(ConfigKey key, String value, boolean ok, String problem, String allowed, String example) {
+        if (!ok) {
+            var shown = value != null && raw.isSecret(key.name()) ? SecretValue.MASK : value;
+            errors.add(new ConfigError(key.name(), shown, problem, allowed, example));
+        }
+        return ok;
+    }
+
     void error(ConfigKey key, String value, String problem) {
         var shown = value != null && raw.isSecret(key.name()) ? SecretValue.MASK : value;
         errors.add(new ConfigError(key.name(), shown, problem, key.allowed(),
