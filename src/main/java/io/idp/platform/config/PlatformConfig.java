@@ -56,15 +56,17 @@ public record PlatformConfig(
     public static PlatformConfig load(String stack, RawConfig given) {
         // A virtual cluster runs inside the management cluster's VPC: it has no network or nodes of its own.
         // Its stray keys are reported once (unknownKeys) and otherwise ignored, so they cause no second error.
-        boolean virtual = "workload".equals(given.get(ROLE.name()).orElse(null))
-                && "vcluster".equals(given.get(CLUSTER_TYPE.name()).orElse(null));
-        var raw = virtual ? without(given, OWN_CLUSTER_KEYS) : given;
+        boolean workloadRole = "workload".equals(given.get(ROLE.name()).orElse(null));
+        boolean virtual = workloadRole && "vcluster".equals(given.get(CLUSTER_TYPE.name()).orElse(null));
+        // A workload stack of an unknown kind: whether it needs a network is unknown, so only the kind is reported.
+        boolean unknownKind = workloadRole && !virtual && !"eks".equals(given.get(CLUSTER_TYPE.name()).orElse(null));
+        var raw = virtual || unknownKind ? without(given, OWN_CLUSTER_KEYS) : given;
         var reader = new ConfigReader(raw);
         var role = reader.choice(ROLE, Role::fromConfigValue);
         var region = reader.text(REGION).filter(value -> reader.check(REGION, value,
                 Validators.AWS_REGIONS.contains(value), "is not an AWS commercial region" + hint(value, Validators.AWS_REGIONS)));
         var clusterName = reader.matching(CLUSTER_NAME, Validators.CLUSTER_NAME, "is not a valid cluster name");
-        Optional<Optional<NetworkSettings>> network = virtual ? Optional.of(Optional.empty())
+        Optional<Optional<NetworkSettings>> network = virtual || unknownKind ? Optional.of(Optional.empty())
                 : network(reader, region.orElse(null)).map(Optional::of);
         var cluster = cluster(reader);
         var protect = reader.bool(PROTECT);
@@ -94,7 +96,7 @@ public record PlatformConfig(
             } else {
                 workload = workload(reader);
             }
-            unknownKeys(reader, given, role.get(), virtual);
+            unknownKeys(reader, unknownKind ? raw : given, role.get(), virtual);
         }
         if (!reader.errors().isEmpty()) {
             throw new ConfigException(raw.source(), reader.errors());
@@ -246,7 +248,8 @@ public record PlatformConfig(
             promotionToken = reader.secret(APP_PROMOTION_TOKEN);
         } else if (raw.get(APP_PROMOTION_TOKEN.name()).isPresent()) {
             reader.error(new ConfigError(APP_PROMOTION_TOKEN.name(), SecretValue.MASK,
-                    "is set but platform:applications is empty: nothing uses it", "remove it, or list applications", null));
+                    "is set but platform:applications is empty: nothing uses it", "remove it, or list applications",
+                    APPLICATIONS.exampleLine()));
         }
         boolean tokenOk = applications.map(List::isEmpty).orElse(true) || promotionToken.isPresent();
         var githubToken = reader.secret(GITHUB_TOKEN);

@@ -64,9 +64,12 @@ public record Catalog(String catalogVersion, Map<String, Tool> tools, Map<String
     public static Catalog parse(String text) {
         Object document;
         try {
-            var options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            document = new Yaml(new SafeConstructor(options)).load(text);
+            var node = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new java.io.StringReader(text));
+            var duplicates = node == null ? List.<ConfigError>of() : io.idp.platform.config.YamlKeys.duplicates(node, FILE, null);
+            if (!duplicates.isEmpty()) {
+                throw new CatalogException(duplicates);
+            }
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         } catch (YAMLException e) {
             throw new CatalogException(FILE + " is not valid YAML: " + e.getMessage());
         }

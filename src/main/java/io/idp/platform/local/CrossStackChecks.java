@@ -104,7 +104,8 @@ final class CrossStackChecks {
         if (gitops.equalsIgnoreCase(platform)) {
             errors.add(new ConfigError(gitopsKey, gitops, "names the same repository as platform:platformRepo (GitHub names ignore case); "
                     + "the generated gitops repository would take over this program's repository",
-                    "a repository name other than platform:platformRepo (" + platform + ")", gitopsKey + ": gitops"));
+                    "a repository name other than platform:platformRepo (" + platform + ")",
+                    gitopsKey + ": " + (platform.equalsIgnoreCase("gitops") ? "gitops-config" : "gitops")));
         }
         var applications = self.get(ConfigKeys.APPLICATIONS.name()).map(CrossStackChecks::list).orElse(List.of());
         for (var application : applications) {

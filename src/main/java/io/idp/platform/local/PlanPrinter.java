@@ -152,7 +152,7 @@ public final class PlanPrinter {
         rows.add(new String[]{resource.urn(), prefix + resource.type(), resource.name(), change.op().name(), note});
         var lines = new ArrayList<String>();
         for (var property : change.properties()) {
-            var indent = "         " + childPrefix + "    ";
+            var indent = "     " + childPrefix + "   ";
             var marker = property.replaces() ? "± " : "~ ";
             var replaces = property.replaces() ? "  (forces replacement)" : "";
             if (isMultiLine(property.before()) || isMultiLine(property.after())) {
@@ -160,9 +160,9 @@ public final class PlanPrinter {
                 lineChanges(String.valueOf(property.before()), String.valueOf(property.after()))
                         .forEach(line -> lines.add(indent + "    " + line));
             } else if (property.before() instanceof Map<?, ?> before && property.after() instanceof Map<?, ?> after) {
-                mapChanges(property.path(), before, after).forEach(line -> lines.add(indent + marker + line + replaces));
+                mapChanges(property.path(), before, after).forEach(c -> lines.add(change(indent + marker, c, replaces)));
             } else {
-                lines.add(indent + marker + property.path() + ": " + shown(property.before()) + " => " + shown(property.after()) + replaces);
+                lines.add(change(indent + marker, new String[]{property.path(), shown(property.before()), shown(property.after())}, replaces));
             }
         }
         if (!lines.isEmpty()) {
@@ -203,12 +203,22 @@ public final class PlanPrinter {
         return urns;
     }
 
-    /** The keys of a map that changed (tags, labels), each as its own line, nested maps by dotted path. */
-    static List<String> mapChanges(String path, Map<?, ?> before, Map<?, ?> after) {
+    /** One property change as a line; values are shortened in the middle so the line fits and its end stays readable. */
+    private String change(String head, String[] change, String tail) {
+        var whole = head + change[0] + ": " + change[1] + " => " + change[2] + tail;
+        if (whole.length() <= width) {
+            return whole;
+        }
+        int each = Math.max(9, (width - head.length() - change[0].length() - 6 - tail.length()) / 2);
+        return fit(head + change[0] + ": " + shortenMiddle(change[1], each) + " => " + shortenMiddle(change[2], each) + tail);
+    }
+
+    /** The keys of a map that changed (tags, labels), each as its own change, nested maps by dotted path. */
+    static List<String[]> mapChanges(String path, Map<?, ?> before, Map<?, ?> after) {
         var keys = new java.util.TreeSet<String>();
         before.keySet().forEach(k -> keys.add(String.valueOf(k)));
         after.keySet().forEach(k -> keys.add(String.valueOf(k)));
-        var lines = new ArrayList<String>();
+        var lines = new ArrayList<String[]>();
         for (var key : keys) {
             var old = before.get(key);
             var now = after.get(key);
@@ -218,7 +228,7 @@ public final class PlanPrinter {
             if (old instanceof Map<?, ?> oldMap && now instanceof Map<?, ?> newMap) {
                 lines.addAll(mapChanges(path + "." + key, oldMap, newMap));
             } else {
-                lines.add(path + "." + key + ": " + shown(old) + " => " + shown(now));
+                lines.add(new String[]{path + "." + key, shown(old), shown(now)});
             }
         }
         return lines;
@@ -249,7 +259,7 @@ public final class PlanPrinter {
             return "(none)";
         }
         var text = value instanceof String s ? '"' + s + '"' : String.valueOf(value);
-        return text.length() > 80 ? text.substring(0, 77) + "..." : text;
+        return text.length() > 200 ? text.substring(0, 150) + "… (" + text.length() + " characters)" : text;
     }
 
     private String paint(Op op, String text) {

@@ -51,9 +51,15 @@ public record PulumiProject(String name) {
         }
         Object document;
         try {
-            var options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            document = new Yaml(new SafeConstructor(options)).load(text);
+            var node = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new java.io.StringReader(text));
+            if (node != null) {
+                var duplicates = io.idp.platform.config.YamlKeys.duplicates(node, FILE, null);
+                if (!duplicates.isEmpty()) {
+                    errors.addAll(duplicates);
+                    return null;
+                }
+            }
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         } catch (YAMLException e) {
             errors.add(error("(file)", null, "is not valid YAML: " + ConfigError.shorten(e.getMessage().replace('\n', ' ')),
                     "a YAML map with name and runtime", "name: platform"));

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import io.idp.platform.config.ConfigError;
 import io.idp.platform.config.ConfigException;
 import io.idp.platform.config.RawConfig;
+import io.idp.platform.config.YamlKeys;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +92,7 @@ public final class StackFile {
         var secrets = new HashSet<String>();
         var problems = new ArrayList<ConfigError>();
         if (root instanceof MappingNode top) {
-            duplicates(top, "", problems);
+            YamlKeys.duplicates(top, null, "config").forEach(problems::add);
             for (var entry : top.getValue()) {
                 if (scalar(entry.getKeyNode()).equals("config")) {
                     if (!(entry.getValueNode() instanceof MappingNode config)) {
@@ -108,27 +108,6 @@ public final class StackFile {
             throw new PlanException(source + " must be a YAML map with a 'config' section");
         }
         return new Parsed(new RawConfig(source, values, secrets), List.copyOf(problems));
-    }
-
-    /** Every key given twice in one map, at any depth, with both lines. */
-    private static void duplicates(Node node, String path, List<ConfigError> problems) {
-        if (node instanceof MappingNode map) {
-            var seen = new HashMap<String, Integer>();
-            for (var entry : map.getValue()) {
-                var key = scalar(entry.getKeyNode());
-                int line = entry.getKeyNode().getStartMark().getLine() + 1;
-                var first = seen.putIfAbsent(key, line);
-                var name = path.isEmpty() || path.equals("config") ? key : path + "." + key;
-                if (first != null) {
-                    problems.add(new ConfigError(name, scalarOrShape(entry.getValueNode()),
-                            "is set twice, on lines " + first + " and " + line + "; YAML would silently keep only the last",
-                            "each key once per map", "keep one of lines " + first + " and " + line));
-                }
-                duplicates(entry.getValueNode(), name, problems);
-            }
-        } else if (node instanceof SequenceNode sequence) {
-            sequence.getValue().forEach(item -> duplicates(item, path, problems));
-        }
     }
 
     private static void readValue(String source, String key, Node node, Map<String, String> values, Set<String> secrets,
@@ -166,10 +145,6 @@ public final class StackFile {
             return s.getValue().isEmpty() ? "it is empty" : "not base64 text";
         }
         return node instanceof SequenceNode ? "a list" : "a map";
-    }
-
-    private static String scalarOrShape(Node node) {
-        return node instanceof ScalarNode s ? s.getValue() : node instanceof SequenceNode ? "(a list)" : "(a map)";
     }
 
     private static Object plain(String source, String key, Node node) {

@@ -214,6 +214,6 @@ class WorkloadStackTest {
     void aVirtualClusterHasNoNetworkSettings() {
         project.set("staging", "platform:vpcCidr", "10.50.0.0/16");
         var e = assertThrows(ConfigException.class, () -> engine.plan("staging"));
-        assertTrue(e.getMessage().contains("platform:vpcCidr = \"10.50.0.0/16\": is not used by a vcluster workload cluster"), e.getMessage());
+        assertTrue(e.getMessage().contains("platform:vpcCidr = \"10.50.0.0/16\": is not read by a vcluster workload stack"), e.getMessage());
     }
 }
