@@ -127,7 +127,10 @@ final class ConfigReader {
     Optional<SecretValue> secret(ConfigKey key) {
         var given = raw.get(key.name()).filter(value -> !value.isBlank());
         if (given.isEmpty()) {
-            error(key, null, "is required but not set");
+            if (!raw.isSecret(key.name())) {
+                // An empty secure: value is the stack file's problem, reported there, not a missing key.
+                error(key, null, "is required but not set");
+            }
             return Optional.empty();
         }
         if (!raw.isSecret(key.name())) {

@@ -246,7 +246,7 @@ public record PlatformConfig(
         Optional<SecretValue> promotionToken = Optional.empty();
         if (applications.isPresent() && !applications.get().isEmpty()) {
             promotionToken = reader.secret(APP_PROMOTION_TOKEN);
-        } else if (raw.get(APP_PROMOTION_TOKEN.name()).isPresent()) {
+        } else if (applications.isPresent() && raw.get(APP_PROMOTION_TOKEN.name()).isPresent()) {
             reader.error(new ConfigError(APP_PROMOTION_TOKEN.name(), SecretValue.MASK,
                     "is set but platform:applications is empty: nothing uses it", "remove it, or list applications",
                     APPLICATIONS.exampleLine()));

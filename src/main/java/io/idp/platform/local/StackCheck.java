@@ -54,12 +54,16 @@ public final class StackCheck {
         var raw = parsed.raw();
         errors.addAll(parsed.problems());
         PlatformConfig config = null;
-        try {
-            config = PlatformConfig.load(stack, raw);
-        } catch (ConfigException e) {
-            errors.addAll(e.errors());
+        // A key given twice has no one value: checking the others against either would report errors that are not there.
+        boolean ambiguous = parsed.problems().stream().anyMatch(p -> p.problem().startsWith("is set twice"));
+        if (!ambiguous) {
+            try {
+                config = PlatformConfig.load(stack, raw);
+            } catch (ConfigException e) {
+                errors.addAll(e.errors());
+            }
+            errors.addAll(new CrossStackChecks(projectDir, project == null ? null : project.name()).check(stack, raw));
         }
-        errors.addAll(new CrossStackChecks(projectDir, project == null ? null : project.name()).check(stack, raw));
         if (config != null && config.networkSettings().isPresent()) {
             errors.addAll(addressPlan(stack).overlaps(stack, config.network().vpcCidr()));
         }

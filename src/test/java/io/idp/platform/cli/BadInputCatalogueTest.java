@@ -285,6 +285,7 @@ class BadInputCatalogueTest {
             assertTrue(err.contains("nothing was registered"), what + "\n" + err);
             assertFalse(err.contains("\tat "), what + ": no stack trace\n" + err);
             assertFalse(err.contains(LONG), what + ": a long value is shortened\n" + err);
+            assertTrue(err.contains(" 1 configuration problem "), what + ": one bad input, one error, no second one about another key\n" + err);
         }
         assertFalse(Files.exists(project.planFile(stack)), what + ": no plan was written");
         assertFalse(Files.exists(dir.resolve(".platform/github")), what + ": no repository was touched");
