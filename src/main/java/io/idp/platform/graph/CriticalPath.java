@@ -71,8 +71,15 @@ public record CriticalPath(List<Step> path, int minimumSeconds, int serialSecond
 
     /** The table laid out for a terminal of {@code width} columns: long types and names are shortened in the middle. */
     public String format(int width) {
-        var text = new StringBuilder("critical path (estimated minimum pulumi up: " + minutes(minimumSeconds)
-                + "; all creations one after another: " + minutes(serialSeconds) + "):\n");
+        var heading = "critical path (estimated minimum pulumi up: " + minutes(minimumSeconds)
+                + "; all creations one after another: " + minutes(serialSeconds) + "):";
+        var text = new StringBuilder();
+        if (heading.length() > width) {
+            int cut = heading.lastIndexOf(' ', width);
+            text.append(heading, 0, cut).append("\n  ").append(heading.substring(cut + 1)).append('\n');
+        } else {
+            text.append(heading).append('\n');
+        }
         int typeWidth = Math.max(4, path.stream().mapToInt(s -> s.type().length()).max().orElse(4));
         int nameWidth = path.stream().mapToInt(s -> s.name().length()).max().orElse(4);
         // "  " + 6 for the time + "  " + type + " " + name

@@ -159,8 +159,9 @@ public final class PlanPrinter {
                 lines.add(indent + marker + property.path() + ": text changed" + replaces);
                 lineChanges(String.valueOf(property.before()), String.valueOf(property.after()))
                         .forEach(line -> lines.add(indent + "    " + line));
-            } else if (property.before() instanceof Map<?, ?> before && property.after() instanceof Map<?, ?> after) {
-                mapChanges(property.path(), before, after).forEach(c -> lines.add(change(indent + marker, c, replaces)));
+            } else if (asMap(property.before()) != null && asMap(property.after()) != null) {
+                mapChanges(property.path(), asMap(property.before()), asMap(property.after()))
+                        .forEach(c -> lines.add(change(indent + marker, c, replaces)));
             } else {
                 lines.add(change(indent + marker, new String[]{property.path(), shown(property.before()), shown(property.after())}, replaces));
             }
@@ -201,6 +202,21 @@ public final class PlanPrinter {
             }
         }
         return urns;
+    }
+
+    /** A map, or a provider input that is a map in JSON (providers take their inputs as JSON text); else null. */
+    static Map<?, ?> asMap(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return map;
+        }
+        if (value instanceof String text && text.startsWith("{")) {
+            try {
+                return new com.google.gson.Gson().fromJson(text, Map.class);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** One property change as a line; values are shortened in the middle so the line fits and its end stays readable. */
