@@ -127,7 +127,7 @@ final class ConfigReader {
     Optional<SecretValue> secret(ConfigKey key) {
         var given = raw.get(key.name()).filter(value -> !value.isBlank());
         if (given.isEmpty()) {
-            if (!raw.isSecret(key.name())) {
+            if (!(raw.isSecret(key.name()) && raw.get(key.name()).isPresent())) {
                 // An empty secure: value is the stack file's problem, reported there, not a missing key.
                 error(key, null, "is required but not set");
             }
