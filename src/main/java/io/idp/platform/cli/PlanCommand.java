@@ -68,12 +68,14 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
                     + ": the file name must end in .svg (Graphviz), .dot or .mmd (Mermaid), for example --graph graph.svg");
         }
         try {
-            var engine = new OfflineEngine(projectDir);
+            // Every check first, Pulumi.yaml's with the stack file's, so all problems are reported together.
+            var checked = new io.idp.platform.local.StackCheck(projectDir).check(stack);
+            var engine = new OfflineEngine(projectDir, checked.project());
             var earlier = engine.plans().read(stack).orElse(null);
             var github = LocalGitHub.under(projectDir);
             var refreshWarnings = new java.util.ArrayList<String>();
             var base = compare != null ? PlanStore.readFile(compare.toAbsolutePath()) : github.refresh(earlier, refreshWarnings);
-            var outcome = engine.plan(stack);
+            var outcome = engine.plan(stack, checked.raw(), checked.config());
             var diff = PlanDiff.between(base, outcome.plan());
             var findings = PolicyEngine.evaluate(outcome.plan(), outcome.config().policyWaivers());
             var losses = diff.protectedLosses();

@@ -153,6 +153,16 @@ class TerminalOutputTest {
     }
 
     @Test
+    void problemsOfPulumiYamlAndOfTheStackFileAreReportedTogether() {
+        project.replace("Pulumi.yaml", "name: platform", "name: my platform");
+        project.set("mgmt", "aws:region", "us-east-9");
+        assertEquals(1, project.cli("plan", "mgmt"));
+        assertTrue(project.err().contains("2 configuration problems in Pulumi.mgmt.yaml"), project.err());
+        assertTrue(project.err().contains("Pulumi.yaml: name = \"my platform\""), project.err());
+        assertTrue(project.err().contains("aws:region = \"us-east-9\""), project.err());
+    }
+
+    @Test
     void theProjectNameOfPulumiYamlIsInEveryUrn() throws Exception {
         project.replace("Pulumi.yaml", "name: platform", "name: idp");
         assertEquals(0, project.cli("plan", "mgmt", "--json"), project.err());
