@@ -20,7 +20,6 @@ public final class Validators {
     public static final Pattern GITHUB_OWNER = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}");
     public static final Pattern GITHUB_TEAM = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
     public static final Pattern GITHUB_REPO = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-    public static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
     public static final Pattern ENVIRONMENT = Pattern.compile("[a-z][a-z0-9-]{0,30}");
     public static final Pattern STACK_REFERENCE = Pattern.compile("([A-Za-z0-9_.-]+/){0,2}[A-Za-z0-9_.-]+");
     public static final Pattern IAM_ROLE_ARN = Pattern.compile("arn:aws:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");

@@ -1,7 +1,5 @@
 package io.idp.platform.local;
 
-import io.idp.platform.config.AddressPlan;
-import io.idp.platform.config.Cidr;
 import io.idp.platform.config.ConfigError;
 import io.idp.platform.config.ConfigException;
 import io.idp.platform.config.PlatformConfig;
@@ -65,7 +63,7 @@ public final class StackCheck {
             errors.addAll(new CrossStackChecks(projectDir, project == null ? null : project.name()).check(stack, raw));
         }
         if (config != null && config.networkSettings().isPresent()) {
-            errors.addAll(addressPlan(stack).overlaps(stack, config.network().vpcCidr()));
+            errors.addAll(new StackDirectory(projectDir).addressPlan().overlaps(stack, config.network().vpcCidr()));
         }
         try {
             Catalog.load(projectDir);
@@ -76,10 +74,6 @@ public final class StackCheck {
             throw new ConfigException(raw.source(), errors);
         }
         return new Checked(raw, config, project.name());
-    }
-
-    private AddressPlan addressPlan(String stack) {
-        return new StackDirectory(projectDir).addressPlan();
     }
 
     private static void stackName(String stack, List<ConfigError> errors) {
