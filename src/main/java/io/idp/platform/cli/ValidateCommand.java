@@ -1,7 +1,7 @@
 package io.idp.platform.cli;
 
 import io.idp.platform.config.ConfigException;
-import io.idp.platform.local.OfflineEngine;
+import io.idp.platform.local.StackCheck;
 import io.idp.platform.local.PlanException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,15 +35,14 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            var config = new OfflineEngine(projectDir).config(stack);
-            new io.idp.platform.local.StackDirectory(projectDir).checkAddresses(config, "Pulumi." + stack + ".yaml");
+            var config = new StackCheck(projectDir).check(stack).config();
             out.println("stack " + stack + ": configuration is valid (" + config.role().configValue() + ", "
                     + config.clusterName() + ", " + config.region() + ")");
             if (rendered && !io.idp.platform.validation.RenderedStack.check(projectDir, config, out, err)) {
                 return PlatformCli.PLAN_ERROR;
             }
             return 0;
-        } catch (ConfigException | PlanException e) {
+        } catch (ConfigException | PlanException | io.idp.platform.gitops.CatalogException e) {
             err.println("error: " + e.getMessage());
             return PlatformCli.PLAN_ERROR;
         }

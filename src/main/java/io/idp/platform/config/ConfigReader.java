@@ -127,7 +127,10 @@ final class ConfigReader {
     Optional<SecretValue> secret(ConfigKey key) {
         var given = raw.get(key.name()).filter(value -> !value.isBlank());
         if (given.isEmpty()) {
-            error(key, null, "is required but not set");
+            if (!(raw.isSecret(key.name()) && raw.get(key.name()).isPresent())) {
+                // An empty secure: value is the stack file's problem, reported there, not a missing key.
+                error(key, null, "is required but not set");
+            }
             return Optional.empty();
         }
         if (!raw.isSecret(key.name())) {
@@ -143,6 +146,15 @@ final class ConfigReader {
     boolean check(ConfigKey key, String value, boolean ok, String problem) {
         if (!ok) {
             error(key, value, problem);
+        }
+        return ok;
+    }
+
+    /** Records an error naming its own allowed values and example unless ok; returns ok. */
+    boolean check(ConfigKey key, String value, boolean ok, String problem, String allowed, String example) {
+        if (!ok) {
+            var shown = value != null && raw.isSecret(key.name()) ? SecretValue.MASK : value;
+            errors.add(new ConfigError(key.name(), shown, problem, allowed, example));
         }
         return ok;
     }

@@ -81,6 +81,18 @@ public final class GraphRenderer {
         return text.toString();
     }
 
+    /** The format a file name asks for (dot, mermaid or svg), or empty when it names none of them. */
+    public static java.util.Optional<String> format(Path file) {
+        var name = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (name.endsWith(".dot")) {
+            return java.util.Optional.of("dot");
+        }
+        if (name.endsWith(".mmd") || name.endsWith(".mermaid")) {
+            return java.util.Optional.of("mermaid");
+        }
+        return name.endsWith(".svg") ? java.util.Optional.of("svg") : java.util.Optional.empty();
+    }
+
     /** Writes the graph in the format the file's extension names: .dot, .mmd (Mermaid) or .svg (needs Graphviz). */
     public static void write(ResourceGraph graph, Path file) {
         var name = file.getFileName().toString();

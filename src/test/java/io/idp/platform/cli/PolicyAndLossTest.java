@@ -26,7 +26,7 @@ class PolicyAndLossTest {
     @Test
     void aMandatoryViolationFailsThePlanAndSaysHowToFixIt() {
         project.set("mgmt", "platform:apiPublicAccessCidrs", List.of("0.0.0.0/0"));
-        assertEquals(1, project.cli("plan", "mgmt"));
+        assertEquals(1, project.cliWithColumns(400, "plan", "mgmt"));
         assertTrue(project.out().contains("✗ CKV_AWS_38 (mandatory) mgmt-cluster: the API endpoint is public to 0.0.0.0/0. "
                 + "Fix: list your networks in platform:apiPublicAccessCidrs"), project.out());
     }

@@ -300,7 +300,7 @@ class ManagementStackTest {
         project.set("mgmt", "platform:gitopsRepoAdopt", true);
         var repository = named(plan(), "github:index/repository:Repository", "gitops-repository");
         assertEquals("gitops", repository.importId());
-        assertEquals(0, project.cli("plan", "mgmt"));
+        assertEquals(0, project.cliWithColumns(200, "plan", "mgmt"));
         assertTrue(project.out().lines().anyMatch(l -> l.matches(" =   .*github:index/repository:Repository +gitops-repository +import")), project.out());
     }
 
