@@ -68,7 +68,7 @@ public final class ManagementStack {
         var externalSecrets = ExternalSecretsRole.create(eks, cluster,
                 secrets.secretArnPattern("clusters/" + cluster + "/"), secrets.kmsKeyArn(), true);
         new ClusterDnsTokens(cluster + "-dns-tokens", new ClusterDnsTokens.Args(cluster, Output.of(settings.domain()), dns.zoneId(),
-                config.dns(), dns.cloudflare(), secrets.writer()), ComponentResourceOptions.Empty);
+                config.dns(), network.natPublicIps(), dns.cloudflare(), secrets.writer()), ComponentResourceOptions.Empty);
         DnsZone.clusterSubdomain(cluster, Output.of(settings.domain()), dns.zoneId(), dns.cloudflare(), dns);
 
         var facts = new GitopsLayout.ManagementFacts(cluster, hostname, config.region(), GitopsFiles.PENDING,
@@ -105,6 +105,7 @@ public final class ManagementStack {
         ctx.export(VPC_ID, network.vpcId());
         ctx.export(VPC_CIDR, network.vpcCidr());
         ctx.export(PRIVATE_SUBNET_IDS, network.privateSubnetIds());
+        ctx.export(NAT_PUBLIC_IPS, network.natPublicIps());
         ctx.export(STATE_BUCKET, stateStore.bucketName());
         ctx.export(STATE_BACKEND_URL, stateStore.backendUrl());
         ctx.export(CATALOG_VERSION, Output.of(catalog.catalogVersion()));
