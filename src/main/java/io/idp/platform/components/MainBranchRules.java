@@ -48,12 +48,16 @@ public final class MainBranchRules {
                         .deletion(true)
                         .nonFastForward(true)
                         .requiredLinearHistory(true)
+                        // GitHub signs the squash commits it makes when a pull request merges; only
+                        // the bot (bypassing) pushes unsigned commits.
+                        .requiredSignatures(true)
                         .pullRequest(RepositoryRulesetRulesPullRequestArgs.builder()
                                 .requiredApprovingReviewCount(approvals)
                                 .requireCodeOwnerReview(true)
                                 .dismissStaleReviewsOnPush(true)
                                 .requireLastPushApproval(true)
                                 .requiredReviewThreadResolution(true)
+                                .allowedMergeMethods(List.of("squash"))
                                 .build())
                         .requiredStatusChecks(RepositoryRulesetRulesRequiredStatusChecksArgs.builder()
                                 .strictRequiredStatusChecksPolicy(true)

@@ -131,7 +131,7 @@ public final class ConfigKeys {
             "a fine-grained GitHub token with contents and pull-requests write on the gitops repository only, set with --secret; "
                     + "required when platform:applications is not empty",
             "pulumi config set --secret platform:appPromotionToken <token>",
-            "Lets application CI open promotion pull requests in the gitops repository (ActionsSecret GITOPS_TOKEN).");
+            "Lets application CI open promotion pull requests in the gitops repository (GITOPS_TOKEN, a secret of each app environment).");
     public static final ConfigKey GITHUB_TOKEN = secretKey("github:token", MGMT,
             "a GitHub token of the git bot account with repo and admin:org scope, set with --secret",
             "pulumi config set --secret github:token <token>",

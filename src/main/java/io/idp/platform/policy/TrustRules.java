@@ -95,6 +95,12 @@ final class TrustRules {
                 "requiredStatusChecks", Map.of("requiredChecks", List.of(Map.of("context", "validate"))));
     }
 
+    static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
+        var copy = new java.util.HashMap<String, Object>(base);
+        copy.put(key, value);
+        return copy;
+    }
+
     static final List<Object> BOT_BYPASS = List.of(Map.of("actorType", "Team", "actorId", 42L, "bypassMode", "always"));
 
     static Map<String, Object> role(String name, String subject) {
@@ -170,6 +176,11 @@ final class TrustRules {
                                 "history can be rewritten or the branch deleted"),
                         examples(RULESET, rulesetInputs("gitops", "active", BOT_BYPASS, strictRules()),
                                 rulesetInputs("gitops", "active", BOT_BYPASS, Map.of("deletion", true)))),
+                new Rule("PLAT_GIT_10", "checkov CKV_GIT_6, for rulesets", Severity.ADVISORY, RULESET,
+                        "commits to the protected branch are signed", "set rules.requiredSignatures true (merges made on GitHub are signed by it)",
+                        (r, p) -> fail(!isTrue(r, "rules.requiredSignatures"), "unsigned commits are accepted"),
+                        examples(RULESET, rulesetInputs("gitops", "active", BOT_BYPASS, with(strictRules(), "requiredSignatures", true)),
+                                rulesetInputs("gitops", "active", BOT_BYPASS, strictRules()))),
                 new Rule("PLAT_GIT_7", "GitHub branch protection: include administrators (checkov CKV_GIT_5 family)", Severity.MANDATORY, PROTECTION,
                         "branch protection applies to admins, names its status checks and requires code owners",
                         "set enforceAdmins true, requiredStatusChecks.contexts and requiredPullRequestReviews.requireCodeOwnerReviews true (or use a ruleset with a bot bypass)",

@@ -30,7 +30,7 @@ class TrustRulesTest {
     }
 
     static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
-        var copy = new HashMap<>(base);
+        var copy = new HashMap<String, Object>(base);
         if (value == null) {
             copy.remove(key);
         } else {
@@ -159,6 +159,13 @@ class TrustRulesTest {
         passes("PLAT_GIT_6", ruleset(RULESET_OF_APP));
         fails("PLAT_GIT_6", ruleset(rules("nonFastForward", false)), "rewritten");
         fails("PLAT_GIT_6", ruleset(rules("deletion", null)), "deleted");
+    }
+
+    @Test
+    void rulesetsRequireSignedCommits() {
+        passes("PLAT_GIT_10", ruleset(rules("requiredSignatures", true)));
+        fails("PLAT_GIT_10", ruleset(rules("requiredSignatures", false)), "unsigned");
+        fails("PLAT_GIT_10", ruleset(rules("requiredSignatures", null)), "unsigned");
     }
 
     // ---- PLAT_GIT_7 ---------------------------------------------------------------------------

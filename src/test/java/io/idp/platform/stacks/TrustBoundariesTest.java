@@ -137,6 +137,8 @@ class TrustBoundariesTest {
             assertEquals(true, rules.get("deletion"), name);
             assertEquals(true, rules.get("nonFastForward"), name);
             assertEquals(true, map(rules.get("pullRequest"), "pullRequest").get("requireCodeOwnerReview"), name);
+            assertEquals(List.of("squash"), map(rules.get("pullRequest"), "pullRequest").get("allowedMergeMethods"), name);
+            assertEquals(true, rules.get("requiredSignatures"), name);
         }
         assertEquals(List.of(Map.of("context", "validate")), checks("gitops-main"));
         assertEquals(List.of(Map.of("context", "test"), Map.of("context", "chart")), checks("hello-main"));
@@ -182,6 +184,16 @@ class TrustBoundariesTest {
         var bad = run(Map.of("run", script), dir, Map.of());
         assertEquals(1, bad.exit(), bad.log());
         assertTrue(bad.log().contains("bad.yaml"), bad.log());
+    }
+
+    @Test
+    void theGitopsWorkflowPassesActionValidator(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(DeliveryToolsTest.VALIDATOR),
+                "run tools/ci/install first (.ci/run does): action-validator is not installed here");
+        var workflow = dir.resolve("validate.yaml");
+        Files.writeString(workflow, file("gitops", GitopsBoundaries.VALIDATE_WORKFLOW));
+        var result = DeliveryToolsTest.run(DeliveryToolsTest.VALIDATOR.toString(), workflow.toString());
+        assertEquals(0, result.exit(), result.output());
     }
 
     @Test
