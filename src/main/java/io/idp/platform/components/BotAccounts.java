@@ -11,6 +11,8 @@ import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
 import com.pulumi.github.Provider;
 import com.pulumi.github.ProviderArgs;
+import com.pulumi.github.Team;
+import com.pulumi.github.TeamArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -30,6 +32,10 @@ public final class BotAccounts extends ComponentResource {
     public static final String TYPE = "platform:components:BotAccounts";
     static final String READ_ONLY_POLICY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
     static final String ADMINISTRATOR_POLICY = "arn:aws:iam::aws:policy/AdministratorAccess";
+    /** The GitHub environments of the platform repository whose jobs assume the CI roles (see {@link CiEnvironments}). */
+    public static final String DEPLOY_ENVIRONMENT = "platform";
+    public static final String PREVIEW_ENVIRONMENT = "preview";
+    public static final String DRIFT_ENVIRONMENT = "drift";
 
     /**
      * @param existingOidcProviderArn the account's GitHub Actions OIDC provider, when one exists
@@ -48,16 +54,22 @@ public final class BotAccounts extends ComponentResource {
             SecretStore secretStore) {
 
         /**
-         * The only subjects the roles trust. Preview (read only): pull requests, and the main branch for
-         * the scheduled drift check. Deploy: the main branch.
+         * The only subjects the roles trust: a job that names a GitHub environment presents
+         * {@code repo:<owner>/<repo>:environment:<name>} (and no branch). Preview (read only, can read
+         * the state): the reviewed {@code preview} environment and the main-only {@code drift} one.
+         * Deploy: the main-only {@code platform} environment. No other workflow, branch or pull
+         * request of the repository can assume either role.
          */
         public List<String> previewSubjects() {
-            var repo = "repo:" + githubOwner + "/" + platformRepo;
-            return List.of(repo + ":pull_request", repo + ":ref:refs/heads/main");
+            return List.of(environmentSubject(PREVIEW_ENVIRONMENT), environmentSubject(DRIFT_ENVIRONMENT));
         }
 
         public String deploySubject() {
-            return "repo:" + githubOwner + "/" + platformRepo + ":ref:refs/heads/main";
+            return environmentSubject(DEPLOY_ENVIRONMENT);
+        }
+
+        private String environmentSubject(String environment) {
+            return "repo:" + githubOwner + "/" + platformRepo + ":environment:" + environment;
         }
     }
 
@@ -65,6 +77,7 @@ public final class BotAccounts extends ComponentResource {
     private final Role previewRole;
     private final Role deployRole;
     private final Provider github;
+    private final Team gitBotTeam;
     private final String alertsEmail;
 
     public BotAccounts(String name, Args args, ComponentResourceOptions options) {
@@ -93,7 +106,7 @@ public final class BotAccounts extends ComponentResource {
                 .build(), child);
 
         this.deployRole = ciRole(name + "-ci-deploy", args.clusterName() + "-ci-deploy",
-                "Deploys of " + args.githubOwner() + "/" + args.platformRepo() + " from main",
+                "Deploys of " + args.githubOwner() + "/" + args.platformRepo() + " (environment " + DEPLOY_ENVIRONMENT + ")",
                 List.of(args.deploySubject()), child);
         // pulumi up creates VPCs, IAM roles, EKS clusters and KMS keys: it needs administrator rights.
         // Restrict them with an SCP or permissions boundary where the organisation requires it.
@@ -104,6 +117,15 @@ public final class BotAccounts extends ComponentResource {
                 .owner(args.githubOwner())
                 .token(args.githubToken().output())
                 .build(), child);
+        new CiEnvironments(name + "-ci", args.platformRepo(),
+                ComponentResourceOptions.builder().parent(this).providers(github).build());
+        // The git bot creates this team and, as its creator, is its one member: the team is how a
+        // ruleset names the bot as its only bypass actor (rulesets cannot name a user).
+        this.gitBotTeam = new Team(name + "-git-bot", TeamArgs.builder()
+                .name(args.platformRepo() + "-git-bot")
+                .privacy("secret")
+                .createDefaultMaintainer(true)
+                .build(), CustomResourceOptions.builder().parent(this).provider(github).build());
 
         args.secretStore().put("bots/github-token", "The git bot's GitHub token", args.githubToken().output());
         args.secretStore().put("bots/cloudflare-token", "The DNS bot's Cloudflare token", args.cloudflareToken().output());
@@ -134,6 +156,11 @@ public final class BotAccounts extends ComponentResource {
 
     public Output<String> ciDeployRoleArn() {
         return deployRole.arn();
+    }
+
+    /** The team whose only member is the git bot: the bypass actor of the repositories' rulesets. */
+    public Output<String> gitBotTeamId() {
+        return gitBotTeam.id();
     }
 
     /** The git bot's github provider; every GitHub resource of the platform uses it. */

@@ -1,16 +1,12 @@
 package io.idp.platform.components;
 
 import com.pulumi.core.Output;
-import com.pulumi.github.BranchProtection;
-import com.pulumi.github.BranchProtectionArgs;
 import com.pulumi.github.Repository;
 import com.pulumi.github.RepositoryArgs;
 import com.pulumi.github.RepositoryDeployKey;
 import com.pulumi.github.RepositoryDeployKeyArgs;
 import com.pulumi.github.RepositoryWebhook;
 import com.pulumi.github.RepositoryWebhookArgs;
-import com.pulumi.github.inputs.BranchProtectionRequiredPullRequestReviewArgs;
-import com.pulumi.github.inputs.BranchProtectionRequiredStatusCheckArgs;
 import com.pulumi.github.inputs.RepositoryWebhookConfigurationArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -37,8 +33,11 @@ public final class GitopsRepo extends ComponentResource {
      * @param adopt     take over a repository that already exists (imported into the stack) instead of creating it
      * @param webhookUrl where GitHub tells Argo CD about pushes, so it syncs at once instead of polling
      */
+    /**
+     * @param botTeamId the git bot's team, the only bypass actor of main's ruleset
+     */
     public record Args(String owner, String name, String clusterName, boolean protect, boolean adopt, String webhookUrl,
-                       SecretStore secretStore) {
+                       SecretStore secretStore, Output<String> botTeamId) {
     }
 
     private final Repository repository;
@@ -64,23 +63,10 @@ public final class GitopsRepo extends ComponentResource {
                 .securityAndAnalysis(RepositorySecurity.secretScanning())
                 .build(), repositoryOptions(args));
 
-        // enforceAdmins stays off: the git bot (an admin) commits rendered files straight to main;
-        // people go through reviewed pull requests.
-        new BranchProtection(name + "-main", BranchProtectionArgs.builder()
-                .repositoryId(repository.nodeId())
-                .pattern("main")
-                .enforceAdmins(false)
-                .allowsForcePushes(false)
-                .allowsDeletions(false)
-                .requireConversationResolution(true)
-                .requiredLinearHistory(true)
-                .requiredPullRequestReviews(BranchProtectionRequiredPullRequestReviewArgs.builder()
-                        .requiredApprovingReviewCount(2)
-                        .dismissStaleReviews(true)
-                        .requireLastPushApproval(true)
-                        .build())
-                .requiredStatusChecks(BranchProtectionRequiredStatusCheckArgs.builder().strict(true).build())
-                .build(), CustomResourceOptions.builder().parent(this).build());
+        // A ruleset, not classic protection: it binds admins too, and names the git bot (through its
+        // team) as the only actor that may commit rendered files straight to main.
+        MainBranchRules.protect(name + "-main", repository.name(), 2, GitopsBoundaries.REQUIRED_CHECKS, args.botTeamId(),
+                CustomResourceOptions.builder().parent(this).build());
         new RepositoryWebhook(name + "-argocd", RepositoryWebhookArgs.builder()
                 .repository(repository.name())
                 .events("push")

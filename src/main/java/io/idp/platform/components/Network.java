@@ -86,6 +86,7 @@ public final class Network extends ComponentResource {
     private final Output<String> vpcCidr;
     private final Output<List<String>> publicSubnetIds;
     private final Output<List<String>> privateSubnetIds;
+    private final Output<List<String>> natPublicIps;
 
     public Network(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -120,6 +121,7 @@ public final class Network extends ComponentResource {
         var publicIds = new ArrayList<Output<String>>();
         var privateIds = new ArrayList<Output<String>>();
         var natIds = new ArrayList<Output<String>>();
+        var natIps = new ArrayList<Output<String>>();
         for (int zone = 0; zone < args.availabilityZones(); zone++) {
             final int index = zone;
             var zoneName = zones.applyValue(names -> names.get(index));
@@ -152,6 +154,7 @@ public final class Network extends ComponentResource {
                         .tags(Map.of("Name", args.clusterName() + "-nat" + suffix))
                         .build(), CustomResourceOptions.builder().parent(this).dependsOn(gateway).build());
                 natIds.add(nat.id());
+                natIps.add(address.publicIp());
             }
             var privateRoutes = new RouteTable(name + "-private" + suffix, RouteTableArgs.builder()
                     .vpcId(vpc.id())
@@ -175,6 +178,7 @@ public final class Network extends ComponentResource {
         this.vpcCidr = vpc.cidrBlock();
         this.publicSubnetIds = Output.all(publicIds);
         this.privateSubnetIds = Output.all(privateIds);
+        this.natPublicIps = Output.all(natIps);
         registerOutputs(Map.of("vpcId", vpcId, "vpcCidr", vpcCidr,
                 "publicSubnetIds", publicSubnetIds, "privateSubnetIds", privateSubnetIds));
     }
@@ -222,5 +226,10 @@ public final class Network extends ComponentResource {
 
     public Output<List<String>> privateSubnetIds() {
         return privateSubnetIds;
+    }
+
+    /** The NAT gateways' public addresses: where the cluster's egress to the internet comes from. */
+    public Output<List<String>> natPublicIps() {
+        return natPublicIps;
     }
 }

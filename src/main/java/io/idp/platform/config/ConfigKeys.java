@@ -109,10 +109,10 @@ public final class ConfigKeys {
     public static final ConfigKey DNSSEC = optional("platform:dnssec", MGMT, "false",
             "true or false", "true", "Sign the zone with DNSSEC (publish the DS record at your registrar afterwards).");
     public static final ConfigKey DNS_TOKEN_ALLOWED_CIDRS = optional("platform:dnsTokenAllowedCidrs", BOTH, "[]",
-            "a list of IPv4 CIDRs the clusters' DNS tokens may be used from; empty allows any address", "[198.51.100.0/24]",
-            "Limits each cluster's Cloudflare tokens to requests from these networks (the NAT gateways' addresses).");
+            "a list of IPv4 CIDRs the clusters' DNS tokens may be used from; empty: each cluster's NAT gateway addresses", "[198.51.100.0/24]",
+            "Limits each cluster's Cloudflare tokens to requests from these networks instead of the cluster's own NAT gateway addresses (a virtual cluster's: the management VPC's).");
     public static final ConfigKey DNS_TOKEN_EXPIRES_ON = optional("platform:dnsTokenExpiresOn", BOTH, null,
-            "a date in the future, YYYY-MM-DD; unset tokens do not expire", "\"2027-06-30\"",
+            "a date in the future, YYYY-MM-DD; unset: 15 months after the current quarter began (a deploy each quarter extends it)", "\"2027-06-30\"",
             "When the clusters' Cloudflare tokens expire; renew by moving the date and running pulumi up.");
     public static final ConfigKey SSO_ADMINS_TEAM = optional("platform:ssoAdminsTeam", MGMT, "platform-admins",
             "a GitHub team slug of platform:githubOwner", "platform-admins",
@@ -134,7 +134,7 @@ public final class ConfigKeys {
             "a fine-grained GitHub token with contents and pull-requests write on the gitops repository only, set with --secret; "
                     + "required when platform:applications is not empty",
             "pulumi config set --secret platform:appPromotionToken <token>",
-            "Lets application CI open promotion pull requests in the gitops repository (ActionsSecret GITOPS_TOKEN).");
+            "Lets application CI open promotion pull requests in the gitops repository (GITOPS_TOKEN, a secret of each app environment).");
     public static final ConfigKey GITHUB_TOKEN = secretKey("github:token", MGMT,
             "a GitHub token of the git bot account with repo and admin:org scope, set with --secret",
             "pulumi config set --secret github:token <token>",

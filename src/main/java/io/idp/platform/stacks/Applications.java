@@ -45,12 +45,17 @@ final class Applications {
                 .archiveOnDestroy(true)
                 .build(), com.pulumi.resources.CustomResourceOptions.builder().provider(bots.github()).build());
         var files = templateFiles(sources.root());
-        new RepositoryFiles("app-template-files", new RepositoryFiles.Args(template.name(), new TreeSet<>(files.keySet()),
+        var templateFiles = new RepositoryFiles("app-template-files", new RepositoryFiles.Args(template.name(), new TreeSet<>(files.keySet()),
                 Output.of(files), path -> false, "apps/template of the platform"), github);
+        // Every new app starts from the template: it changes by reviewed pull request with its CI green.
+        io.idp.platform.components.MainBranchRules.protect("app-template-main", template.name(), 1,
+                io.idp.platform.components.ApplicationDelivery.REQUIRED_CHECKS, bots.gitBotTeamId(),
+                com.pulumi.resources.CustomResourceOptions.builder().provider(bots.github()).dependsOn(templateFiles).build());
         for (var app : settings.applications()) {
             var delivery = new ApplicationDelivery(app, new ApplicationDelivery.Args(app, settings.githubOwner(), TEMPLATE_REPOSITORY,
                     settings.gitopsRepo(), config.region(), bots.oidcProviderArn(), config.environments(),
-                    settings.appPromotionToken().orElseThrow(), bots.github(), config.protect()), aws);
+                    settings.appPromotionToken().orElseThrow(), bots.github(), config.protect(), settings.sso().adminsTeam(),
+                    bots.gitBotTeamId()), aws);
             var registry = delivery.imageRepositoryUrl().applyValue(url -> url.substring(0, url.indexOf('/')));
             new RepositoryFiles(app + "-environments", new RepositoryFiles.Args(gitops.name(),
                     ApplicationDelivery.environmentPaths(app, config.environments()),

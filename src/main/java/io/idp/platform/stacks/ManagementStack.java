@@ -12,7 +12,9 @@ import io.idp.platform.components.BotAccounts;
 import io.idp.platform.components.DnsZone;
 import io.idp.platform.components.EksCluster;
 import io.idp.platform.components.Firewall;
+import io.idp.platform.components.GitopsBoundaries;
 import io.idp.platform.components.GitopsRepo;
+import io.idp.platform.components.RepositoryFiles;
 import io.idp.platform.components.Network;
 import io.idp.platform.components.SecretStore;
 import io.idp.platform.components.StateStore;
@@ -46,7 +48,7 @@ public final class ManagementStack {
         var dns = new DnsZone("dns", new DnsZone.Args(settings.domain(), settings.cloudflareToken(), config.dns(), config.protect()),
                 ComponentResourceOptions.Empty);
         var gitops = new GitopsRepo("gitops", new GitopsRepo.Args(settings.githubOwner(), settings.gitopsRepo(), cluster,
-                config.protect(), settings.adoptGitopsRepo(), "https://argocd." + hostname + "/api/webhook", secrets),
+                config.protect(), settings.adoptGitopsRepo(), "https://argocd." + hostname + "/api/webhook", secrets, bots.gitBotTeamId()),
                 ComponentResourceOptions.builder().providers(bots.github()).build());
 
         var network = new Network(cluster, Network.Args.of(cluster, config.network().vpcCidr(),
@@ -66,7 +68,7 @@ public final class ManagementStack {
         var externalSecrets = ExternalSecretsRole.create(eks, cluster,
                 secrets.secretArnPattern("clusters/" + cluster + "/"), secrets.kmsKeyArn(), true);
         new ClusterDnsTokens(cluster + "-dns-tokens", new ClusterDnsTokens.Args(cluster, Output.of(settings.domain()), dns.zoneId(),
-                config.dns(), dns.cloudflare(), secrets.writer()), ComponentResourceOptions.Empty);
+                config.dns(), network.natPublicIps(), dns.cloudflare(), secrets.writer()), ComponentResourceOptions.Empty);
         DnsZone.clusterSubdomain(cluster, Output.of(settings.domain()), dns.zoneId(), dns.cloudflare(), dns);
 
         var facts = new GitopsLayout.ManagementFacts(cluster, hostname, config.region(), GitopsFiles.PENDING,
@@ -77,6 +79,10 @@ public final class ManagementStack {
                 Output.tuple(gitops.sshCloneUrl(), externalSecrets.arn(), argocd.fleetRoleArn())
                         .applyValue(t -> facts.withResources(t.t1, t.t2, t.t3)));
         gitops.commit(files.paths(), files.contents(), GitopsFiles::outlivesClusters, "the platform's templates (stacks/)");
+        var boundaries = GitopsBoundaries.files(settings.githubOwner(), settings.sso().adminsTeam(), settings.applications());
+        new RepositoryFiles("gitops-boundaries", new RepositoryFiles.Args(gitops.name(), new java.util.TreeSet<>(boundaries.keySet()),
+                Output.of(boundaries), path -> false, "the platform's repository boundaries"),
+                ComponentResourceOptions.builder().providers(bots.github()).build());
 
         Applications.deliver(sources, config, settings, bots, gitops, aws);
 
@@ -99,6 +105,7 @@ public final class ManagementStack {
         ctx.export(VPC_ID, network.vpcId());
         ctx.export(VPC_CIDR, network.vpcCidr());
         ctx.export(PRIVATE_SUBNET_IDS, network.privateSubnetIds());
+        ctx.export(NAT_PUBLIC_IPS, network.natPublicIps());
         ctx.export(STATE_BUCKET, stateStore.bucketName());
         ctx.export(STATE_BACKEND_URL, stateStore.backendUrl());
         ctx.export(CATALOG_VERSION, Output.of(catalog.catalogVersion()));

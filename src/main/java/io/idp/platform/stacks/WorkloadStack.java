@@ -82,7 +82,7 @@ public final class WorkloadStack {
             var externalSecrets = ExternalSecretsRole.create(eks, name, readable, management.require(SECRET_STORE_KMS_KEY_ARN));
             var cloudflare = management.cloudflare("cloudflare", managementRegion);
             new ClusterDnsTokens(name + "-dns-tokens", new ClusterDnsTokens.Args(name, management.require(DOMAIN),
-                    management.require(DNS_ZONE_ID), config.dns(), cloudflare, management.secretStore(config.protect(), managementRegion)),
+                    management.require(DNS_ZONE_ID), config.dns(), network.natPublicIps(), cloudflare, management.secretStore(config.protect(), managementRegion)),
                     ComponentResourceOptions.Empty);
             DnsZone.clusterSubdomain(name, management.require(DOMAIN), management.require(DNS_ZONE_ID), cloudflare, null);
             var annotations = Output.tuple(hostname, externalSecrets.arn()).applyValue(t -> annotations(config, t.t1, t.t2));
@@ -96,7 +96,9 @@ public final class WorkloadStack {
         } else {
             var cloudflare = management.cloudflare("cloudflare", managementRegion);
             new ClusterDnsTokens(name + "-dns-tokens", new ClusterDnsTokens.Args(name, management.require(DOMAIN),
-                    management.require(DNS_ZONE_ID), config.dns(), cloudflare, management.secretStore(config.protect(), managementRegion)),
+                    management.require(DNS_ZONE_ID), config.dns(),
+                    // A virtual cluster's pods leave through the management VPC's NAT gateways.
+                    Output.of(management.requireList(NAT_PUBLIC_IPS)), cloudflare, management.secretStore(config.protect(), managementRegion)),
                     ComponentResourceOptions.Empty);
             DnsZone.clusterSubdomain(name, management.require(DOMAIN), management.require(DNS_ZONE_ID), cloudflare, null);
             var secretsRole = VirtualClusterSecrets.role(name, management, secretsPrefix, managementRegion);
