@@ -53,8 +53,9 @@ public final class PlanPrinter {
         for (var root : sorted(roots)) {
             walk(root, "", "", children, rows, details);
         }
-        int typeWidth = rows.stream().mapToInt(r -> r[1].length()).max().orElse(4);
-        int nameWidth = rows.stream().mapToInt(r -> r[2].length()).max().orElse(4);
+        // At least as wide as the headers, so short names still line up under them.
+        int typeWidth = Math.max("Type".length(), rows.stream().mapToInt(r -> r[1].length()).max().orElse(0));
+        int nameWidth = Math.max("Name".length(), rows.stream().mapToInt(r -> r[2].length()).max().orElse(0));
         var out = new StringBuilder();
         out.append(String.format("     %-" + typeWidth + "s  %-" + nameWidth + "s  %s%n", "Type", "Name", "Plan"));
         for (int i = 0; i < rows.size(); i++) {
