@@ -316,9 +316,8 @@ public record PlatformConfig(
         var platformKeys = ConfigKeys.all().stream().filter(key -> key.appliesTo(role)).map(ConfigKey::name).toList();
         var allKeys = ConfigKeys.all().stream().map(ConfigKey::name).toList();
         for (var name : raw.values().keySet()) {
-            var shown = raw.isSecret(name) ? SecretValue.MASK : raw.values().get(name);
-            int colon = name.indexOf(':');
-            var namespace = colon < 0 ? "" : name.substring(0, colon);
+            var shown = raw.values().get(name); // reader.error masks it when the key is secret
+            var namespace = name.substring(0, Math.max(0, name.indexOf(':')));
             var known = ConfigKeys.find(name);
             if (known.isPresent()) {
                 if (!known.get().appliesTo(role)) {

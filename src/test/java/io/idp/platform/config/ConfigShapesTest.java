@@ -40,6 +40,7 @@ class ConfigShapesTest {
         assertTrue(Cidr.parse("255.255.255.256/32").isEmpty());
         assertTrue(Cidr.parse("10.0.0.0/32").isPresent());
         assertTrue(Cidr.parse("10.0.0.0/33").isEmpty());
+        assertTrue(Cidr.parse("0.0.0.0/33").isEmpty(), "no host bits, but no /33 either");
         assertTrue(Cidr.parse(null).isEmpty());
         assertEquals("10.0.0.0/16", cidr(" 10.0.0.0/16 ").toString());
         assertEquals(0L, cidr("0.0.0.0/0").mask());
@@ -235,6 +236,9 @@ class ConfigShapesTest {
         var bare = only(with(management(), "clusterName", "x"));
         assertEquals("is in no known namespace", bare.problem(), "nine edits from platform:clusterName: past the tolerance");
         assertEquals("x", bare.value());
+        var otherRole = only(with(workload(), "platform:domian", "example.com"));
+        assertEquals("platform:domian", otherRole.key());
+        assertFalse(otherRole.problem().contains("platform:domain"), "hints name keys of this stack's role only: " + otherRole.problem());
         assertEquals("is not a platform setting", only(with(management(), "platform:zzzzzzzzzzzzzzzzzzzz", "x")).problem());
         var role = only(with(workload(), "platform:domain", "example.com"));
         assertEquals("is only read by management stacks; this is a workload stack", role.problem());
