@@ -101,9 +101,11 @@ class GitopsEdgesTest {
         Files.writeString(root.resolve("tpl/a.yaml"), "ok: 1\nname: ${bad name}\n");
         Files.writeString(root.resolve("tpl/b.yaml"), "fine: yes\nlist: [1, 2\n");
         Files.writeString(root.resolve("tpl/c.txt"), "list: [1, 2\n");
+        Files.writeString(root.resolve("tpl/d.yml"), "list: {a: 1\n");
         var e = assertThrows(RenderException.class, () -> TemplateRenderer.render(root, Path.of("tpl"), "", Map.of(), t -> true));
-        assertEquals(2, e.problems().size(), e.problems().toString());
+        assertEquals(3, e.problems().size(), e.problems().toString());
         assertEquals("tpl/a.yaml:2: ${bad name} is not a variable name (letters, digits, '.', '-', '_')", e.problems().get(0));
         assertTrue(e.problems().get(1).startsWith("tpl/b.yaml:3: not valid YAML after rendering: "), e.problems().get(1));
+        assertTrue(e.problems().get(2).startsWith("tpl/d.yml:"), "a .yml file is YAML too: " + e.problems().get(2));
     }
 }

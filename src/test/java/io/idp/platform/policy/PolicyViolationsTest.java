@@ -253,6 +253,13 @@ class PolicyViolationsTest {
         assertFalse(violates("CKV_AWS_60", IamRules.ROLE, role("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\"}]}")));
         assertFalse(violates("CKV_AWS_60", IamRules.ROLE, role("{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"eks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}")));
         assertFalse(violates("CKV_AWS_60", IamRules.ROLE, role("[\"not a document\"]")));
+        assertTrue(violates("CKV_AWS_60", IamRules.ROLE, role(IamRules.trust("*", null))), "the examples' open trust trusts everyone");
+        var github = IamRules.statements(IamRules.githubTrust("repo:acme/platform:pull_request")).get(0);
+        assertEquals("{\"Federated\":\"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com\"}", github.get("Principal").toString());
+        var equals = github.getAsJsonObject("Condition").getAsJsonObject("StringEquals");
+        assertEquals("sts.amazonaws.com", equals.get(IamRules.GITHUB + ":aud").getAsString());
+        assertEquals("[\"repo:acme/platform:pull_request\"]", equals.get(IamRules.GITHUB + ":sub").toString());
+        assertEquals(2, equals.size());
     }
 
     @Test
@@ -475,5 +482,14 @@ class PolicyViolationsTest {
         assertTrue(PlanFacts.json("[1]").isEmpty(), "an array is no policy document");
         assertTrue(PlanFacts.json(42L).isEmpty());
         assertTrue(PlanFacts.json("{broken").isEmpty());
+    }
+
+    /** The rules' own examples, built afresh (the shared list is built once, before any test can look). */
+    @Test
+    void everyRuleJudgesItsOwnExamples() {
+        for (var rule : PolicyDocsTest.fresh()) {
+            assertEquals(List.of(), PolicyEngine.evaluate(rule.examples().compliant(), List.of(rule), Map.of()), rule.id());
+            assertEquals(1, PolicyEngine.evaluate(rule.examples().violating(), List.of(rule), Map.of()).size(), rule.id());
+        }
     }
 }
