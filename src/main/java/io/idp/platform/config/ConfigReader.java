@@ -165,8 +165,11 @@ final class ConfigReader {
                 key.secret() ? key.example() : key.exampleLine()));
     }
 
+    /** Records an error built by a caller; a value of a key set as secret is masked here, whatever path it came by. */
     void error(ConfigError error) {
-        errors.add(error);
+        errors.add(error.value() != null && raw.isSecret(error.key())
+                ? new ConfigError(error.key(), SecretValue.MASK, error.problem(), error.allowed(), error.example())
+                : error);
     }
 
     private Optional<JsonElement> json(ConfigKey key, String value) {

@@ -338,9 +338,8 @@ public record PlatformConfig(
                 .filter(name -> usable.contains(name) || !name.startsWith(NAMESPACE + ":")).toList();
         var kind = role == Role.MANAGEMENT ? "a management stack" : virtual ? "a vcluster workload stack" : "an eks workload stack";
         for (var name : raw.values().keySet()) {
-            var shown = raw.isSecret(name) ? SecretValue.MASK : raw.values().get(name);
-            int colon = name.indexOf(':');
-            var namespace = colon < 0 ? "" : name.substring(0, colon);
+            var shown = raw.values().get(name); // reader.error masks it when the key is secret
+            var namespace = name.substring(0, Math.max(0, name.indexOf(':')));
             var known = ConfigKeys.find(name);
             if (known.isPresent()) {
                 if (!usable.contains(name)) {

@@ -51,7 +51,7 @@ public record CriticalPath(List<Step> path, int minimumSeconds, int serialSecond
         String after = null;
         for (var dependency : graph.dependencies(urn)) {
             int end = finish(dependency, graph, finish, previous, visiting);
-            if (end > start || after == null && end == start && end > 0) {
+            if (end > start) {
                 start = end;
                 after = dependency;
             }
