@@ -1,5 +1,10 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.Json;
+import io.idp.platform.support.Trust;
+import io.idp.platform.support.PolicyDocuments;
+import io.idp.platform.support.RepositorySecurity;
+
 import com.pulumi.aws.ecr.LifecyclePolicy;
 import com.pulumi.aws.ecr.LifecyclePolicyArgs;
 import com.pulumi.aws.ecr.Repository;

@@ -1,5 +1,8 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.Trust;
+import io.idp.platform.support.PolicyDocuments;
+
 import com.pulumi.aws.iam.OpenIdConnectProvider;
 import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
 import com.pulumi.aws.iam.Role;

@@ -1,5 +1,8 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.Json;
+import io.idp.platform.support.ContractException;
+
 import com.pulumi.cloudflare.ApiToken;
 import com.pulumi.cloudflare.ApiTokenArgs;
 import com.pulumi.cloudflare.CloudflareFunctions;

@@ -1,5 +1,7 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.Json;
+
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.Secret;
 import com.pulumi.kubernetes.core.v1.SecretArgs;

@@ -1,5 +1,7 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.ContractException;
+
 import com.pulumi.cloudflare.CloudflareFunctions;
 import com.pulumi.cloudflare.DnsRecord;
 import com.pulumi.cloudflare.DnsRecordArgs;

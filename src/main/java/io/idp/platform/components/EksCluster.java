@@ -1,5 +1,9 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.Trust;
+import io.idp.platform.support.PolicyDocuments;
+import io.idp.platform.support.Kubeconfig;
+
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.LaunchTemplate;

@@ -1,5 +1,8 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.PolicyDocuments;
+import io.idp.platform.support.SecretReadAccess;
+
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;

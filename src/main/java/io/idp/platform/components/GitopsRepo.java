@@ -1,5 +1,7 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.RepositorySecurity;
+
 import com.pulumi.core.Output;
 import com.pulumi.github.BranchProtection;
 import com.pulumi.github.BranchProtectionArgs;

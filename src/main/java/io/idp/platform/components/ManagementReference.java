@@ -1,5 +1,8 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.Kubeconfig;
+import io.idp.platform.support.ContractException;
+
 import com.pulumi.core.Output;
 import com.pulumi.resources.StackReference;
 import com.pulumi.resources.StackReferenceArgs;

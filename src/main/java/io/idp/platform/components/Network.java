@@ -1,5 +1,7 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.PolicyDocuments;
+
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;

@@ -1,5 +1,7 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.PolicyDocuments;
+
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;

@@ -41,7 +41,7 @@ final class Applications {
                 .isTemplate(true)
                 .autoInit(true)
                 .vulnerabilityAlerts(true)
-                .securityAndAnalysis(io.idp.platform.components.RepositorySecurity.secretScanning())
+                .securityAndAnalysis(io.idp.platform.support.RepositorySecurity.secretScanning())
                 .archiveOnDestroy(true)
                 .build(), com.pulumi.resources.CustomResourceOptions.builder().provider(bots.github()).build());
         var files = templateFiles(sources.root());

@@ -7,7 +7,7 @@ import io.idp.platform.components.ArgoCd;
 import io.idp.platform.components.ArgoCdValues;
 import io.idp.platform.components.ClusterDnsTokens;
 import io.idp.platform.components.SingleSignOn;
-import io.idp.platform.components.AwsProviderFactory;
+import io.idp.platform.support.AwsProviderFactory;
 import io.idp.platform.components.BotAccounts;
 import io.idp.platform.components.DnsZone;
 import io.idp.platform.components.EksCluster;
