@@ -17,7 +17,6 @@ import com.pulumi.github.ProviderArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.idp.platform.config.SecretValue;
 
 import java.util.List;
 import java.util.Map;
@@ -34,43 +33,13 @@ public final class BotAccounts extends ComponentResource {
     static final String READ_ONLY_POLICY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
     static final String ADMINISTRATOR_POLICY = "arn:aws:iam::aws:policy/AdministratorAccess";
 
-    /**
-     * @param existingOidcProviderArn the account's GitHub Actions OIDC provider, when one exists
-     *                                already (an account has at most one per URL); empty creates it
-     */
-    public record Args(
-            String clusterName,
-            String githubOwner,
-            String platformRepo,
-            String alertsEmail,
-            SecretValue githubToken,
-            SecretValue cloudflareToken,
-            Optional<String> existingOidcProviderArn,
-            Output<String> stateBucketArn,
-            Output<String> stateKeyArn,
-            SecretStore secretStore) {
-
-        /**
-         * The only subjects the roles trust. Preview (read only): pull requests, and the main branch for
-         * the scheduled drift check. Deploy: the main branch.
-         */
-        public List<String> previewSubjects() {
-            var repo = "repo:" + githubOwner + "/" + platformRepo;
-            return List.of(repo + ":pull_request", repo + ":ref:refs/heads/main");
-        }
-
-        public String deploySubject() {
-            return "repo:" + githubOwner + "/" + platformRepo + ":ref:refs/heads/main";
-        }
-    }
-
     private final Output<String> oidcProviderArn;
     private final Role previewRole;
     private final Role deployRole;
     private final Provider github;
     private final String alertsEmail;
 
-    public BotAccounts(String name, Args args, ComponentResourceOptions options) {
+    public BotAccounts(String name, BotAccountsArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         this.alertsEmail = args.alertsEmail();
@@ -105,11 +74,11 @@ public final class BotAccounts extends ComponentResource {
 
         this.github = new Provider(name + "-github", ProviderArgs.builder()
                 .owner(args.githubOwner())
-                .token(args.githubToken().output())
+                .token(args.githubToken())
                 .build(), child);
 
-        args.secretStore().put("bots/github-token", "The git bot's GitHub token", args.githubToken().output());
-        args.secretStore().put("bots/cloudflare-token", "The DNS bot's Cloudflare token", args.cloudflareToken().output());
+        args.secretStore().put("bots/github-token", "The git bot's GitHub token", args.githubToken());
+        args.secretStore().put("bots/cloudflare-token", "The DNS bot's Cloudflare token", args.cloudflareToken());
 
         registerOutputs(Map.of(
                 "oidcProviderArn", oidcProviderArn,

@@ -51,18 +51,4 @@ public final class ClusterRegistration {
                 "awsAuthConfig", Map.of("clusterName", clusterName),
                 "tlsClientConfig", Map.of("insecure", false, "caData", certificateAuthority)));
     }
-
-    /**
-     * Registers a physical cluster: Argo CD reaches it with the fleet role through {@code aws eks get-token},
-     * never a static token; the CA is public data.
-     */
-    public static Secret eks(String clusterName, Output<String> endpoint, Output<String> certificateAuthority,
-                             Map<String, String> labels, Output<Map<String, String>> annotations, CustomResourceOptions options) {
-        var config = certificateAuthority.applyValue(ca -> eksConfig(clusterName, ca));
-        return new Secret("cluster-" + clusterName, SecretArgs.builder()
-                .metadata(annotations.applyValue(a -> ObjectMetaArgs.builder()
-                        .name("cluster-" + clusterName).namespace(ArgoCd.NAMESPACE).labels(labels).annotations(a).build()))
-                .stringData(Output.tuple(endpoint, config).applyValue(t -> Map.of("name", clusterName, "server", t.t1, "config", t.t2)))
-                .build(), options);
-    }
 }

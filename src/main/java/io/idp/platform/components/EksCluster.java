@@ -63,30 +63,7 @@ public final class EksCluster extends ComponentResource {
     public static final List<String> CONTROL_PLANE_LOG_TYPES = List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
     static final String CLUSTER_ADMIN_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
 
-    /**
-     * @param adminRoleArns      people's roles that get cluster-admin (CI's deploy role is passed as deployRoleArn)
-     * @param addonVersions      EKS managed add-on versions from the catalog, for this Kubernetes version
-     * @param logRetentionDays   control-plane log retention (default 90)
-     * @param nodeVolumeGiB      encrypted gp3 root volume per node (default 50)
-     */
-    public record Args(
-            String clusterName,
-            String region,
-            ClusterSettings settings,
-            Output<List<String>> privateSubnetIds,
-            Output<String> controlPlaneSecurityGroupId,
-            Output<String> nodeSecurityGroupId,
-            List<Cidr> publicAccessCidrs,
-            Output<String> deployRoleArn,
-            Map<String, String> addonVersions,
-            boolean protect,
-            int logRetentionDays,
-            int nodeVolumeGiB) {
-        public static final int DEFAULT_LOG_RETENTION_DAYS = 365;
-        public static final int DEFAULT_NODE_VOLUME_GIB = 50;
-    }
-
-    private final Args args;
+    private final EksClusterArgs args;
     private final Cluster cluster;
     private final OpenIdConnectProvider oidc;
     private final Output<String> oidcIssuerUrl;
@@ -95,7 +72,7 @@ public final class EksCluster extends ComponentResource {
     private final Output<String> kubeconfig;
     private final Provider kubernetes;
 
-    public EksCluster(String name, Args args, ComponentResourceOptions options) {
+    public EksCluster(String name, EksClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.args = args;
         var child = CustomResourceOptions.builder().parent(this).build();
@@ -301,6 +278,11 @@ public final class EksCluster extends ComponentResource {
 
     public Output<String> name() {
         return cluster.name();
+    }
+
+    /** The cluster's name as given, known before it exists. */
+    public String clusterName() {
+        return args.clusterName();
     }
 
     public Output<String> endpoint() {

@@ -30,25 +30,12 @@ import java.util.Map;
 public final class GitopsRepo extends ComponentResource {
     public static final String TYPE = "platform:components:GitopsRepo";
 
-    /**
-     * @param owner      the GitHub organisation
-     * @param name       the repository name (default "gitops")
-     * @param clusterName the management cluster whose Argo CD reads the repository
-     */
-    /**
-     * @param adopt     take over a repository that already exists (imported into the stack) instead of creating it
-     * @param webhookUrl where GitHub tells Argo CD about pushes, so it syncs at once instead of polling
-     */
-    public record Args(String owner, String name, String clusterName, boolean protect, boolean adopt, String webhookUrl,
-                       SecretStore secretStore) {
-    }
-
     private final Repository repository;
     private final PrivateKey deployKey;
     private final String fullName;
     private final String logicalName;
 
-    public GitopsRepo(String name, Args args, ComponentResourceOptions options) {
+    public GitopsRepo(String name, GitopsRepoArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.fullName = args.owner() + "/" + args.name();
         this.logicalName = name;
@@ -110,7 +97,7 @@ public final class GitopsRepo extends ComponentResource {
                 "httpCloneUrl", repository.httpCloneUrl()));
     }
 
-    private CustomResourceOptions repositoryOptions(Args args) {
+    private CustomResourceOptions repositoryOptions(GitopsRepoArgs args) {
         var options = CustomResourceOptions.builder().parent(this).protect(args.protect()).retainOnDelete(true);
         if (args.adopt()) {
             options.importId(args.name());
@@ -125,6 +112,12 @@ public final class GitopsRepo extends ComponentResource {
                 ComponentResourceOptions.builder().parent(this).build());
     }
 
+    /** The GitHub organisation (or user) that owns the repository. */
+    public String owner() {
+        return fullName.substring(0, fullName.indexOf('/'));
+    }
+
+    /** {@code <owner>/<name>}. */
     public String fullName() {
         return fullName;
     }

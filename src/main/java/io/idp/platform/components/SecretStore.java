@@ -64,7 +64,8 @@ public final class SecretStore extends ComponentResource {
     }
 
     public SecretWriter writer() {
-        return new SecretWriter(Output.of(prefix), key.arn(), args.protect(), args.recoveryWindowDays(), this, null);
+        return SecretWriter.builder().prefix(Output.of(prefix)).kmsKeyArn(key.arn()).protect(args.protect())
+                .recoveryWindowDays(args.recoveryWindowDays()).parent(this).build();
     }
 
     /** The ARN pattern of every secret under {@code prefix + subPath} (see {@link SecretReadAccess}). */
