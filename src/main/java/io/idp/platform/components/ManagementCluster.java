@@ -19,7 +19,8 @@ import java.util.Optional;
  * var cluster = new ManagementCluster("mgmt", ManagementClusterArgs.builder()
  *         .clusterName("mgmt").region("us-east-1").clusterSettings(settings)
  *         .vpcCidr(Cidr.parse("10.0.0.0/16").orElseThrow()).catalog(catalog)
- *         .ciDeployRoleArn(bots.ciDeployRoleArn()).secretStore(secrets).gitopsRepo(gitops).dnsZone(dns).sso(sso)
+ *         .ciDeployRoleArn(bots.ciDeployRoleArn()).secretStore(secrets).gitopsRepo(gitops).dnsZone(dns)
+ *         .ssoClientId(clientId).ssoClientSecret(clientSecret).ssoAdminsTeam("admins").ssoDevelopersTeam("developers")
  *         .build(), ComponentResourceOptions.builder().providers(aws).build());
  * ctx.export("kubeconfig", cluster.kubeconfig());
  * }</pre>
@@ -61,12 +62,11 @@ public final class ManagementCluster extends ComponentResource implements Manage
                 .addonVersions(catalog.addonsFor(args.clusterSettings().kubernetesVersion()))
                 .protect(args.protect())
                 .build(), child);
-        var sso = args.sso();
-        new SingleSignOn("sso", clusterName, sso.clientSecret(), secrets, child);
+        new SingleSignOn("sso", new SingleSignOn.Args(clusterName, args.ssoClientSecret(), secrets), child);
         this.argocd = new ArgoCd("argocd", new ArgoCd.Args(clusterName, "argocd." + hostname,
                 args.argocdHighlyAvailable(), catalog.tool("argo-cd"), args.gitopsRepo().sshCloneUrl(),
                 args.gitopsRepo().deployKeyPrivate(), eks,
-                new ArgoCdValues.Sso(args.gitopsRepo().owner(), sso.adminsTeam(), sso.developersTeam(), sso.clientId(),
+                new ArgoCdValues.Sso(args.gitopsRepo().owner(), args.ssoAdminsTeam(), args.ssoDevelopersTeam(), args.ssoClientId(),
                         "grafana." + hostname),
                 eks.ready()), child);
         this.externalSecretsRoleArn = ExternalSecretsRole.withChartPulls(eks,

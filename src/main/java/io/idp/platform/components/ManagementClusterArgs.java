@@ -6,7 +6,6 @@ import io.idp.platform.config.ClusterSettings;
 import io.idp.platform.config.DnsSettings;
 import io.idp.platform.config.NetworkSettings;
 import io.idp.platform.config.NetworkSettings.NatGateways;
-import io.idp.platform.config.SsoSettings;
 import io.idp.platform.gitops.Catalog;
 import io.idp.platform.support.RequiredArgs;
 
@@ -40,7 +39,10 @@ public final class ManagementClusterArgs {
     public SecretStore secretStore() { return b.secretStore; }
     public GitopsRepo gitopsRepo() { return b.gitopsRepo; }
     public DnsZone dnsZone() { return b.dnsZone; }
-    public SsoSettings sso() { return b.sso; }
+    public String ssoClientId() { return b.ssoClientId; }
+    public Output<String> ssoClientSecret() { return b.ssoClientSecret; }
+    public String ssoAdminsTeam() { return b.ssoAdminsTeam; }
+    public String ssoDevelopersTeam() { return b.ssoDevelopersTeam; }
     public boolean argocdHighlyAvailable() { return b.argocdHighlyAvailable; }
     /** The limits of the cluster's DNS tokens, as {@link ClusterDnsTokens} reads them. */
     public DnsSettings dnsTokenLimits() {
@@ -61,7 +63,10 @@ public final class ManagementClusterArgs {
         private SecretStore secretStore;
         private GitopsRepo gitopsRepo;
         private DnsZone dnsZone;
-        private SsoSettings sso;
+        private String ssoClientId;
+        private Output<String> ssoClientSecret;
+        private String ssoAdminsTeam;
+        private String ssoDevelopersTeam;
         private boolean argocdHighlyAvailable = DEFAULT_ARGOCD_HIGHLY_AVAILABLE;
         private List<Cidr> dnsTokenAllowedCidrs = List.of();
         private Optional<String> dnsTokenExpiresOn = Optional.empty();
@@ -142,9 +147,27 @@ public final class ManagementClusterArgs {
             return this;
         }
 
-        /** Required: the GitHub OAuth app and teams Argo CD and Grafana sign in with. */
-        public Builder sso(SsoSettings sso) {
-            this.sso = sso;
+        /** Required: the client id of the GitHub OAuth app Argo CD (and through it Grafana) signs people in with. */
+        public Builder ssoClientId(String ssoClientId) {
+            this.ssoClientId = ssoClientId;
+            return this;
+        }
+
+        /** Required: the OAuth app's client secret (secret); it goes to the secret store, never to git. */
+        public Builder ssoClientSecret(Output<String> ssoClientSecret) {
+            this.ssoClientSecret = ssoClientSecret;
+            return this;
+        }
+
+        /** Required: the GitHub team (of the repository's owner) whose members are Argo CD admins. */
+        public Builder ssoAdminsTeam(String ssoAdminsTeam) {
+            this.ssoAdminsTeam = ssoAdminsTeam;
+            return this;
+        }
+
+        /** Required: the GitHub team whose members are developers (read, sync). */
+        public Builder ssoDevelopersTeam(String ssoDevelopersTeam) {
+            this.ssoDevelopersTeam = ssoDevelopersTeam;
             return this;
         }
 
@@ -176,7 +199,8 @@ public final class ManagementClusterArgs {
             RequiredArgs.of(ManagementClusterArgs.class).require("clusterName", clusterName).require("region", region)
                     .require("clusterSettings", clusterSettings).require("vpcCidr", vpcCidr).require("catalog", catalog)
                     .require("ciDeployRoleArn", ciDeployRoleArn).require("secretStore", secretStore)
-                    .require("gitopsRepo", gitopsRepo).require("dnsZone", dnsZone).require("sso", sso).check();
+                    .require("gitopsRepo", gitopsRepo).require("dnsZone", dnsZone).require("ssoClientId", ssoClientId).require("ssoClientSecret", ssoClientSecret)
+                    .require("ssoAdminsTeam", ssoAdminsTeam).require("ssoDevelopersTeam", ssoDevelopersTeam).check();
             if (availabilityZones < 2 || availabilityZones > 6) {
                 throw new IllegalArgumentException("ManagementClusterArgs.availabilityZones must be 2-6, was " + availabilityZones);
             }

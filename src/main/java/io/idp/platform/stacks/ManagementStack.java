@@ -53,7 +53,9 @@ public final class ManagementStack {
                 .availabilityZones(config.network().availabilityZones()).natGateways(config.network().natGateways())
                 .apiPublicAccessCidrs(config.network().apiPublicAccessCidrs()).catalog(sources.catalog())
                 .ciDeployRoleArn(bots.ciDeployRoleArn()).secretStore(secrets).gitopsRepo(gitops).dnsZone(dns)
-                .sso(settings.sso()).argocdHighlyAvailable(settings.argocdHa())
+                .ssoClientId(settings.sso().clientId()).ssoClientSecret(settings.sso().clientSecret().output())
+                .ssoAdminsTeam(settings.sso().adminsTeam()).ssoDevelopersTeam(settings.sso().developersTeam())
+                .argocdHighlyAvailable(settings.argocdHa())
                 .dnsTokenAllowedCidrs(config.dns().tokenAllowedCidrs()).dnsTokenExpiresOn(config.dns().tokenExpiresOn())
                 .protect(config.protect()).build(), aws);
 
