@@ -30,7 +30,7 @@ public final class PlatformInCode {
         var aws = ComponentResourceOptions.builder()
                 .providers(new Provider("aws", ProviderArgs.builder().region("eu-west-1").build())).build();
 
-        var secrets = new SecretStore("secrets", SecretStore.Args.of("hub", true), aws);
+        var secrets = new SecretStore("secrets", SecretStoreArgs.builder().clusterName("hub").build(), aws);
         var dns = new DnsZone("dns", DnsZoneArgs.builder()
                 .domain("apps.example.org").apiToken(ctx.config("cloudflare").requireSecret("apiToken")).build(), ComponentResourceOptions.Empty);
         var github = new com.pulumi.github.Provider("github", com.pulumi.github.ProviderArgs.builder()

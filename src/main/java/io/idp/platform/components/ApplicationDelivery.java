@@ -50,19 +50,10 @@ public final class ApplicationDelivery extends ComponentResource {
     /** Images and charts kept per repository; older ones expire. */
     public static final int KEEP_IMAGES = 30;
 
-    /**
-     * @param environments the platform's environments, in promotion order
-     * @param github       the git bot's provider
-     */
-    public record Args(String name, String owner, String templateRepository, String gitopsRepository, String region,
-                       Output<String> oidcProviderArn, List<String> environments, SecretValue promotionToken,
-                       com.pulumi.github.Provider github, boolean protect) {
-    }
-
     private final Output<String> imageRepositoryUrl;
     private final Output<String> ciRoleArn;
 
-    public ApplicationDelivery(String name, Args args, ComponentResourceOptions options) {
+    public ApplicationDelivery(String name, ApplicationDeliveryArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var aws = CustomResourceOptions.builder().parent(this).build();
         var git = CustomResourceOptions.builder().parent(this).provider(args.github()).build();
@@ -111,7 +102,7 @@ public final class ApplicationDelivery extends ComponentResource {
         new ActionsSecret(name + "-gitops-token", ActionsSecretArgs.builder()
                 .repository(repository.name())
                 .secretName("GITOPS_TOKEN")
-                .plaintextValue(args.promotionToken().output())
+                .plaintextValue(args.promotionToken())
                 .build(), git);
 
         var approvers = new Team(name + "-approvers", TeamArgs.builder()

@@ -34,11 +34,7 @@ public final class ClusterDnsTokens extends ComponentResource {
     public static final List<String> USERS = List.of("external-dns", "cert-manager");
     public static final List<String> PERMISSION_GROUPS = List.of("DNS Write", "Zone Read");
 
-    public record Args(String clusterName, Output<String> domain, Output<String> zoneId, DnsSettings settings, Provider cloudflare,
-                       SecretWriter store) {
-    }
-
-    public ClusterDnsTokens(String name, Args args, ComponentResourceOptions options) {
+    public ClusterDnsTokens(String name, ClusterDnsTokensArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var groups = Output.all(PERMISSION_GROUPS.stream().map(group -> permissionGroup(group, args.cloudflare())).toList());
         for (var user : USERS) {

@@ -108,7 +108,8 @@ public final class GitopsRepo extends ComponentResource {
     /** Commits rendered files to this repository (see {@link RepositoryFiles}). */
     public RepositoryFiles commit(java.util.SortedSet<String> paths, Output<java.util.SortedMap<String, String>> contents,
                                   java.util.function.Predicate<String> keep, String source) {
-        return new RepositoryFiles(logicalName + "-files", new RepositoryFiles.Args(repository.name(), paths, contents, keep, source),
+        return new RepositoryFiles(logicalName + "-files", RepositoryFilesArgs.builder().repository(repository.name()).paths(paths)
+                .contents(contents).keep(keep).source(source).build(),
                 ComponentResourceOptions.builder().parent(this).build());
     }
 

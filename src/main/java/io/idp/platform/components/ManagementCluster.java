@@ -48,7 +48,8 @@ public final class ManagementCluster extends ComponentResource implements Manage
         this.hostname = clusterName + "." + dns.domain();
 
         var net = args.network();
-        this.network = new Network(clusterName, Network.Args.of(clusterName, net.vpcCidr(), net.availabilityZones(), net.natGateways()), child);
+        this.network = new Network(clusterName, NetworkArgs.builder().clusterName(clusterName).cidr(net.vpcCidr())
+                .availabilityZones(net.availabilityZones()).natGateways(net.natGateways()).build(), child);
         var firewall = new Firewall(clusterName + "-firewall", new Firewall.Args(clusterName, network.vpcId()), child);
         this.eks = new EksCluster(clusterName, EksClusterArgs.builder()
                 .clusterName(clusterName)
@@ -63,16 +64,16 @@ public final class ManagementCluster extends ComponentResource implements Manage
                 .protect(args.protect())
                 .build(), child);
         new SingleSignOn("sso", new SingleSignOn.Args(clusterName, args.ssoClientSecret(), secrets), child);
-        this.argocd = new ArgoCd("argocd", new ArgoCd.Args(clusterName, "argocd." + hostname,
-                args.argocdHighlyAvailable(), catalog.tool("argo-cd"), args.gitopsRepo().sshCloneUrl(),
-                args.gitopsRepo().deployKeyPrivate(), eks,
-                new ArgoCdValues.Sso(args.gitopsRepo().owner(), args.ssoAdminsTeam(), args.ssoDevelopersTeam(), args.ssoClientId(),
-                        "grafana." + hostname),
-                eks.ready()), child);
+        this.argocd = new ArgoCd("argocd", ArgoCdArgs.builder().clusterName(clusterName).hostname("argocd." + hostname)
+                .highlyAvailable(args.argocdHighlyAvailable()).chart(catalog.tool("argo-cd"))
+                .repositoryUrl(args.gitopsRepo().sshCloneUrl()).deployKeyPrivate(args.gitopsRepo().deployKeyPrivate()).cluster(eks)
+                .sso(new ArgoCdValues.Sso(args.gitopsRepo().owner(), args.ssoAdminsTeam(), args.ssoDevelopersTeam(),
+                        args.ssoClientId(), "grafana." + hostname))
+                .dependsOn(eks.ready()).build(), child);
         this.externalSecretsRoleArn = ExternalSecretsRole.withChartPulls(eks,
                 secrets.secretArnPattern("clusters/" + clusterName + "/"), secrets.kmsKeyArn()).arn();
-        new ClusterDnsTokens(clusterName + "-dns-tokens", new ClusterDnsTokens.Args(clusterName, domain(), dnsZoneId(),
-                args.dnsTokenLimits(), dns.cloudflare(), secrets.writer()), child);
+        new ClusterDnsTokens(clusterName + "-dns-tokens", ClusterDnsTokensArgs.builder().clusterName(clusterName).domain(domain())
+                .zoneId(dnsZoneId()).settings(args.dnsTokenLimits()).cloudflare(dns.cloudflare()).store(secrets.writer()).build(), child);
         // The CAA record stays with the zone it belongs to.
         DnsZone.clusterSubdomain(clusterName, this, dns);
 

@@ -49,47 +49,12 @@ import java.util.Map;
 public final class Network extends ComponentResource {
     public static final String TYPE = "platform:components:Network";
 
-    /**
-     * @param clusterName       names and tags the network's resources, and marks subnets for the cluster's load balancers
-     * @param cidr              the VPC range
-     * @param availabilityZones zones to span (2-6)
-     * @param natGateways       one NAT gateway per zone (default, survives a zone failure) or a single one
-     * @param flowLogRetentionDays days flow logs are kept (default 365)
-     */
-    public record Args(String clusterName, Cidr cidr, int availabilityZones, NatGateways natGateways, int flowLogRetentionDays) {
-        public static final int DEFAULT_FLOW_LOG_RETENTION_DAYS = 365;
-
-        public Args {
-            if (availabilityZones < 2 || availabilityZones > 6) {
-                throw new IllegalArgumentException("Network.Args.availabilityZones must be 2-6, was " + availabilityZones);
-            }
-        }
-
-        public static Args of(String clusterName, Cidr cidr, int availabilityZones, NatGateways natGateways) {
-            return new Args(clusterName, cidr, availabilityZones, natGateways, DEFAULT_FLOW_LOG_RETENTION_DAYS);
-        }
-
-        /** Public subnets take the first slots, private ones the next: all the same size. */
-        public int subnetPrefix() {
-            int slots = 2 * availabilityZones;
-            return cidr.prefix() + Integer.SIZE - Integer.numberOfLeadingZeros(slots - 1);
-        }
-
-        public Cidr publicSubnet(int zone) {
-            return cidr.subnet(subnetPrefix(), zone);
-        }
-
-        public Cidr privateSubnet(int zone) {
-            return cidr.subnet(subnetPrefix(), availabilityZones + zone);
-        }
-    }
-
     private final Output<String> vpcId;
     private final Output<String> vpcCidr;
     private final Output<List<String>> publicSubnetIds;
     private final Output<List<String>> privateSubnetIds;
 
-    public Network(String name, Args args, ComponentResourceOptions options) {
+    public Network(String name, NetworkArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         var zones = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().state("available").build())
@@ -182,7 +147,7 @@ public final class Network extends ComponentResource {
     }
 
     /** All accepted and rejected traffic to CloudWatch Logs, written through a role only flow logs can assume. */
-    private void flowLogs(String name, Args args, Vpc vpc, CustomResourceOptions child) {
+    private void flowLogs(String name, NetworkArgs args, Vpc vpc, CustomResourceOptions child) {
         var group = new LogGroup(name + "-flow-logs", LogGroupArgs.builder()
                 .name("/platform/" + args.clusterName() + "/vpc-flow-logs")
                 .retentionInDays(args.flowLogRetentionDays())

@@ -40,7 +40,7 @@ public final class SecretWriter {
         private Output<String> prefix;
         private Output<String> kmsKeyArn;
         private boolean protect = true;
-        private int recoveryWindowDays = SecretStore.Args.DEFAULT_RECOVERY_WINDOW_DAYS;
+        private int recoveryWindowDays = SecretStoreArgs.DEFAULT_RECOVERY_WINDOW_DAYS;
         private Resource parent;
         private com.pulumi.aws.Provider provider;
 

@@ -51,15 +51,15 @@ public final class WorkloadCluster extends ComponentResource {
         var labels = ClusterRegistration.labels(args.catalog(), kind(), args.observability(), args.environments());
         this.hostname = management.domain().applyValue(domain -> clusterName + "." + domain);
 
-        new ClusterDnsTokens(clusterName + "-dns-tokens", new ClusterDnsTokens.Args(clusterName, management.domain(),
-                management.dnsZoneId(), args.dnsTokenLimits(), management.cloudflare(), management.secretWriter(args.protect(), this)),
-                child);
+        new ClusterDnsTokens(clusterName + "-dns-tokens", ClusterDnsTokensArgs.builder().clusterName(clusterName)
+                .domain(management.domain()).zoneId(management.dnsZoneId()).settings(args.dnsTokenLimits())
+                .cloudflare(management.cloudflare()).store(management.secretWriter(args.protect(), this)).build(), child);
         DnsZone.clusterSubdomain(clusterName, management, this);
 
         if (args.kind() == ClusterType.EKS) {
             var net = args.network();
-            this.network = new Network(clusterName, Network.Args.of(clusterName, net.vpcCidr(), net.availabilityZones(),
-                    net.natGateways()), child);
+            this.network = new Network(clusterName, NetworkArgs.builder().clusterName(clusterName).cidr(net.vpcCidr())
+                    .availabilityZones(net.availabilityZones()).natGateways(net.natGateways()).build(), child);
             var firewall = new Firewall(clusterName + "-firewall", new Firewall.Args(clusterName, network.vpcId()), child);
             var eks = new EksCluster(clusterName, EksClusterArgs.builder()
                     .clusterName(clusterName)

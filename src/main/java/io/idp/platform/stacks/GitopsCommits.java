@@ -6,6 +6,7 @@ import io.idp.platform.components.GitopsRepo;
 import io.idp.platform.components.ManagementCluster;
 import io.idp.platform.components.ManagementReference;
 import io.idp.platform.components.RepositoryFiles;
+import io.idp.platform.components.RepositoryFilesArgs;
 import io.idp.platform.components.WorkloadCluster;
 import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.gitops.GitopsLayout;
@@ -44,9 +45,10 @@ final class GitopsCommits {
                 new GitopsLayout.WorkloadFacts(name, t.t1, config.region(), t.t2, t.t3));
         var paths = new TreeSet<>(GitopsLayout.workload(sources.root(), catalog, kind,
                 new GitopsLayout.WorkloadFacts(name, GitopsFiles.PENDING, config.region(), GitopsFiles.PENDING, GitopsFiles.PENDING)).keySet());
-        new RepositoryFiles(name + "-registry", new RepositoryFiles.Args(
-                management.gitopsRepo().applyValue(repo -> repo.substring(repo.indexOf('/') + 1)), paths,
-                facts.applyValue(f -> GitopsLayout.workload(sources.root(), catalog, kind, f)), path -> false,
-                "stacks/" + kind.catalogName() + " for " + name), ComponentResourceOptions.builder().providers(management.github()).build());
+        new RepositoryFiles(name + "-registry", RepositoryFilesArgs.builder()
+                .repository(management.gitopsRepo().applyValue(repo -> repo.substring(repo.indexOf('/') + 1))).paths(paths)
+                .contents(facts.applyValue(f -> GitopsLayout.workload(sources.root(), catalog, kind, f)))
+                .source("stacks/" + kind.catalogName() + " for " + name).build(),
+                ComponentResourceOptions.builder().providers(management.github()).build());
     }
 }

@@ -13,7 +13,9 @@ import io.idp.platform.components.GitopsRepoArgs;
 import io.idp.platform.components.ManagementCluster;
 import io.idp.platform.components.ManagementClusterArgs;
 import io.idp.platform.components.SecretStore;
+import io.idp.platform.components.SecretStoreArgs;
 import io.idp.platform.components.StateStore;
+import io.idp.platform.components.StateStoreArgs;
 import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.gitops.Sources;
 import io.idp.platform.support.AwsProviderFactory;
@@ -34,8 +36,8 @@ public final class ManagementStack {
         var name = config.clusterName();
         var aws = ComponentResourceOptions.builder().providers(AwsProviderFactory.create(config)).build();
 
-        var state = new StateStore("state", StateStore.Args.of(settings.stateBucket(), config.protect()), aws);
-        var secrets = new SecretStore("secrets", SecretStore.Args.of(name, config.protect()), aws);
+        var state = new StateStore("state", StateStoreArgs.builder().bucketName(settings.stateBucket()).protect(config.protect()).build(), aws);
+        var secrets = new SecretStore("secrets", SecretStoreArgs.builder().clusterName(name).protect(config.protect()).build(), aws);
         var bots = new BotAccounts("bots", BotAccountsArgs.builder().clusterName(name).githubOwner(settings.githubOwner())
                 .platformRepo(settings.platformRepo()).alertsEmail(settings.alertsEmail())
                 .githubToken(settings.githubToken().output()).cloudflareToken(settings.cloudflareToken().output())
