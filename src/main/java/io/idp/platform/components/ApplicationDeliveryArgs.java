@@ -132,7 +132,13 @@ public final class ApplicationDeliveryArgs {
         }
 
         public ApplicationDeliveryArgs build() {
-            RequiredArgs.of(ApplicationDeliveryArgs.class).require("name", name).require("owner", owner).require("templateRepository", templateRepository).require("gitopsRepository", gitopsRepository).require("region", region).require("oidcProviderArn", oidcProviderArn).require("environments", environments).require("promotionToken", promotionToken).require("github", github).check();
+            RequiredArgs.of(ApplicationDeliveryArgs.class)
+                    .require("name", name).require("owner", owner)
+                    .require("templateRepository", templateRepository).require("gitopsRepository", gitopsRepository)
+                    .require("region", region).require("oidcProviderArn", oidcProviderArn)
+                    .require("environments", environments).require("promotionToken", promotionToken)
+                    .require("github", github)
+                    .check();
             return new ApplicationDeliveryArgs(this);
         }
     }

@@ -123,7 +123,12 @@ public final class ArgoCdArgs {
         }
 
         public ArgoCdArgs build() {
-            RequiredArgs.of(ArgoCdArgs.class).require("clusterName", clusterName).require("hostname", hostname).require("chart", chart).require("repositoryUrl", repositoryUrl).require("deployKeyPrivate", deployKeyPrivate).require("cluster", cluster).require("sso", sso).check();
+            RequiredArgs.of(ArgoCdArgs.class)
+                    .require("clusterName", clusterName).require("hostname", hostname)
+                    .require("chart", chart).require("repositoryUrl", repositoryUrl)
+                    .require("deployKeyPrivate", deployKeyPrivate).require("cluster", cluster)
+                    .require("sso", sso)
+                    .check();
             return new ArgoCdArgs(this);
         }
     }

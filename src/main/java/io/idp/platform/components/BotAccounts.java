@@ -38,9 +38,13 @@ public final class BotAccounts extends ComponentResource {
     private final Role deployRole;
     private final Provider github;
     private final String alertsEmail;
+    private final String logicalName;
+    private final String clusterName;
 
     public BotAccounts(String name, BotAccountsArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        this.logicalName = name;
+        this.clusterName = args.clusterName();
         var child = CustomResourceOptions.builder().parent(this).build();
         this.alertsEmail = args.alertsEmail();
 
@@ -50,9 +54,8 @@ public final class BotAccounts extends ComponentResource {
                         .clientIdLists(Trust.STS_AUDIENCE)
                         .build(), child).arn());
 
-        this.previewRole = ciRole(name + "-ci-preview", args.clusterName() + "-ci-preview",
-                "Previews and drift checks of " + args.githubOwner() + "/" + args.platformRepo() + ": read only",
-                args.previewSubjects(), child);
+        this.previewRole = ciRole("preview", "Previews and drift checks of " + args.githubOwner() + "/" + args.platformRepo() + ": read only",
+                args.previewSubjects());
         new RolePolicyAttachment(name + "-ci-preview-read-only", RolePolicyAttachmentArgs.builder()
                 .role(previewRole.name()).policyArn(READ_ONLY_POLICY).build(), child);
         new RolePolicy(name + "-ci-preview-state", RolePolicyArgs.builder()
@@ -64,9 +67,8 @@ public final class BotAccounts extends ComponentResource {
                         PolicyDocuments.statement("DecryptState", "Allow", null, List.of("kms:Decrypt"), List.of(t.t2), null)))))
                 .build(), child);
 
-        this.deployRole = ciRole(name + "-ci-deploy", args.clusterName() + "-ci-deploy",
-                "Deploys of " + args.githubOwner() + "/" + args.platformRepo() + " from main",
-                List.of(args.deploySubject()), child);
+        this.deployRole = ciRole("deploy", "Deploys of " + args.githubOwner() + "/" + args.platformRepo() + " from main",
+                List.of(args.deploySubject()));
         // pulumi up creates VPCs, IAM roles, EKS clusters and KMS keys: it needs administrator rights.
         // Restrict them with an SCP or permissions boundary where the organisation requires it.
         new RolePolicyAttachment(name + "-ci-deploy-admin", RolePolicyAttachmentArgs.builder()
@@ -87,13 +89,14 @@ public final class BotAccounts extends ComponentResource {
                 "alertsEmail", Output.of(alertsEmail)));
     }
 
-    private Role ciRole(String logical, String roleName, String description, List<String> subjects, CustomResourceOptions child) {
-        return new Role(logical, RoleArgs.builder()
-                .name(roleName)
+    /** The role {@code <cluster>-ci-<purpose>}, assumable by GitHub Actions of the given subjects only. */
+    private Role ciRole(String purpose, String description, List<String> subjects) {
+        return new Role(logicalName + "-ci-" + purpose, RoleArgs.builder()
+                .name(clusterName + "-ci-" + purpose)
                 .description(description)
                 .maxSessionDuration(3600)
                 .assumeRolePolicy(oidcProviderArn.applyValue(arn -> Trust.githubActions(arn, subjects)))
-                .build(), child);
+                .build(), CustomResourceOptions.builder().parent(this).build());
     }
 
     public Output<String> oidcProviderArn() {

@@ -89,7 +89,11 @@ public final class ClusterDnsTokensArgs {
         }
 
         public ClusterDnsTokensArgs build() {
-            RequiredArgs.of(ClusterDnsTokensArgs.class).require("clusterName", clusterName).require("domain", domain).require("zoneId", zoneId).require("settings", settings).require("cloudflare", cloudflare).require("store", store).check();
+            RequiredArgs.of(ClusterDnsTokensArgs.class)
+                    .require("clusterName", clusterName).require("domain", domain)
+                    .require("zoneId", zoneId).require("settings", settings)
+                    .require("cloudflare", cloudflare).require("store", store)
+                    .check();
             return new ClusterDnsTokensArgs(this);
         }
     }

@@ -105,11 +105,9 @@ public final class GitopsRepo extends ComponentResource {
         return options.build();
     }
 
-    /** Commits rendered files to this repository (see {@link RepositoryFiles}). */
-    public RepositoryFiles commit(java.util.SortedSet<String> paths, Output<java.util.SortedMap<String, String>> contents,
-                                  java.util.function.Predicate<String> keep, String source) {
-        return new RepositoryFiles(logicalName + "-files", RepositoryFilesArgs.builder().repository(repository.name()).paths(paths)
-                .contents(contents).keep(keep).source(source).build(),
+    /** Commits rendered files (paths, contents, what to keep, their source) to this repository (see {@link RepositoryFiles}). */
+    public RepositoryFiles commit(RepositoryFilesArgs.Builder files) {
+        return new RepositoryFiles(logicalName + "-files", files.repository(repository.name()).build(),
                 ComponentResourceOptions.builder().parent(this).build());
     }
 

@@ -50,7 +50,8 @@ public final class ManagementCluster extends ComponentResource implements Manage
         var net = args.network();
         this.network = new Network(clusterName, NetworkArgs.builder().clusterName(clusterName).cidr(net.vpcCidr())
                 .availabilityZones(net.availabilityZones()).natGateways(net.natGateways()).build(), child);
-        var firewall = new Firewall(clusterName + "-firewall", new Firewall.Args(clusterName, network.vpcId()), child);
+        var firewall = new Firewall(clusterName + "-firewall",
+                FirewallArgs.builder().clusterName(clusterName).vpcId(network.vpcId()).build(), child);
         this.eks = new EksCluster(clusterName, EksClusterArgs.builder()
                 .clusterName(clusterName)
                 .region(args.region())

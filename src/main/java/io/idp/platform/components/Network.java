@@ -136,7 +136,7 @@ public final class Network extends ComponentResource {
             publicIds.add(publicSubnet.id());
             privateIds.add(privateSubnet.id());
         }
-        flowLogs(name, args, vpc, child);
+        flowLogs(name, args, vpc);
 
         this.vpcId = vpc.id();
         this.vpcCidr = vpc.cidrBlock();
@@ -147,7 +147,8 @@ public final class Network extends ComponentResource {
     }
 
     /** All accepted and rejected traffic to CloudWatch Logs, written through a role only flow logs can assume. */
-    private void flowLogs(String name, NetworkArgs args, Vpc vpc, CustomResourceOptions child) {
+    private void flowLogs(String name, NetworkArgs args, Vpc vpc) {
+        var child = CustomResourceOptions.builder().parent(this).build();
         var group = new LogGroup(name + "-flow-logs", LogGroupArgs.builder()
                 .name("/platform/" + args.clusterName() + "/vpc-flow-logs")
                 .retentionInDays(args.flowLogRetentionDays())

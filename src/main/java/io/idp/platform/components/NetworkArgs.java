@@ -94,7 +94,9 @@ public final class NetworkArgs {
         }
 
         public NetworkArgs build() {
-            RequiredArgs.of(NetworkArgs.class).require("clusterName", clusterName).require("cidr", cidr).check();
+            RequiredArgs.of(NetworkArgs.class)
+                    .require("clusterName", clusterName).require("cidr", cidr)
+                    .check();
             if (availabilityZones < 2 || availabilityZones > 6) {
                 throw new IllegalArgumentException("NetworkArgs.availabilityZones must be 2-6, was " + availabilityZones);
             }

@@ -90,7 +90,10 @@ public final class RepositoryFilesArgs {
         }
 
         public RepositoryFilesArgs build() {
-            RequiredArgs.of(RepositoryFilesArgs.class).require("repository", repository).require("paths", paths).require("contents", contents).require("source", source).check();
+            RequiredArgs.of(RepositoryFilesArgs.class)
+                    .require("repository", repository).require("paths", paths)
+                    .require("contents", contents).require("source", source)
+                    .check();
             return new RepositoryFilesArgs(this);
         }
     }

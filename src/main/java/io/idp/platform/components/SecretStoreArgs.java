@@ -55,7 +55,9 @@ public final class SecretStoreArgs {
         }
 
         public SecretStoreArgs build() {
-            RequiredArgs.of(SecretStoreArgs.class).require("clusterName", clusterName).check();
+            RequiredArgs.of(SecretStoreArgs.class)
+                    .require("clusterName", clusterName)
+                    .check();
             return new SecretStoreArgs(this);
         }
     }

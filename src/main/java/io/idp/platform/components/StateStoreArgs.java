@@ -55,7 +55,9 @@ public final class StateStoreArgs {
         }
 
         public StateStoreArgs build() {
-            RequiredArgs.of(StateStoreArgs.class).require("bucketName", bucketName).check();
+            RequiredArgs.of(StateStoreArgs.class)
+                    .require("bucketName", bucketName)
+                    .check();
             if (bucketName.isBlank()) {
                 throw new IllegalArgumentException("StateStoreArgs.bucketName must not be blank");
             }

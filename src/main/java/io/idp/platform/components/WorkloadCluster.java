@@ -41,6 +41,7 @@ public final class WorkloadCluster extends ComponentResource {
     private final Output<String> server;
     private final Output<String> hostname;
     private final Network network;
+    private final Map<String, String> labels;
 
     public WorkloadCluster(String name, WorkloadClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, FormerlyAtRoot.children(WorkloadCluster.class, options));
@@ -48,7 +49,7 @@ public final class WorkloadCluster extends ComponentResource {
         var clusterName = args.clusterName();
         var management = args.management();
         var child = ComponentResourceOptions.builder().parent(this).build();
-        var labels = ClusterRegistration.labels(args.catalog(), kind(), args.observability(), args.environments());
+        this.labels = ClusterRegistration.labels(args.catalog(), kind(), args.observability(), args.environments());
         this.hostname = management.domain().applyValue(domain -> clusterName + "." + domain);
 
         new ClusterDnsTokens(clusterName + "-dns-tokens", ClusterDnsTokensArgs.builder().clusterName(clusterName)
@@ -60,7 +61,8 @@ public final class WorkloadCluster extends ComponentResource {
             var net = args.network();
             this.network = new Network(clusterName, NetworkArgs.builder().clusterName(clusterName).cidr(net.vpcCidr())
                     .availabilityZones(net.availabilityZones()).natGateways(net.natGateways()).build(), child);
-            var firewall = new Firewall(clusterName + "-firewall", new Firewall.Args(clusterName, network.vpcId()), child);
+            var firewall = new Firewall(clusterName + "-firewall",
+                    FirewallArgs.builder().clusterName(clusterName).vpcId(network.vpcId()).build(), child);
             var eks = new EksCluster(clusterName, EksClusterArgs.builder()
                     .clusterName(clusterName)
                     .region(args.region())
@@ -81,7 +83,7 @@ public final class WorkloadCluster extends ComponentResource {
             var annotations = Output.tuple(hostname, externalSecrets.arn()).applyValue(t -> annotations(t.t1, t.t2));
             // The Secret depends on the cluster (through its endpoint) and on Argo CD's access to it, so a destroy
             // removes it first. It does not wait for nodes: Argo CD retries until the add-ons can run.
-            register(eks, labels, annotations, fleetAccess);
+            register(eks, annotations, fleetAccess);
             this.server = eks.endpoint();
         } else {
             this.network = null;
@@ -103,7 +105,7 @@ public final class WorkloadCluster extends ComponentResource {
      * The Argo CD cluster Secret of a physical cluster: Argo CD reaches it with the fleet role through
      * {@code aws eks get-token}, never a static token; the CA is public data.
      */
-    private void register(EksCluster eks, Map<String, String> labels, Output<Map<String, String>> annotations, Resource fleetAccess) {
+    private void register(EksCluster eks, Output<Map<String, String>> annotations, Resource fleetAccess) {
         var clusterName = args.clusterName();
         var config = eks.certificateAuthority().applyValue(ca -> ClusterRegistration.eksConfig(clusterName, ca));
         new Secret("cluster-" + clusterName, SecretArgs.builder()

@@ -32,7 +32,8 @@ final class GitopsCommits {
         var files = GitopsFiles.management(sources, config.environments(), facts,
                 Output.tuple(gitops.sshCloneUrl(), cluster.externalSecretsRoleArn(), cluster.argocdFleetRoleArn())
                         .applyValue(t -> facts.withResources(t.t1, t.t2, t.t3)));
-        gitops.commit(files.paths(), files.contents(), GitopsFiles::outlivesClusters, "the platform's templates (stacks/)");
+        gitops.commit(RepositoryFilesArgs.builder().paths(files.paths()).contents(files.contents())
+                .keep(GitopsFiles::outlivesClusters).source("the platform's templates (stacks/)"));
     }
 
     /** The workload cluster's own directory {@code registry/clusters/<name>/}, with the git bot's token from the store. */
