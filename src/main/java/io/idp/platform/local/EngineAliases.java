@@ -15,18 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * type under the parent's former qualified type, its name re-prefixed when it starts with the
  * parent's name. The Java SDK (1.36.1) sends {@code aliases} and leaves the inheritance to the engine.
  */
-final class EngineAliases {
+public final class EngineAliases {
     private final String stack;
     private final String project;
     private final Map<String, List<String>> byUrn = new ConcurrentHashMap<>();
 
-    EngineAliases(String stack, String project) {
+    public EngineAliases(String stack, String project) {
         this.stack = stack;
         this.project = project;
     }
 
     /** The aliases of a resource registered now; remembered, since its children inherit them. */
-    List<String> of(String urn, String parent, String type, String name, List<Alias> aliases) {
+    public List<String> of(String urn, String parent, String type, String name, List<Alias> aliases) {
         var result = new LinkedHashSet<String>();
         var own = aliases.stream().map(alias -> collapse(alias, parent, type, name)).toList();
         result.addAll(own);
