@@ -31,7 +31,6 @@ import com.pulumi.github.inputs.RepositoryTemplateArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.idp.platform.config.SecretValue;
 
 import java.util.List;
 import java.util.Map;

@@ -13,7 +13,6 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.idp.platform.gitops.Catalog;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -20,7 +20,6 @@ import com.pulumi.resources.CustomResourceOptions;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The platform's bot accounts. Cloud bot: GitHub Actions of the platform repository assume IAM roles

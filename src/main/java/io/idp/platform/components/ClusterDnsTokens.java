@@ -18,7 +18,6 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.idp.platform.config.Cidr;
-import io.idp.platform.config.DnsSettings;
 
 import java.util.List;
 import java.util.Map;

@@ -2,11 +2,6 @@ package io.idp.platform.components;
 
 import io.idp.platform.support.Json;
 
-import com.pulumi.core.Output;
-import com.pulumi.kubernetes.core.v1.Secret;
-import com.pulumi.kubernetes.core.v1.SecretArgs;
-import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
-import com.pulumi.resources.CustomResourceOptions;
 import io.idp.platform.config.Observability;
 import io.idp.platform.gitops.Catalog;
 import io.idp.platform.gitops.ClusterKind;

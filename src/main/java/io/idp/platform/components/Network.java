@@ -34,7 +34,6 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.idp.platform.config.Cidr;
 import io.idp.platform.config.NetworkSettings.NatGateways;
 
 import java.util.ArrayList;

@@ -8,9 +8,6 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.function.Predicate;
 
 /**
  * Rendered files committed to a repository, one RepositoryFile each. A file someone changed in the

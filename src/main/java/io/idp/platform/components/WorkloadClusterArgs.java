@@ -10,7 +10,6 @@ import io.idp.platform.config.WorkloadSettings.ClusterType;
 import io.idp.platform.gitops.Catalog;
 import io.idp.platform.support.RequiredArgs;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
