@@ -1,5 +1,10 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.Json;
+import io.idp.platform.support.Trust;
+import io.idp.platform.support.PolicyDocuments;
+import io.idp.platform.support.RepositorySecurity;
+
 import com.pulumi.aws.ecr.LifecyclePolicy;
 import com.pulumi.aws.ecr.LifecyclePolicyArgs;
 import com.pulumi.aws.ecr.Repository;
@@ -26,7 +31,6 @@ import com.pulumi.github.inputs.RepositoryTemplateArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.idp.platform.config.SecretValue;
 
 import java.util.List;
 import java.util.Map;
@@ -45,19 +49,6 @@ public final class ApplicationDelivery extends ComponentResource {
     public static final String TYPE = "platform:components:ApplicationDelivery";
     /** Images and charts kept per repository; older ones expire. */
     public static final int KEEP_IMAGES = 30;
-
-    /**
-     * @param environments the platform's environments, in promotion order
-     * @param github       the git bot's provider
-     */
-    /**
-     * @param adminsTeam the platform admins' team slug: code owners of the repository's workflows
-     * @param botTeamId  the git bot's team, the only bypass actor of the repository's ruleset
-     */
-    public record Args(String name, String owner, String templateRepository, String gitopsRepository, String region,
-                       Output<String> oidcProviderArn, List<String> environments, SecretValue promotionToken,
-                       com.pulumi.github.Provider github, boolean protect, String adminsTeam, Output<String> botTeamId) {
-    }
 
     /** The checks of the app template's ci workflow that every change to main needs. */
     public static final List<String> REQUIRED_CHECKS = List.of("test", "chart");
@@ -80,7 +71,7 @@ public final class ApplicationDelivery extends ComponentResource {
     private final Output<String> imageRepositoryUrl;
     private final Output<String> ciRoleArn;
 
-    public ApplicationDelivery(String name, Args args, ComponentResourceOptions options) {
+    public ApplicationDelivery(String name, ApplicationDeliveryArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var aws = CustomResourceOptions.builder().parent(this).build();
         var git = CustomResourceOptions.builder().parent(this).provider(args.github()).build();
@@ -148,14 +139,17 @@ public final class ApplicationDelivery extends ComponentResource {
                     .repository(repository.name())
                     .environment(created.environment())
                     .secretName("GITOPS_TOKEN")
-                    .plaintextValue(args.promotionToken().output())
+                    .plaintextValue(args.promotionToken())
                     .build(), git);
         }
 
-        var owners = new RepositoryFiles(name + "-codeowners", new RepositoryFiles.Args(repository.name(),
-                new TreeSet<>(List.of(".github/CODEOWNERS")),
-                Output.of(new TreeMap<>(Map.of(".github/CODEOWNERS", codeowners(args.owner(), app, args.adminsTeam())))),
-                path -> false, "the platform's delivery of " + app), ComponentResourceOptions.builder().parent(this).providers(args.github()).build());
+        var owners = new RepositoryFiles(name + "-codeowners", RepositoryFilesArgs.builder()
+                .repository(repository.name())
+                .paths(new TreeSet<>(List.of(".github/CODEOWNERS")))
+                .contents(Output.of(new TreeMap<>(Map.of(".github/CODEOWNERS", codeowners(args.owner(), app, args.adminsTeam())))))
+                .keep(path -> false)
+                .source("the platform's delivery of " + app)
+                .build(), ComponentResourceOptions.builder().parent(this).providers(args.github()).build());
         MainBranchRules.protect(name + "-main", repository.name(), 1, REQUIRED_CHECKS, args.botTeamId(),
                 CustomResourceOptions.builder().parent(this).provider(args.github()).dependsOn(owners).build());
 

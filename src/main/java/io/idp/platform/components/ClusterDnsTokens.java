@@ -1,5 +1,8 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.Json;
+import io.idp.platform.support.ContractException;
+
 import com.pulumi.cloudflare.ApiToken;
 import com.pulumi.cloudflare.ApiTokenArgs;
 import com.pulumi.cloudflare.CloudflareFunctions;
@@ -41,14 +44,6 @@ public final class ClusterDnsTokens extends ComponentResource {
     /** Months a token lives by default, counted from the start of the current calendar quarter. */
     public static final int DEFAULT_LIFETIME_MONTHS = 15;
 
-    /**
-     * @param egressIps the cluster's NAT gateways' public addresses (a virtual cluster's are the management
-     *                  VPC's): the tokens' allowed addresses unless {@code platform:dnsTokenAllowedCidrs} is set
-     */
-    public record Args(String clusterName, Output<String> domain, Output<String> zoneId, DnsSettings settings,
-                       Output<List<String>> egressIps, Provider cloudflare, SecretWriter store) {
-    }
-
     /** The configured networks, or else each egress address on its own. */
     static List<String> allowedCidrs(DnsSettings settings, List<String> egressIps) {
         if (!settings.tokenAllowedCidrs().isEmpty()) {
@@ -76,7 +71,7 @@ public final class ClusterDnsTokens extends ComponentResource {
         return quarterStart.plusMonths(DEFAULT_LIFETIME_MONTHS) + "T00:00:00Z";
     }
 
-    public ClusterDnsTokens(String name, Args args, ComponentResourceOptions options) {
+    public ClusterDnsTokens(String name, ClusterDnsTokensArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var groups = Output.all(PERMISSION_GROUPS.stream().map(group -> permissionGroup(group, args.cloudflare())).toList());
         for (var user : USERS) {

@@ -1,5 +1,7 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.ContractException;
+
 import io.idp.platform.config.Cidr;
 import io.idp.platform.config.DnsSettings;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.idp.platform.components;
+package io.idp.platform.support;
 
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;

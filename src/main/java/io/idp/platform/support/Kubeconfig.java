@@ -1,4 +1,4 @@
-package io.idp.platform.components;
+package io.idp.platform.support;
 
 /** A kubeconfig for an EKS cluster that gets short-lived tokens from the AWS CLI; no static credential. */
 public final class Kubeconfig {

@@ -1,4 +1,4 @@
-package io.idp.platform.components;
+package io.idp.platform.support;
 
 import com.pulumi.github.inputs.RepositorySecurityAndAnalysisArgs;
 import com.pulumi.github.inputs.RepositorySecurityAndAnalysisSecretScanningArgs;

@@ -1,4 +1,4 @@
-package io.idp.platform.components;
+package io.idp.platform.support;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.idp.platform.components;
+package io.idp.platform.support;
 
 import java.util.List;
 import java.util.Map;

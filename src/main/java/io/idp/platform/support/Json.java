@@ -1,4 +1,4 @@
-package io.idp.platform.components;
+package io.idp.platform.support;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
