@@ -35,8 +35,12 @@ public final class PlatformInCode {
                 .domain("apps.example.org").apiToken(ctx.config("cloudflare").requireSecret("apiToken")).build(), ComponentResourceOptions.Empty);
         var github = new com.pulumi.github.Provider("github", com.pulumi.github.ProviderArgs.builder()
                 .owner("example-org").token(ctx.config("github").requireSecret("token")).build());
+        // The git bot commits rendered files past main's ruleset as the only member of this team.
+        var gitBot = new com.pulumi.github.Team("git-bot", com.pulumi.github.TeamArgs.builder().name("hub-git-bot")
+                .privacy("secret").createDefaultMaintainer(true).build(),
+                com.pulumi.resources.CustomResourceOptions.builder().provider(github).build());
         var gitops = new GitopsRepo("gitops", GitopsRepoArgs.builder()
-                .owner("example-org").clusterName("hub").secretStore(secrets)
+                .owner("example-org").clusterName("hub").secretStore(secrets).botTeamId(gitBot.id())
                 .webhookUrl("https://argocd.hub.apps.example.org/api/webhook").build(),
                 ComponentResourceOptions.builder().providers(github).build());
 

@@ -154,13 +154,13 @@ public final class ApplicationDeliveryArgs {
         }
 
         public ApplicationDeliveryArgs build() {
-            RequiredArgs.of(ApplicationDeliveryArgs.class).require("botTeamId", botTeamId).require("adminsTeam", adminsTeam)
+            RequiredArgs.of(ApplicationDeliveryArgs.class)
                     .require("name", name).require("owner", owner)
                     .require("templateRepository", templateRepository).require("gitopsRepository", gitopsRepository)
                     .require("region", region).require("oidcProviderArn", oidcProviderArn)
                     .require("environments", environments).require("promotionToken", promotionToken)
                     .require("github", github)
-                    .check();
+                    .require("botTeamId", botTeamId).require("adminsTeam", adminsTeam).check();
             return new ApplicationDeliveryArgs(this);
         }
     }

@@ -91,8 +91,8 @@ public final class GitopsRepoArgs {
         }
 
         public GitopsRepoArgs build() {
-            RequiredArgs.of(GitopsRepoArgs.class).require("botTeamId", botTeamId).require("owner", owner).require("clusterName", clusterName)
-                    .require("webhookUrl", webhookUrl).require("secretStore", secretStore).check();
+            RequiredArgs.of(GitopsRepoArgs.class).require("owner", owner).require("clusterName", clusterName)
+                    .require("webhookUrl", webhookUrl).require("secretStore", secretStore).require("botTeamId", botTeamId).check();
             return new GitopsRepoArgs(this);
         }
     }

@@ -66,7 +66,8 @@ public final class RenderedRepositoryCheck {
         int count = 0;
         for (var entry : files.entrySet()) {
             var file = entry.getKey();
-            if (file.startsWith(TEMPLATE_COPIES) || !(file.endsWith(".yaml") || file.endsWith(".yml"))) {
+            // GitHub's own files (the repository's workflows) are not Argo CD's to apply.
+            if (file.startsWith(TEMPLATE_COPIES) || file.startsWith(".github/") || !(file.endsWith(".yaml") || file.endsWith(".yml"))) {
                 continue;
             }
             var directory = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";

@@ -13,7 +13,7 @@ class ComponentArgsTest {
     @Test
     void aMissingRequiredArgumentIsNamedWithItsSetter() {
         var error = assertThrows(IllegalArgumentException.class, () -> GitopsRepoArgs.builder().owner("acme").build());
-        assertEquals("GitopsRepoArgs is missing the required arguments clusterName, webhookUrl, secretStore; "
+        assertEquals("GitopsRepoArgs is missing the required arguments clusterName, webhookUrl, secretStore, botTeamId; "
                 + "set them with GitopsRepoArgs.builder().clusterName(...)", error.getMessage());
     }
 
