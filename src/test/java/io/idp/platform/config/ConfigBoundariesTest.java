@@ -103,15 +103,13 @@ class ConfigBoundariesTest {
         assertEquals(1, Validators.editDistance("abc", "abd"));
         assertEquals(0, Validators.editDistance("same", "same"));
         assertEquals(1, Validators.editDistance("ab", "ba"), "a swap of two neighbours is one edit");
-        // "abcdefghi" has 9 characters: 3 edits are tolerated, 4 are not.
-        assertEquals("abcdefxyz", Validators.closest("abcdefghi", List.of("abcdefxyz")).orElseThrow());
-        assertTrue(Validators.closest("abcdefghi", List.of("abcdewxyz")).isEmpty());
-        // Short names get two edits.
-        assertEquals("xy", Validators.closest("ab", List.of("xy")).orElseThrow());
-        assertTrue(Validators.closest("ab", List.of("xyz")).isEmpty());
-        // Twelve characters: four edits, not five.
-        assertEquals("abcdefghwxyz", Validators.closest("abcdefghijkl", List.of("abcdefghwxyz")).orElseThrow());
-        assertTrue(Validators.closest("abcdefghijkl", List.of("abcdefgvwxyz")).isEmpty());
+        // Up to 5 characters one edit is tolerated, up to 12 two, longer names three.
+        assertEquals("abcdx", Validators.closest("abcde", List.of("abcdx")).orElseThrow());
+        assertTrue(Validators.closest("abcde", List.of("abcxy")).isEmpty());
+        assertEquals("abcdefghijxy", Validators.closest("abcdefghijkl", List.of("abcdefghijxy")).orElseThrow());
+        assertTrue(Validators.closest("abcdefghijkl", List.of("abcdefghixyz")).isEmpty());
+        assertEquals("abcdefghijkxyz", Validators.closest("abcdefghijklmn", List.of("abcdefghijkxyz")).orElseThrow());
+        assertTrue(Validators.closest("abcdefghijklmn", List.of("abcdefghijwxyz")).isEmpty());
         assertEquals("first", Validators.closest("firsu", List.of("first", "firsv")).orElseThrow(), "a tie keeps the first candidate");
         assertEquals("Closer", Validators.closest("closer", List.of("cluster", "Closer")).orElseThrow(), "case does not count");
         assertTrue(Validators.closest("anything", List.of()).isEmpty());
@@ -139,10 +137,10 @@ class ConfigBoundariesTest {
         assertEquals(List.of("development", "staging", "production"), load(with(sixZones(), "platform:environments", "  ")).environments());
         assertEquals(List.of(), load(with(workload(), "platform:environments", "")).environments());
         assertEquals("is required but not set", only(with(sixZones(), "platform:domain", " ")).problem());
-        var blankSecret = new java.util.HashMap<>(sixZones());
-        blankSecret.put("github:token", " ");
-        var e = assertThrows(ConfigException.class, () -> PlatformConfig.load("t", new RawConfig("f", blankSecret,
-                Set.of("github:token", "cloudflare:apiToken", "platform:githubOAuthClientSecret"))));
+        var unsetSecret = new java.util.HashMap<>(sixZones());
+        unsetSecret.remove("github:token");
+        var e = assertThrows(ConfigException.class, () -> PlatformConfig.load("t", new RawConfig("f", unsetSecret,
+                Set.of("cloudflare:apiToken", "platform:githubOAuthClientSecret"))));
         assertEquals(List.of("github:token is required but not set"), e.errors().stream().map(x -> x.key() + " " + x.problem()).toList());
     }
 }

@@ -29,7 +29,7 @@ class ConfigShapesTest {
     void theKeysTableRowsShowRequiredSecretDefaultAndEscapedPipes() {
         var table = ConfigKeysTable.markdown();
         assertTrue(table.contains("\n| `github:token` | management | yes, secret |  | "), table);
-        assertTrue(table.contains("| `platform:availabilityZones` | management, workload | no | `3` | a whole number from 2 to 6 | `platform:availabilityZones: 3` |"), table);
+        assertTrue(table.contains("| `platform:availabilityZones` | management, workload | no | `3` | a whole number from 2 to 6, at most the zones of aws:region"), table);
         assertTrue(table.contains("| `platform:clusterName` | management, workload | yes |  | "), table);
         assertEquals(ConfigKeys.all().size() + 2, table.lines().count());
     }
@@ -167,12 +167,13 @@ class ConfigShapesTest {
         var values = with(new HashMap<>(workload()), "platform:clusterType", "vcluster", "platform:availabilityZones", "3",
                 "platform:natGateways", "single", "platform:apiPublicAccessCidrs", "[\"203.0.113.0/24\"]");
         var errors = errors(values);
-        assertEquals(List.of("platform:vpcCidr", "platform:availabilityZones", "platform:natGateways", "platform:apiPublicAccessCidrs"),
+        assertEquals(List.of("platform:apiPublicAccessCidrs", "platform:availabilityZones", "platform:natGateways", "platform:vpcCidr"),
                 errors.stream().map(ConfigError::key).toList());
-        assertEquals("10.20.0.0/16", errors.get(0).value());
-        assertEquals("is not used by a vcluster workload cluster, which runs inside the management cluster", errors.get(0).problem());
-        assertEquals("remove the key, or set platform:clusterType: eks", errors.get(0).allowed());
-        assertEquals(cidr("10.20.0.0/16"), load(workload()).network().vpcCidr(), "an EKS workload cluster keeps its network");
+        assertEquals("10.20.0.0/16", errors.get(3).value());
+        assertTrue(errors.get(0).problem().startsWith("is not read by a vcluster workload stack: only stacks with their own EKS cluster and VPC"),
+                errors.get(0).problem());
+        assertEquals(cidr("10.20.0.0/16"), load(with(new HashMap<>(workload()), "platform:clusterType", "eks")).network().vpcCidr(),
+                "an EKS workload cluster keeps its network");
     }
 
     @Test
@@ -241,7 +242,7 @@ class ConfigShapesTest {
         assertFalse(otherRole.problem().contains("platform:domain"), "hints name keys of this stack's role only: " + otherRole.problem());
         assertEquals("is not a platform setting", only(with(management(), "platform:zzzzzzzzzzzzzzzzzzzz", "x")).problem());
         var role = only(with(workload(), "platform:domain", "example.com"));
-        assertEquals("is only read by management stacks; this is a workload stack", role.problem());
+        assertEquals("is not read by an eks workload stack: only management stacks use it", role.problem());
         assertEquals("remove the key from this stack file", role.allowed());
         assertEquals("platform:role", only(with(management(), "platform:role", "")).key());
     }

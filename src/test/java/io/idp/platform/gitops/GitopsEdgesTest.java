@@ -38,7 +38,7 @@ class GitopsEdgesTest {
         var without = text.replace("  argo-cd:", "  argo-cd-renamed:");
         assertNotEquals(text, without, "the catalog names argo-cd as a tool key");
         var e = assertThrows(CatalogException.class, () -> Catalog.parse(without));
-        assertTrue(e.getMessage().contains("tools.argo-cd is missing: the management cluster installs Argo CD from it"), e.getMessage());
+        assertTrue(e.getMessage().contains("tools.argo-cd = (not set): is missing: the management cluster installs Argo CD from it"), e.getMessage());
     }
 
     @Test

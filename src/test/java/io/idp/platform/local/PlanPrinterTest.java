@@ -53,7 +53,7 @@ class PlanPrinterTest {
                      pulumi:pulumi:Stack             platform-s
                      └─ platform:components:Network  net
                  ±      └─ aws:ec2/vpc:Vpc           vpc         replace
-                                   ± cidrBlock: "10.0.0.0/16" => "10.1.0.0/16"  (forces replacement)
+                              ± cidrBlock: "10.0.0.0/16" => "10.1.0.0/16"  (forces replacement)
                 """, text);
     }
 
@@ -82,11 +82,11 @@ class PlanPrinterTest {
         assertEquals("""
                      Type                   Name  Plan
                  ~   aws:ec2/subnet:Subnet  s     update
-                             ~ a: "old" => (none)
-                             ~ b: (none) => "new"
-                             ~ long: "%s... => "%s...
-                             ~ n: 1 => 2
-                """.formatted("x".repeat(76), "x".repeat(76)), text);
+                        ~ a: "old" => (none)
+                        ~ b: (none) => "new"
+                        ~ long: "%s" => "%sy"
+                        ~ n: 1 => 2
+                """.formatted("x".repeat(100), "x".repeat(100)), text);
     }
 
     @Test
@@ -97,14 +97,14 @@ class PlanPrinterTest {
         assertEquals("""
                      Type                                        Name  Plan
                  ~   github:index/repositoryFile:RepositoryFile  f     update
-                             ~ content: text changed
-                                 - b: 2
-                                 + b: 20
-                                 + d: 4
+                        ~ content: text changed
+                            - b: 2
+                            + b: 20
+                            + d: 4
                 """, text);
         var single = custom("github:index/repositoryFile:RepositoryFile", "f", Map.of("content", "one line"));
         assertTrue(new PlanPrinter(false).render(PlanDiff.between(plan(single), plan(after)), false)
-                .contains("             ~ content: text changed\n                 - one line\n                 + a: 1\n"));
+                .contains("        ~ content: text changed\n            - one line\n            + a: 1\n"));
     }
 
     @Test
@@ -137,7 +137,7 @@ class PlanPrinterTest {
         var colour = new PlanPrinter(true).render(diff, true);
         assertTrue(colour.contains("\u001b[32m +   aws:ec2/subnet:Subnet         new      create\u001b[0m\n"), colour);
         assertTrue(colour.contains("\u001b[33m ~   aws:ec2/subnet:Subnet         changed  update\u001b[0m\n"
-                + "\u001b[33m             ~ a: 1 => 2\u001b[0m\n"), colour);
+                + "\u001b[33m        ~ a: 1 => 2\u001b[0m\n"), colour);
         assertTrue(colour.contains("\u001b[31m -   aws:ec2/subnet:Subnet         gone     delete\u001b[0m\n"), colour);
         assertTrue(colour.contains("\u001b[36m >   pulumi:pulumi:StackReference  ref      read\u001b[0m\n"), colour);
         assertTrue(colour.contains("\u001b[34m =   aws:ec2/vpc:Vpc               adopted  import\u001b[0m\n"), colour);

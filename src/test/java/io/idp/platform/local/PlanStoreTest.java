@@ -65,7 +65,7 @@ class PlanStoreTest {
     void anOlderFormatAsksForANewPlan(@TempDir Path dir) throws Exception {
         var old = dir.resolve("old.json");
         Files.writeString(old, "{\"formatVersion\": 0, \"stack\": \"mgmt\", \"resources\": []}");
-        assertEquals(old + " has plan format 0; this program reads format 1: make the plan again",
+        assertEquals(old + " has plan format 0; this program reads format " + Plan.FORMAT_VERSION + ": make the plan again",
                 assertThrows(PlanException.class, () -> PlanStore.readFile(old)).getMessage());
     }
 

@@ -22,6 +22,7 @@ class PolicyDocsTest {
         rules.addAll(GithubRules.rules());
         rules.addAll(ArgoCdRules.rules());
         rules.addAll(CloudflareRules.rules());
+        rules.addAll(TrustRules.rules());
         return rules;
     }
 
@@ -47,7 +48,7 @@ class PolicyDocsTest {
     @Test
     void everyGroupContributesItsRulesInOrder() {
         assertEquals(PolicyRules.ids(), fresh().stream().map(Rule::id).toList());
-        assertEquals(55, PolicyRules.ids().size());
+        assertEquals(67, PolicyRules.ids().size());
         assertEquals("CKV_AWS_21", PolicyRules.find("CKV_AWS_21").orElseThrow().id());
         assertTrue(PolicyRules.find("CKV_NOPE").isEmpty());
     }
