@@ -20,6 +20,7 @@ import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.components.ExternalSecretsRole;
 import io.idp.platform.gitops.GitopsLayout;
 import io.idp.platform.gitops.Sources;
+import io.idp.platform.gitops.Tenancy;
 
 import static io.idp.platform.stacks.ManagementOutputs.*;
 
@@ -72,8 +73,10 @@ public final class ManagementStack {
         var facts = new GitopsLayout.ManagementFacts(cluster, hostname, config.region(), GitopsFiles.PENDING,
                 settings.alertsEmail(), secrets.clusterPrefix(cluster), GitopsFiles.PENDING, GitopsFiles.PENDING,
                 settings.argocdHa(), config.observability(),
-                new GitopsLayout.Sso(settings.githubOwner(), sso.adminsTeam(), sso.developersTeam(), sso.clientId()));
-        var files = GitopsFiles.management(sources, config.environments(), facts,
+                new GitopsLayout.Sso(settings.githubOwner(), sso.adminsTeam(), sso.developersTeam(), sso.clientId()),
+                settings.argocdAllowedCidrs().stream().map(Object::toString).toList());
+        var tenancy = new Tenancy(settings.applications(), config.environments(), WorkloadClusters.read(sources.root()));
+        var files = GitopsFiles.management(sources, config.environments(), tenancy, facts,
                 Output.tuple(gitops.sshCloneUrl(), externalSecrets.arn(), argocd.fleetRoleArn())
                         .applyValue(t -> facts.withResources(t.t1, t.t2, t.t3)));
         gitops.commit(files.paths(), files.contents(), GitopsFiles::outlivesClusters, "the platform's templates (stacks/)");
