@@ -91,7 +91,7 @@ public final class ConfigKeys {
     public static final ConfigKey ARGOCD_HA = optional("platform:argocdHa", MGMT, "true",
             "true or false", "false", "Run Argo CD with highly available replicas.");
     public static final ConfigKey ARGOCD_ALLOWED_CIDRS = optional("platform:argocdAllowedCidrs", MGMT, "[]",
-            "a list of IPv4 CIDRs; empty keeps the UI internal (the management VPC only)", "[198.51.100.0/24]",
+            "a list of IPv4 CIDRs; empty keeps the UI internal (private addresses: the VPC, peered networks, a VPN)", "[198.51.100.0/24]",
             "Networks that may reach Argo CD's UI and API (a VPN's, an office's); GitHub's webhook reaches only /api/webhook.");
     public static final ConfigKey STATE_BUCKET = optional("platform:stateBucket", MGMT, "<clusterName>-pulumi-state-<region>",
             "an S3 bucket name: 3-63 lowercase letters, digits, '-' and '.', globally unique", "acme-pulumi-state",

@@ -159,9 +159,11 @@ public final class GitopsLayout {
         }
         files.putAll(NetworkPolicies.forTools(catalog, own, scraper, directory + "manifests/network-policies/",
                 Set.of(catalog.tool("argo-cd").namespace())));
+        files.put(directory + "manifests/network-policies/default.yaml", NetworkPolicies.denyAll("default"));
         for (var kind : List.of(ClusterKind.WORKLOAD_EKS, ClusterKind.WORKLOAD_VCLUSTER)) {
-            files.putAll(NetworkPolicies.forTools(catalog, tools(catalog, kind, facts.observability()), scraper,
-                    FLEET_NETWORK_POLICIES + kind.catalogName() + "/", Set.of()));
+            var fleetDirectory = FLEET_NETWORK_POLICIES + kind.catalogName() + "/";
+            files.putAll(NetworkPolicies.forTools(catalog, tools(catalog, kind, facts.observability()), scraper, fleetDirectory, Set.of()));
+            files.put(fleetDirectory + "default.yaml", NetworkPolicies.denyAll("default"));
         }
         return files;
     }

@@ -79,6 +79,12 @@ public final class NetworkPolicies {
         return files;
     }
 
+    /** A namespace where nothing of the platform runs ("default"): nothing in, nothing out. */
+    public static String denyAll(String namespace) {
+        return "# Nothing of the platform runs in " + namespace + ": nothing in, nothing out.\n"
+                + yaml(List.of(policy(namespace, DEFAULT_DENY, Map.of(), List.of("Ingress", "Egress"), null, null)));
+    }
+
     /** An application namespace's policies: its own pods, DNS, the ingress controller and scraping in; nothing else out. */
     public static String forApplication(String ingressNamespace, String observabilityNamespace) {
         var docs = new ArrayList<Map<String, Object>>(common(null, observabilityNamespace, false));
