@@ -134,6 +134,23 @@ final class TenancyRules {
         return fail(inDefault(project), "Application " + input(r, "metadata.name") + " is in the default project");
     }
 
+    /** environments/&lt;env&gt;/environment.yaml: the developer-facing tree's generators may only make application Applications. */
+    static final Pattern ENVIRONMENT_FILE = Pattern.compile("environments/[^/]+/environment\\.ya?ml");
+
+    static Optional<String> environmentsInAppProjects(PlannedResource r, Plan p) {
+        if (!ENVIRONMENT_FILE.matcher(path(r)).matches()) {
+            return Optional.empty();
+        }
+        for (var object : of(r)) {
+            if (("Application".equals(object.get("kind")) || "ApplicationSet".equals(object.get("kind")))
+                    && !(project(object) instanceof String project && project.startsWith(APP_PROJECT_PREFIX))) {
+                return Optional.of(object.get("kind") + " " + name(object) + " of an environment puts applications in project "
+                        + project(object) + ", not an application's project");
+            }
+        }
+        return Optional.empty();
+    }
+
     // ---- RBAC -----------------------------------------------------------------------------------
 
     static Optional<String> developerRbac(PlannedResource r, Plan p) {
@@ -331,6 +348,12 @@ final class TenancyRules {
                         "set spec.project (spec.template.spec.project) to the project of its team or tool",
                         TenancyRules::applicationsInOwnProjects,
                         files(file("a.yaml", APPLICATION.formatted("platform")), file("a.yaml", APPLICATION.formatted("default")))),
+                new Rule("ARGO_12", "Argo CD operator manual, projects", Severity.MANDATORY, FILE,
+                        "an environment's ApplicationSet puts applications only in application projects (app-<app>)",
+                        "template spec.project as 'app-{{.path.basename}}'",
+                        TenancyRules::environmentsInAppProjects,
+                        files(file("environments/production/environment.yaml", APP_SET.formatted("restricted")),
+                                file("environments/production/environment.yaml", APP_SET.formatted("restricted").replace("'app-{{.path.basename}}'", "fleet")))),
                 new Rule("ARGO_10", "Argo CD operator manual, projects", Severity.MANDATORY, PROGRAM_APPLICATION,
                         "the program's Applications (the root) are in a project of their own",
                         "create the Application's project first and name it in spec.project",

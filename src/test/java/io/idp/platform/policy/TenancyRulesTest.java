@@ -73,6 +73,11 @@ class TenancyRulesTest {
                 Arguments.of("ARGO_9", files("a.yaml", "kind: Application\nmetadata:\n  name: a\nspec: {}\n")),
                 Arguments.of("ARGO_9", files("a.yaml", appSet.formatted("default", ""))),
                 Arguments.of("ARGO_9", files("a.yaml", "kind: ApplicationSet\nmetadata:\n  name: s\nspec:\n  template: {spec: {}}\n")),
+                // ARGO_12: an environment's generator naming a platform project, or none
+                Arguments.of("ARGO_12", files("environments/staging/environment.yaml", appSet.formatted("platform", ""))),
+                Arguments.of("ARGO_12", files("environments/staging/environment.yml", appSet.formatted("default", ""))),
+                Arguments.of("ARGO_12", files("environments/staging/environment.yaml",
+                        "kind: Application\nmetadata:\n  name: a\nspec:\n  project: registry\n")),
                 // ARGO_10: the program's Application
                 Arguments.of("ARGO_10", plan(resource(PROGRAM_APPLICATION, "root", Map.of("metadata", Map.of("name", "r"), "spec", Map.of())))),
                 // ARGO_11: any non-admin subject, resource applications or *, object starting with *
@@ -143,7 +148,8 @@ class TenancyRulesTest {
                 Arguments.of("NET_1", files("environments/production/apps/hello/Chart.yaml", "apiVersion: v2\nname: hello\n",
                         "environments/production/apps/hello/templates/np.yaml", deny.replace("  namespace: ns\n", ""))),
                 Arguments.of("NET_1", files("n.yaml", "kind: Namespace\nmetadata:\n  name: ns\n", "p.yaml", deny)),
-                Arguments.of("PSS_1", files("a.yaml", "kind: Application\nmetadata:\n  name: a\nspec:\n  project: platform\n")));
+                Arguments.of("PSS_1", files("a.yaml", "kind: Application\nmetadata:\n  name: a\nspec:\n  project: platform\n")),
+                Arguments.of("ARGO_12", files("registry/clusters/mgmt/a.yaml", "kind: Application\nmetadata:\n  name: a\nspec:\n  project: platform\n")));
     }
 
     @ParameterizedTest(name = "{index}: {0}")
