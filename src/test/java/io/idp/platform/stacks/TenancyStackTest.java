@@ -196,6 +196,29 @@ class TenancyStackTest {
         assertTrue(reloader.stream().noneMatch(p -> "allow-egress-to-external-services".equals(at(p, "metadata", "name"))),
                 "reloader talks to the Kubernetes API only");
         assertTrue(files.get("registry/clusters/mgmt/network-policies.yaml").contains("argocd.argoproj.io/sync-wave: \"-15\""));
+        // The projects of the Applications that apply them allow every namespace they write to.
+        assertPermits(project(mgmt, "platform"), null, files.keySet().stream()
+                .filter(f -> f.startsWith("registry/clusters/mgmt/manifests/network-policies/")).toList(), files);
+        for (var cluster : List.of("production-east", "staging")) {
+            var kind = cluster.equals("staging") ? "workload-vcluster" : "workload-eks";
+            assertPermits(project(mgmt, "fleet"), cluster, files.keySet().stream()
+                    .filter(f -> f.startsWith("registry/fleet/network-policies/" + kind + "/")).toList(), files);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static void assertPermits(Map<String, Object> project, String cluster, List<String> paths, Map<String, String> files) {
+        var destinations = (List<Map<String, String>>) at(project, "spec", "destinations");
+        for (var path : paths) {
+            for (var object : objects(files.get(path))) {
+                var namespace = "Namespace".equals(object.get("kind")) ? null : (String) at(object, "metadata", "namespace");
+                if (namespace != null) {
+                    assertTrue(destinations.stream().anyMatch(d -> namespace.equals(d.get("namespace"))
+                            && (cluster == null ? "https://kubernetes.default.svc".equals(d.get("server")) : cluster.equals(d.get("name")))),
+                            at(project, "metadata", "name") + " does not permit " + namespace + " for " + path);
+                }
+            }
+        }
     }
 
     static void assertDeny(String content, String namespace) {
