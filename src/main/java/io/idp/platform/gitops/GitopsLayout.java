@@ -3,6 +3,7 @@ package io.idp.platform.gitops;
 import io.idp.platform.config.Observability;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,8 @@ public final class GitopsLayout {
     }
 
     /** Facts about a workload cluster that its templates need. */
-    public record WorkloadFacts(String clusterName, String hostname, String region, String alertsEmail, String secretsPrefix) {
+    public record WorkloadFacts(String clusterName, String hostname, String region, String alertsEmail, String secretsPrefix,
+                                Observability observability) {
     }
 
     public static String clusterDirectory(String clusterName) {
@@ -113,9 +115,12 @@ public final class GitopsLayout {
      */
     public static SortedMap<String, String> management(Path root, Catalog catalog, ManagementFacts facts, Tenancy tenancy) {
         var own = tools(catalog, ClusterKind.MANAGEMENT, facts.observability());
+        // Each workload cluster chooses its own observability stack: the fleet offers both.
         var fleet = new LinkedHashSet<String>();
-        fleet.addAll(tools(catalog, ClusterKind.WORKLOAD_EKS, facts.observability()));
-        fleet.addAll(tools(catalog, ClusterKind.WORKLOAD_VCLUSTER, facts.observability()));
+        for (var choice : Observability.values()) {
+            fleet.addAll(tools(catalog, ClusterKind.WORKLOAD_EKS, choice));
+            fleet.addAll(tools(catalog, ClusterKind.WORKLOAD_VCLUSTER, choice));
+        }
         var delivered = new LinkedHashSet<>(own);
         delivered.addAll(fleet);
 
@@ -131,6 +136,8 @@ public final class GitopsLayout {
         variables.put("role.argocdFleet", facts.argocdFleetRoleArn());
         variables.put("argocd.replicas", facts.argocdHighlyAvailable() ? "2" : "1");
         variables.put("argocd.highlyAvailable", String.valueOf(facts.argocdHighlyAvailable()));
+        // ServiceMonitor is a kube-prometheus-stack CRD: with Datadog, charts must not create one.
+        variables.put("observability.serviceMonitors", String.valueOf(facts.observability() == Observability.PROMETHEUS));
         variables.put("sso.organisation", facts.sso().organisation());
         variables.put("sso.adminsTeam", facts.sso().adminsTeam());
         variables.put("sso.developersTeam", facts.sso().developersTeam());
@@ -138,8 +145,11 @@ public final class GitopsLayout {
         for (var tool : delivered) {
             toolVariables(variables, catalog.tool(tool), "tool." + tool);
         }
-        toolVariables(variables, catalog.tool(facts.observability().tool()), "tool.observability");
-        variables.put("fleet.destinations", tenancy.fleetDestinations(catalog, facts.observability()));
+        // The platform project names the management cluster's own observability stack.
+        var observability = catalog.tool(facts.observability().tool());
+        variables.put("tool.observability.repository", observability.repository());
+        variables.put("tool.observability.namespace", observability.namespace());
+        variables.put("fleet.destinations", tenancy.fleetDestinations(catalog));
         variables.put("argocd.sourceRanges", String.join(",", facts.argocdSourceRanges()));
         variables.put("github.hookRanges", String.join(",", GITHUB_HOOKS));
         var directory = clusterDirectory(facts.clusterName());
@@ -149,9 +159,12 @@ public final class GitopsLayout {
             files.put(directory + APP_PROJECTS, tenancy.appProjects("argocd", facts.repoUrl(),
                     ecrRegistry(facts.externalSecretsRoleArn(), facts.region())));
         }
-        var scraper = catalog.tool(facts.observability().tool()).namespace();
+        // Metrics are scraped from the management cluster's observability namespace there; a workload
+        // cluster runs either stack, so its namespaces (and the applications') admit both.
+        var scraper = List.of(observability.namespace());
+        var fleetScrapers = Arrays.stream(Observability.values()).map(o -> catalog.tool(o.tool()).namespace()).distinct().sorted().toList();
         // Each application's namespace policies travel in its environment chart, kept by the platform.
-        var appPolicies = NetworkPolicies.forApplication(catalog.tool("ingress-nginx").namespace(), scraper);
+        var appPolicies = NetworkPolicies.forApplication(catalog.tool("ingress-nginx").namespace(), fleetScrapers);
         for (var app : tenancy.applications()) {
             for (var environment : tenancy.environments()) {
                 files.put(appNamespacePolicies(environment, app), appPolicies);
@@ -162,7 +175,11 @@ public final class GitopsLayout {
         files.put(directory + "manifests/network-policies/default.yaml", NetworkPolicies.denyAll("default"));
         for (var kind : List.of(ClusterKind.WORKLOAD_EKS, ClusterKind.WORKLOAD_VCLUSTER)) {
             var fleetDirectory = FLEET_NETWORK_POLICIES + kind.catalogName() + "/";
-            files.putAll(NetworkPolicies.forTools(catalog, tools(catalog, kind, facts.observability()), scraper, fleetDirectory, Set.of()));
+            var kindTools = new LinkedHashSet<String>();
+            for (var choice : Observability.values()) {
+                kindTools.addAll(tools(catalog, kind, choice));
+            }
+            files.putAll(NetworkPolicies.forTools(catalog, kindTools, fleetScrapers, fleetDirectory, Set.of()));
             files.put(fleetDirectory + "default.yaml", NetworkPolicies.denyAll("default"));
         }
         return files;
@@ -183,6 +200,7 @@ public final class GitopsLayout {
         var target = clusterDirectory(facts.clusterName());
         var files = new TreeMap<>(TemplateRenderer.render(root, STACKS.resolve(SHARED_WORKLOAD), target,
                 Map.of("cluster.hostname", facts.hostname(), "alerts.email", facts.alertsEmail()), template -> true));
+        var tools = tools(catalog, kind, facts.observability());
         var variables = new TreeMap<String, String>();
         if (kind == ClusterKind.WORKLOAD_EKS) {
             variables.put("cluster.region", facts.region());
@@ -190,8 +208,17 @@ public final class GitopsLayout {
             for (var tool : List.of("cert-manager", "external-secrets", "external-dns")) {
                 variables.put("tool." + tool + ".namespace", catalog.tool(tool).namespace());
             }
+            var observability = facts.observability().tool();
+            if (tools.contains(observability)) {
+                variables.put("tool." + observability + ".namespace", catalog.tool(observability).namespace());
+                if (facts.observability() == Observability.PROMETHEUS) {
+                    variables.put("cluster.hostname", facts.hostname());
+                    variables.put("alerts.email", facts.alertsEmail());
+                }
+            }
         }
-        files.putAll(TemplateRenderer.render(root, STACKS.resolve(kind.catalogName()), target, variables, template -> true));
+        files.putAll(TemplateRenderer.render(root, STACKS.resolve(kind.catalogName()), target, variables,
+                template -> includes(template, catalog, tools)));
         return files;
     }
 

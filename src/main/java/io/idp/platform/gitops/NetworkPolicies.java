@@ -61,7 +61,7 @@ public final class NetworkPolicies {
      * @param withNamespace write the Namespace too, so the policies exist before the tool (not for
      *                      namespaces the program creates)
      */
-    public static SortedMap<String, String> forTools(Catalog catalog, java.util.Set<String> tools, String observabilityNamespace,
+    public static SortedMap<String, String> forTools(Catalog catalog, java.util.Set<String> tools, List<String> scrapers,
                                                      String dir, java.util.Set<String> programNamespaces) {
         var files = new TreeMap<String, String>();
         var ingressNamespace = catalog.tools().containsKey("ingress-nginx") ? catalog.tool("ingress-nginx").namespace() : "ingress-nginx";
@@ -72,7 +72,7 @@ public final class NetworkPolicies {
             if (!programNamespaces.contains(namespace)) {
                 docs.add(namespaceObject(namespace));
             }
-            docs.addAll(common(namespace, observabilityNamespace, true));
+            docs.addAll(common(namespace, scrapers, true));
             docs.addAll(own(namespace, needs, ingressNamespace));
             files.put(dir + namespace + ".yaml", "# " + tool + ": deny by default, allow what it needs.\n" + yaml(docs));
         }
@@ -86,15 +86,15 @@ public final class NetworkPolicies {
     }
 
     /** An application namespace's policies: its own pods, DNS, the ingress controller and scraping in; nothing else out. */
-    public static String forApplication(String ingressNamespace, String observabilityNamespace) {
-        var docs = new ArrayList<Map<String, Object>>(common(null, observabilityNamespace, false));
+    public static String forApplication(String ingressNamespace, List<String> scrapers) {
+        var docs = new ArrayList<Map<String, Object>>(common(null, scrapers, false));
         docs.add(policy(null, "allow-from-ingress-controller", Map.of(), List.of("Ingress"),
                 List.of(Map.of("from", List.of(namespacePeer(ingressNamespace)))), null));
         return "# The application's namespace: deny by default; DNS, its own pods, the ingress controller and\n"
                 + "# metrics scraping only. Kept by the platform (see docs/policies.md).\n" + yaml(docs);
     }
 
-    private static List<Map<String, Object>> common(String namespace, String observabilityNamespace, boolean kubeApi) {
+    private static List<Map<String, Object>> common(String namespace, List<String> scrapers, boolean kubeApi) {
         var docs = new ArrayList<Map<String, Object>>();
         docs.add(policy(namespace, DEFAULT_DENY, Map.of(), List.of("Ingress", "Egress"), null, null));
         docs.add(policy(namespace, "allow-dns", Map.of(), List.of("Egress"), null, List.of(Map.of(
@@ -106,7 +106,7 @@ public final class NetworkPolicies {
                 List.of(Map.of("from", List.of(Map.of("podSelector", Map.of())))),
                 List.of(Map.of("to", List.of(Map.of("podSelector", Map.of()))))));
         docs.add(policy(namespace, "allow-metrics-scraping", Map.of(), List.of("Ingress"),
-                List.of(Map.of("from", List.of(namespacePeer(observabilityNamespace)))), null));
+                List.of(Map.of("from", scrapers.stream().map(NetworkPolicies::namespacePeer).toList())), null));
         if (kubeApi) {
             docs.add(policy(namespace, "allow-kubernetes-api", Map.of(), List.of("Egress"), null, List.of(Map.of(
                     "to", blocks(PRIVATE), "ports", List.of(port("TCP", 443), port("TCP", 8443))))));

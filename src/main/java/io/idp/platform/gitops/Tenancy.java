@@ -55,13 +55,16 @@ public record Tenancy(List<String> applications, List<String> environments, List
     }
 
     /** The fleet project's destinations: each workload cluster by name, each namespace its add-ons use. */
-    public String fleetDestinations(Catalog catalog, Observability observability) {
+    public String fleetDestinations(Catalog catalog) {
         var destinations = new ArrayList<String>();
         for (var cluster : clusters) {
             var namespaces = new TreeSet<String>();
             namespaces.add("default");
-            for (var tool : GitopsLayout.tools(catalog, cluster.kind(), observability)) {
-                namespaces.add(catalog.tool(tool).namespace());
+            // Each cluster chooses its observability stack through a label: the fleet may install either.
+            for (var choice : Observability.values()) {
+                for (var tool : GitopsLayout.tools(catalog, cluster.kind(), choice)) {
+                    namespaces.add(catalog.tool(tool).namespace());
+                }
             }
             namespaces.forEach(ns -> destinations.add("{name: " + cluster.name() + ", namespace: " + ns + "}"));
         }
