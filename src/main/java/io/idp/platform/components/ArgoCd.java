@@ -32,6 +32,8 @@ public final class ArgoCd extends ComponentResource {
     public static final String TYPE = "platform:components:ArgoCd";
     public static final String NAMESPACE = "argocd";
     public static final String ROOT_APPLICATION = "registry";
+    /** The root Application's own project; Argo CD's "default" project is locked. */
+    public static final String ROOT_PROJECT = "registry";
 
     private final Output<String> fleetRoleArn;
     private final String url;
@@ -74,18 +76,39 @@ public final class ArgoCd extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).provider(k8s).dependsOn(dependencies)
                 .ignoreChanges("version", "values").build());
 
+        // The root's own project exists before the root, so Argo CD can sync it on first start.
+        var rootProject = new KubernetesObject(name + "-root-project", "argoproj.io/v1alpha1", "AppProject",
+                ObjectMetaArgs.builder().name(ROOT_PROJECT).namespace(NAMESPACE).build(),
+                args.repositoryUrl().applyValue(ArgoCd::rootProjectSpec),
+                CustomResourceOptions.builder().parent(this).provider(k8s).dependsOn(release).build());
         new KubernetesObject(name + "-root", "argoproj.io/v1alpha1", "Application",
                 ObjectMetaArgs.builder().name(ROOT_APPLICATION).namespace(NAMESPACE).build(),
                 args.repositoryUrl().applyValue(repo -> rootApplicationSpec(repo, args.clusterName())),
-                CustomResourceOptions.builder().parent(this).provider(k8s).dependsOn(release).build());
+                CustomResourceOptions.builder().parent(this).provider(k8s).dependsOn(rootProject).build());
 
         registerOutputs(Map.of("namespace", Output.of(NAMESPACE), "url", Output.of(url), "fleetRoleArn", fleetRoleArn));
+    }
+
+    /**
+     * The root's project: the gitops repository into Argo CD's own namespace, and only the Argo CD
+     * objects the management cluster's directory holds (Applications, ApplicationSets, AppProjects).
+     */
+    static Map<String, Object> rootProjectSpec(String repositoryUrl) {
+        return Map.of(
+                "description", "The root Application: the management cluster's directory of the gitops repository",
+                "sourceRepos", List.of(repositoryUrl),
+                "destinations", List.of(Map.of("server", "https://kubernetes.default.svc", "namespace", NAMESPACE)),
+                "clusterResourceWhitelist", List.of(),
+                "namespaceResourceWhitelist", List.of(
+                        Map.of("group", "argoproj.io", "kind", "Application"),
+                        Map.of("group", "argoproj.io", "kind", "ApplicationSet"),
+                        Map.of("group", "argoproj.io", "kind", "AppProject")));
     }
 
     /** The app of apps: everything under registry/clusters/&lt;cluster&gt;, pruned and self-healing. */
     static Map<String, Object> rootApplicationSpec(String repositoryUrl, String clusterName) {
         return Map.of(
-                "project", "default",
+                "project", ROOT_PROJECT,
                 "source", Map.of("repoURL", repositoryUrl, "targetRevision", "main", "path", "registry/clusters/" + clusterName),
                 "destination", Map.of("server", "https://kubernetes.default.svc", "namespace", NAMESPACE),
                 "syncPolicy", Map.of(

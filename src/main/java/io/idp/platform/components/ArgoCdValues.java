@@ -28,6 +28,9 @@ public final class ArgoCdValues {
             return hs
             """;
 
+    /** The applications of every application project (named app-&lt;app&gt;), as an RBAC object pattern. */
+    public static final String APP_PROJECTS = "app-*/*";
+
     private ArgoCdValues() {
     }
 
@@ -62,11 +65,15 @@ public final class ArgoCdValues {
             return config.toString();
         }
 
-        /** GitHub teams to Argo CD roles; everyone else has no access at all. */
+        /**
+         * GitHub teams to Argo CD roles; everyone else has no access at all. Developers see, sync and
+         * read the logs of the applications' projects ({@value #APP_PROJECTS}) only, never the
+         * platform's, the fleet's or the root's.
+         */
         public String policy() {
-            return "p, role:developer, applications, get, */*, allow\n"
-                    + "p, role:developer, applications, sync, */*, allow\n"
-                    + "p, role:developer, logs, get, */*, allow\n"
+            return "p, role:developer, applications, get, " + APP_PROJECTS + ", allow\n"
+                    + "p, role:developer, applications, sync, " + APP_PROJECTS + ", allow\n"
+                    + "p, role:developer, logs, get, " + APP_PROJECTS + ", allow\n"
                     + "g, " + organisation + ":" + adminsTeam + ", role:admin\n"
                     + "g, " + organisation + ":" + developersTeam + ", role:developer\n";
         }

@@ -24,6 +24,8 @@ import java.util.Map;
  * key Argo CD clones it with, whose private half goes to the {@link SecretStore}.
  */
 public final class GitopsRepo extends ComponentResource {
+    /** The webhook's secret in the store, under the management cluster's path (argocd-secret's webhook.github.secret). */
+    public static final String WEBHOOK_SECRET = "argocd/github-webhook-secret";
     public static final String TYPE = "platform:components:GitopsRepo";
 
     private final Repository repository;
@@ -53,6 +55,13 @@ public final class GitopsRepo extends ComponentResource {
         // team) as the only actor that may commit rendered files straight to main.
         MainBranchRules.protect(name + "-main", repository.name(), 2, GitopsBoundaries.REQUIRED_CHECKS, args.botTeamId(),
                 CustomResourceOptions.builder().parent(this).build());
+        // The webhook's shared secret: Argo CD rejects pushes it cannot verify. Derived like the SSO
+        // secrets (no random provider), kept in the store where the cluster's External Secrets reads it.
+        var webhookSeed = new PrivateKey(name + "-webhook-seed", PrivateKeyArgs.builder().algorithm("ED25519").build(),
+                CustomResourceOptions.builder().parent(this).build());
+        var webhookSecret = webhookSeed.privateKeyPem().applyValue(SingleSignOn::derive).asSecret();
+        args.secretStore().put("clusters/" + args.clusterName() + "/" + WEBHOOK_SECRET,
+                "Shared secret of the gitops repository's webhook to Argo CD", webhookSecret);
         new RepositoryWebhook(name + "-argocd", RepositoryWebhookArgs.builder()
                 .repository(repository.name())
                 .events("push")
@@ -61,6 +70,7 @@ public final class GitopsRepo extends ComponentResource {
                         .url(args.webhookUrl())
                         .contentType("json")
                         .insecureSsl(false)
+                        .secret(webhookSecret)
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).build());
 

@@ -142,9 +142,12 @@ public final class VirtualCluster extends ComponentResource {
                         "statefulSet", Map.of("resources", RESOURCES, "persistence", Map.of("volumeClaim", Map.of("size", "5Gi"))),
                         "proxy", Map.of("extraSANs", List.of(args.clusterName() + "." + args.namespace() + ".svc"))),
                 "exportKubeConfig", Map.of("server", args.server(), "secret", Map.of("name", args.exportedSecret())),
-                "policies", Map.of("resourceQuota", Map.of("enabled", true), "limitRange", Map.of("enabled", true)),
+                // Isolated from the host's other namespaces and the private network; policies made
+                // inside are enforced on the host.
+                "policies", Map.of("resourceQuota", Map.of("enabled", true), "limitRange", Map.of("enabled", true),
+                        "networkPolicy", Map.of("enabled", true, "outgoingConnections", Map.of("platform", false))),
                 "sync", Map.of("fromHost", Map.of("secrets", Map.of("enabled", true, "mappings", Map.of("byName",
-                        syncedSecrets(args))))));
+                        syncedSecrets(args)))), "toHost", Map.of("networkPolicies", Map.of("enabled", true))));
     }
 
     /** Host secrets (in the cluster's namespace) to their place inside the virtual cluster. */
@@ -154,8 +157,10 @@ public final class VirtualCluster extends ComponentResource {
         return mappings;
     }
 
+    /** Reads the virtual cluster's admin credentials: only Argo CD's namespace may use it. */
     static Map<String, Object> credentialsStore(Args args) {
-        return Map.of("provider", Map.of("kubernetes", Map.of(
+        return Map.of("conditions", List.of(Map.of("namespaces", List.of(ArgoCd.NAMESPACE))),
+                "provider", Map.of("kubernetes", Map.of(
                 "remoteNamespace", args.namespace(),
                 "server", Map.of("caProvider", Map.of("type", "ConfigMap", "name", "kube-root-ca.crt", "key", "ca.crt",
                         "namespace", args.namespace())),

@@ -93,6 +93,9 @@ public final class ConfigKeys {
             "Where certificate (ACME) and platform alerts go.");
     public static final ConfigKey ARGOCD_HA = optional("platform:argocdHa", MGMT, "true",
             "true or false", "false", "Run Argo CD with highly available replicas.");
+    public static final ConfigKey ARGOCD_ALLOWED_CIDRS = optional("platform:argocdAllowedCidrs", MGMT, "[]",
+            "a list of IPv4 CIDRs; empty keeps the UI internal (private addresses: the VPC, peered networks, a VPN)", "[198.51.100.0/24]",
+            "Networks that may reach Argo CD's UI and API (a VPN's, an office's); GitHub's webhook reaches only /api/webhook.");
     public static final ConfigKey STATE_BUCKET = optional("platform:stateBucket", MGMT, "<clusterName>-pulumi-state-<region>",
             "an S3 bucket name: 3-63 lowercase letters, digits, '-' and '.', globally unique", "acme-pulumi-state",
             "The S3 bucket that serves as the Pulumi self-managed backend.");
@@ -164,7 +167,7 @@ public final class ConfigKeys {
             ROLE, CLUSTER_NAME, REGION, VPC_CIDR, AVAILABILITY_ZONES, NAT_GATEWAYS, KUBERNETES_VERSION,
             NODE_INSTANCE_TYPES, NODE_MIN_SIZE, NODE_DESIRED_SIZE, NODE_MAX_SIZE, NODE_AMI_FAMILY, CLUSTER_ADMIN_ROLE_ARNS,
             API_PUBLIC_ACCESS_CIDRS, PROTECT, TAGS, POLICY_WAIVERS,
-            DOMAIN, GITHUB_OWNER, GITOPS_REPO, GITOPS_REPO_ADOPT, PLATFORM_REPO, ALERTS_EMAIL, ARGOCD_HA, STATE_BUCKET,
+            DOMAIN, GITHUB_OWNER, GITOPS_REPO, GITOPS_REPO_ADOPT, PLATFORM_REPO, ALERTS_EMAIL, ARGOCD_HA, ARGOCD_ALLOWED_CIDRS, STATE_BUCKET,
             GITHUB_OIDC_PROVIDER_ARN, DNS_ZONE_CREATE, CLOUDFLARE_ACCOUNT_ID, DNSSEC, DNS_TOKEN_ALLOWED_CIDRS,
             DNS_TOKEN_EXPIRES_ON, SSO_ADMINS_TEAM, SSO_DEVELOPERS_TEAM, GITHUB_OAUTH_CLIENT_ID, GITHUB_OAUTH_CLIENT_SECRET,
             APPLICATIONS, APP_PROMOTION_TOKEN, GITHUB_TOKEN, CLOUDFLARE_TOKEN,

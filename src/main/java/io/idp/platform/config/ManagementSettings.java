@@ -15,5 +15,6 @@ public record ManagementSettings(
         SecretValue cloudflareToken,
         SsoSettings sso,
         java.util.List<String> applications,
-        java.util.Optional<SecretValue> appPromotionToken) {
+        java.util.Optional<SecretValue> appPromotionToken,
+        java.util.List<Cidr> argocdAllowedCidrs) {
 }

@@ -252,19 +252,29 @@ public record PlatformConfig(
                     APPLICATIONS.exampleLine()));
         }
         boolean tokenOk = applications.map(List::isEmpty).orElse(true) || promotionToken.isPresent();
+        var argocdCidrs = reader.list(ARGOCD_ALLOWED_CIDRS).flatMap(values -> {
+            var parsed = new ArrayList<Cidr>();
+            boolean ok = true;
+            for (var value : values) {
+                var cidr = Cidr.parse(value);
+                ok &= reader.check(ARGOCD_ALLOWED_CIDRS, value, cidr.isPresent(), "is not an IPv4 CIDR with its host bits zero");
+                cidr.ifPresent(parsed::add);
+            }
+            return ok ? Optional.of(List.copyOf(parsed)) : Optional.empty();
+        });
         var githubToken = reader.secret(GITHUB_TOKEN);
         var cloudflareToken = reader.secret(CLOUDFLARE_TOKEN);
         if (domain.isEmpty() || owner.isEmpty() || gitopsRepo.isEmpty() || adopt.isEmpty() || platformRepo.isEmpty() || email.isEmpty()
                 || ha.isEmpty() || bucket.isEmpty() || githubToken.isEmpty() || cloudflareToken.isEmpty() || !oidcProviderOk
                 || createZone.isEmpty() || dnssec.isEmpty() || clientId.isEmpty() || clientSecret.isEmpty() || admins.isEmpty()
                 || developers.isEmpty() || (raw.get(CLOUDFLARE_ACCOUNT_ID.name()).isPresent() && accountId.isEmpty())
-                || applications.isEmpty() || !tokenOk) {
+                || applications.isEmpty() || !tokenOk || argocdCidrs.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ManagementSettings(domain.get(), owner.get(), gitopsRepo.get(), adopt.get(), platformRepo.get(),
                 email.get(), ha.get(), bucket.get(), oidcProvider, githubToken.get(), cloudflareToken.get(),
                 new SsoSettings(clientId.get(), clientSecret.get(), admins.get(), developers.get()),
-                applications.get(), promotionToken));
+                applications.get(), promotionToken, argocdCidrs.get()));
     }
 
     private static Optional<WorkloadSettings> workload(ConfigReader reader) {

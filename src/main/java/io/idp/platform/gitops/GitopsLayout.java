@@ -3,6 +3,7 @@ package io.idp.platform.gitops;
 import io.idp.platform.config.Observability;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +41,33 @@ public final class GitopsLayout {
             String argocdFleetRoleArn,
             boolean argocdHighlyAvailable,
             Observability observability,
-            Sso sso) {
+            Sso sso,
+            List<String> argocdSourceRanges) {
+
+        /** Private addresses only: the VPC, networks peered with it, a VPN into it. */
+        public static final List<String> INTERNAL = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
+
+        public ManagementFacts {
+            argocdSourceRanges = argocdSourceRanges.isEmpty() ? INTERNAL : List.copyOf(argocdSourceRanges);
+        }
+
+        /** Facts with Argo CD's UI internal. */
+        public ManagementFacts(String clusterName, String hostname, String region, String repoUrl, String alertsEmail,
+                               String secretsPrefix, String externalSecretsRoleArn, String argocdFleetRoleArn,
+                               boolean argocdHighlyAvailable, Observability observability, Sso sso) {
+            this(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix, externalSecretsRoleArn, argocdFleetRoleArn,
+                    argocdHighlyAvailable, observability, sso, INTERNAL);
+        }
 
         /** The same facts with the values only known once resources exist. */
         public ManagementFacts withResources(String repoUrl, String externalSecretsRoleArn, String argocdFleetRoleArn) {
             return new ManagementFacts(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix,
-                    externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso);
+                    externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges);
         }
     }
+
+    /** GitHub's webhook senders (the "hooks" ranges of https://api.github.com/meta): the only clients of /api/webhook. */
+    public static final List<String> GITHUB_HOOKS = List.of("192.30.252.0/22", "185.199.108.0/22", "140.82.112.0/20", "143.55.64.0/20");
 
     /** Single sign-on through GitHub: the organisation, the teams mapped to roles, the OAuth app's client id. */
     public record Sso(String organisation, String adminsTeam, String developersTeam, String clientId) {
@@ -83,8 +103,17 @@ public final class GitopsLayout {
         return false;
     }
 
-    /** registry/clusters/&lt;mgmt&gt;/: the management cluster's tools and the fleet's ApplicationSets. */
+    /** registry/clusters/&lt;mgmt&gt;/ without applications or workload clusters. */
     public static SortedMap<String, String> management(Path root, Catalog catalog, ManagementFacts facts) {
+        return management(root, catalog, facts, Tenancy.NONE);
+    }
+
+    /**
+     * registry/clusters/&lt;mgmt&gt;/: the management cluster's tools and the fleet's ApplicationSets, the
+     * projects of the platform, the fleet and each application, and the network policies of every
+     * platform namespace (registry/fleet/network-policies/&lt;kind&gt;/ for workload clusters).
+     */
+    public static SortedMap<String, String> management(Path root, Catalog catalog, ManagementFacts facts, Tenancy tenancy) {
         var own = tools(catalog, ClusterKind.MANAGEMENT, facts.observability());
         // Each workload cluster chooses its own observability stack: the fleet offers both.
         var fleet = new LinkedHashSet<String>();
@@ -120,9 +149,51 @@ public final class GitopsLayout {
         var observability = catalog.tool(facts.observability().tool());
         variables.put("tool.observability.repository", observability.repository());
         variables.put("tool.observability.namespace", observability.namespace());
-        return TemplateRenderer.render(root, STACKS.resolve(ClusterKind.MANAGEMENT.catalogName()),
-                clusterDirectory(facts.clusterName()), variables, template -> includes(template, catalog, own));
+        variables.put("fleet.destinations", tenancy.fleetDestinations(catalog));
+        variables.put("argocd.sourceRanges", String.join(",", facts.argocdSourceRanges()));
+        variables.put("github.hookRanges", String.join(",", GITHUB_HOOKS));
+        var directory = clusterDirectory(facts.clusterName());
+        var files = new TreeMap<>(TemplateRenderer.render(root, STACKS.resolve(ClusterKind.MANAGEMENT.catalogName()),
+                directory, variables, template -> includes(template, catalog, own)));
+        if (!tenancy.applications().isEmpty()) {
+            files.put(directory + APP_PROJECTS, tenancy.appProjects("argocd", facts.repoUrl(),
+                    ecrRegistry(facts.externalSecretsRoleArn(), facts.region())));
+        }
+        // Metrics are scraped from the management cluster's observability namespace there; a workload
+        // cluster runs either stack, so its namespaces (and the applications') admit both.
+        var scraper = List.of(observability.namespace());
+        var fleetScrapers = Arrays.stream(Observability.values()).map(o -> catalog.tool(o.tool()).namespace()).distinct().sorted().toList();
+        // Each application's namespace policies travel in its environment chart, kept by the platform.
+        var appPolicies = NetworkPolicies.forApplication(catalog.tool("ingress-nginx").namespace(), fleetScrapers);
+        for (var app : tenancy.applications()) {
+            for (var environment : tenancy.environments()) {
+                files.put(appNamespacePolicies(environment, app), appPolicies);
+            }
+        }
+        files.putAll(NetworkPolicies.forTools(catalog, own, scraper, directory + "manifests/network-policies/",
+                Set.of(catalog.tool("argo-cd").namespace())));
+        files.put(directory + "manifests/network-policies/default.yaml", NetworkPolicies.denyAll("default"));
+        for (var kind : List.of(ClusterKind.WORKLOAD_EKS, ClusterKind.WORKLOAD_VCLUSTER)) {
+            var fleetDirectory = FLEET_NETWORK_POLICIES + kind.catalogName() + "/";
+            var kindTools = new LinkedHashSet<String>();
+            for (var choice : Observability.values()) {
+                kindTools.addAll(tools(catalog, kind, choice));
+            }
+            files.putAll(NetworkPolicies.forTools(catalog, kindTools, fleetScrapers, fleetDirectory, Set.of()));
+            files.put(fleetDirectory + "default.yaml", NetworkPolicies.denyAll("default"));
+        }
+        return files;
     }
+
+    /** Where an application's namespace policies live: a template of its environment chart. */
+    public static String appNamespacePolicies(String environment, String app) {
+        return "environments/" + environment + "/apps/" + app + "/templates/network-policies.yaml";
+    }
+
+    /** The applications' projects, next to the platform's in the management cluster's directory. */
+    public static final String APP_PROJECTS = "app-projects-applications.yaml";
+    /** Network policies of the workload clusters' platform namespaces, one directory per kind of cluster. */
+    public static final String FLEET_NETWORK_POLICIES = "registry/fleet/network-policies/";
 
     /** registry/clusters/&lt;name&gt;/ of a workload cluster: the settings that are its alone. */
     public static SortedMap<String, String> workload(Path root, Catalog catalog, ClusterKind kind, WorkloadFacts facts) {

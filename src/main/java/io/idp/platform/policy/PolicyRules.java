@@ -23,6 +23,7 @@ public final class PolicyRules {
         rules.addAll(InfrastructureRules.rules());
         rules.addAll(GithubRules.rules());
         rules.addAll(ArgoCdRules.rules());
+        rules.addAll(TenancyRules.rules());
         rules.addAll(CloudflareRules.rules());
         rules.addAll(TrustRules.rules());
         return List.copyOf(rules);

@@ -11,6 +11,7 @@ import io.idp.platform.components.WorkloadCluster;
 import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.gitops.GitopsLayout;
 import io.idp.platform.gitops.Sources;
+import io.idp.platform.gitops.Tenancy;
 
 import java.util.TreeSet;
 
@@ -28,8 +29,11 @@ final class GitopsCommits {
         var facts = new GitopsLayout.ManagementFacts(config.clusterName(), cluster.hostname(), config.region(), GitopsFiles.PENDING,
                 settings.alertsEmail(), cluster.ownSecretsPrefix(), GitopsFiles.PENDING, GitopsFiles.PENDING,
                 settings.argocdHa(), config.observability(),
-                new GitopsLayout.Sso(settings.githubOwner(), sso.adminsTeam(), sso.developersTeam(), sso.clientId()));
-        var files = GitopsFiles.management(sources, config.environments(), facts,
+                new GitopsLayout.Sso(settings.githubOwner(), sso.adminsTeam(), sso.developersTeam(), sso.clientId()),
+                settings.argocdAllowedCidrs().stream().map(Object::toString).toList());
+        // The projects name the workload clusters the stack files declare, never a wildcard server.
+        var tenancy = new Tenancy(settings.applications(), config.environments(), WorkloadClusters.read(sources.root()));
+        var files = GitopsFiles.management(sources, config.environments(), tenancy, facts,
                 Output.tuple(gitops.sshCloneUrl(), cluster.externalSecretsRoleArn(), cluster.argocdFleetRoleArn())
                         .applyValue(t -> facts.withResources(t.t1, t.t2, t.t3)));
         gitops.commit(RepositoryFilesArgs.builder().paths(files.paths()).contents(files.contents())

@@ -3,6 +3,7 @@ package io.idp.platform.stacks;
 import com.pulumi.core.Output;
 import io.idp.platform.gitops.GitopsLayout;
 import io.idp.platform.gitops.Sources;
+import io.idp.platform.gitops.Tenancy;
 
 import java.util.List;
 import java.util.SortedMap;
@@ -25,15 +26,16 @@ record GitopsFiles(SortedSet<String> paths, Output<SortedMap<String, String>> co
     /** Stands in for values that resources will provide; paths never depend on them. */
     static final String PENDING = "pending";
 
-    static GitopsFiles management(Sources sources, List<String> environments, GitopsLayout.ManagementFacts known,
+    static GitopsFiles management(Sources sources, List<String> environments, Tenancy tenancy, GitopsLayout.ManagementFacts known,
                                   Output<GitopsLayout.ManagementFacts> complete) {
-        return new GitopsFiles(new TreeSet<>(render(sources, environments, known).keySet()),
-                complete.applyValue(f -> render(sources, environments, f)));
+        return new GitopsFiles(new TreeSet<>(render(sources, environments, tenancy, known).keySet()),
+                complete.applyValue(f -> render(sources, environments, tenancy, f)));
     }
 
-    private static SortedMap<String, String> render(Sources sources, List<String> environments, GitopsLayout.ManagementFacts facts) {
+    private static SortedMap<String, String> render(Sources sources, List<String> environments, Tenancy tenancy,
+                                                    GitopsLayout.ManagementFacts facts) {
         var files = new TreeMap<String, String>();
-        files.putAll(GitopsLayout.management(sources.root(), sources.catalog(), facts));
+        files.putAll(GitopsLayout.management(sources.root(), sources.catalog(), facts, tenancy));
         for (var environment : environments) {
             files.putAll(GitopsLayout.environment(sources.root(), environment, facts.repoUrl()));
         }

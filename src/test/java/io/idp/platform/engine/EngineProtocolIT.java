@@ -151,7 +151,16 @@ class EngineProtocolIT {
                 return new Registration(r.urn(), r.type(), r.name(), r.parent(), r.read(), r.provider(), r.protect(),
                         r.retainOnDelete(), r.ignoreChanges(), r.dependencies(), secret, r.aliases());
             }).collect(Collectors.toCollection(TreeSet::new));
-            assertSameRegistrations(expected, engine.registrations(), stack + " preview");
+            // ...unless the unknown value sits in an object with known fields (a webhook's configuration
+            // holding a secret still to be made): then the SDK marks the whole object secret. Secretness
+            // of unknown inputs is therefore not compared in a preview; the up run below compares it.
+            var actual = engine.registrations().stream().map(r -> {
+                var secret = new TreeSet<>(r.secretInputs());
+                secret.removeAll(engine.unknownInputs(r.urn()));
+                return new Registration(r.urn(), r.type(), r.name(), r.parent(), r.read(), r.provider(), r.protect(),
+                        r.retainOnDelete(), r.ignoreChanges(), r.dependencies(), secret, r.aliases());
+            }).collect(Collectors.toCollection(TreeSet::new));
+            assertSameRegistrations(expected, new java.util.ArrayList<>(actual), stack + " preview");
             assertTrue(engine.registrations().stream().anyMatch(r -> !engine.unknownInputs(r.urn()).isEmpty()),
                     stack + ": a preview knows no computed value, so some input must be unknown");
         }

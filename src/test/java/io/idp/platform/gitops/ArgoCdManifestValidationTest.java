@@ -87,8 +87,13 @@ class ArgoCdManifestValidationTest {
     @Test
     @SuppressWarnings("unchecked")
     void appProjectsNameTheirRepositoriesDestinationsAndClusterResources() {
-        var projects = Manifests.of(Fixtures.managementFiles()).stream().filter(m -> m.kind().equals("AppProject")).toList();
-        assertEquals(List.of("platform", "fleet"), projects.stream().map(Manifests.Manifest::name).toList());
+        var all = Manifests.of(Fixtures.managementFiles()).stream().filter(m -> m.kind().equals("AppProject")).toList();
+        assertEquals(List.of("app-hello", "platform", "fleet", "default", "environments"), all.stream().map(Manifests.Manifest::name).toList());
+        var locked = all.stream().filter(p -> p.name().equals("default")).findFirst().orElseThrow();
+        for (var field : List.of("sourceRepos", "destinations", "clusterResourceWhitelist", "namespaceResourceWhitelist")) {
+            assertEquals(List.of(), locked.spec().get(field), "the default project is locked: " + field);
+        }
+        var projects = all.stream().filter(p -> !p.name().equals("default") && !p.name().startsWith("app-")).toList();
         for (var project : projects) {
             var repos = (List<String>) project.spec().get("sourceRepos");
             assertTrue(repos.contains(Fixtures.REPO), project.name());
@@ -96,7 +101,8 @@ class ArgoCdManifestValidationTest {
             var resources = (List<Map<String, Object>>) project.spec().get("clusterResourceWhitelist");
             assertTrue(resources.stream().noneMatch(r -> "*".equals(r.get("kind")) || "*".equals(r.get("group"))), project.name());
             var destinations = (List<Map<String, Object>>) project.spec().get("destinations");
-            assertTrue(destinations.stream().noneMatch(d -> "*".equals(d.get("server"))), project.name() + " destinations");
+            assertTrue(destinations.stream().noneMatch(d -> String.valueOf(d.get("server")).contains("*")
+                    || String.valueOf(d.get("namespace")).contains("*")), project.name() + " destinations");
         }
         var platform = (List<Map<String, Object>>) at(projects.get(0).object(), "spec", "destinations");
         assertTrue(platform.stream().allMatch(d -> "https://kubernetes.default.svc".equals(d.get("server")) && !"*".equals(d.get("namespace"))),

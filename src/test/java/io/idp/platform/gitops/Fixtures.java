@@ -21,8 +21,13 @@ final class Fixtures {
                 new GitopsLayout.Sso("acme-platform", "platform-admins", "developers", "Ov23liExampleClient01"));
     }
 
+    /** The example project: one application, a production EKS cluster and a virtual cluster for development and staging. */
+    static final Tenancy TENANCY = new Tenancy(java.util.List.of("hello"), java.util.List.of("development", "staging", "production"),
+            java.util.List.of(new Tenancy.Cluster("staging", ClusterKind.WORKLOAD_VCLUSTER, java.util.List.of("development", "staging")),
+                    new Tenancy.Cluster("production-east", ClusterKind.WORKLOAD_EKS, java.util.List.of("production"))));
+
     static SortedMap<String, String> managementFiles() {
-        return GitopsLayout.management(ROOT, catalog(), management(Observability.PROMETHEUS));
+        return GitopsLayout.management(ROOT, catalog(), management(Observability.PROMETHEUS), TENANCY);
     }
 
     static SortedMap<String, String> workloadFiles(ClusterKind kind) {

@@ -107,7 +107,8 @@ class GitopsLayoutTest {
     @Test
     void fleetAddonsSelectClustersByLabelAndPreserveWorkloadsOnDeletion() {
         var sets = Manifests.of(Fixtures.managementFiles()).stream()
-                .filter(m -> m.kind().equals("ApplicationSet") && m.name().startsWith("fleet-")).toList();
+                .filter(m -> m.kind().equals("ApplicationSet") && m.name().startsWith("fleet-"))
+                .filter(m -> !m.name().equals("fleet-network-policies")).toList();
         var catalog = Fixtures.catalog();
         // Each workload cluster chooses its observability stack: the fleet offers both.
         var workloadTools = new java.util.TreeSet<String>();

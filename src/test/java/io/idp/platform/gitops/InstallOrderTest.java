@@ -104,10 +104,25 @@ class InstallOrderTest {
             if (name.startsWith("Application/")) {
                 assertTrue(wave > projects, name + " runs before the projects exist");
             }
-            if (name.startsWith("Application/") && !name.equals("Application/argo-cd")) {
+            if (name.startsWith("Application/") && !name.equals("Application/argo-cd") && !name.equals("Application/network-policies")) {
                 assertTrue(wave > waves.get("Application/argo-cd"), name);
             }
         });
+    }
+
+    @Test
+    void networkPoliciesComeBeforeEveryTool() {
+        var waves = waves();
+        int policies = waves.get("Application/network-policies");
+        waves.forEach((name, wave) -> {
+            if (name.startsWith("Application/") && !name.equals("Application/network-policies")) {
+                assertTrue(wave > policies, name + " (wave " + wave + ") starts before its namespace's policies (wave " + policies + ")");
+            }
+        });
+        // Inside the Application: each namespace before its policies.
+        var manifests = Manifests.of(Fixtures.managementFiles()).stream().filter(m -> m.file().contains("manifests/network-policies/")).toList();
+        int namespaces = manifests.stream().filter(m -> m.kind().equals("Namespace")).mapToInt(Manifests.Manifest::wave).max().orElseThrow();
+        manifests.stream().filter(m -> m.kind().equals("NetworkPolicy")).forEach(m -> assertTrue(m.wave() > namespaces, m.name()));
     }
 
     @Test

@@ -98,8 +98,14 @@ class ApplicationDeliveryTest {
     @Test
     void environmentFilesCarryTheVersionPinsCiUpdates() {
         var files = plan.ofType("github:index/repositoryFile:RepositoryFile").stream()
-                .filter(f -> String.valueOf(f.inputs().get("file")).startsWith("environments/production/apps/hello/")).toList();
+                .filter(f -> String.valueOf(f.inputs().get("file")).startsWith("environments/production/apps/hello/"))
+                .filter(f -> !String.valueOf(f.inputs().get("file")).contains("/templates/")).toList();
         assertEquals(2, files.size());
+        // The namespace's network policies are the platform's: committed with the rendered templates, never CI's.
+        var policies = plan.ofType("github:index/repositoryFile:RepositoryFile").stream()
+                .filter(f -> "environments/production/apps/hello/templates/network-policies.yaml".equals(f.inputs().get("file")))
+                .findFirst().orElseThrow();
+        assertEquals(List.of(), policies.ignoreChanges());
         for (var file : files) {
             assertEquals(List.of("content"), file.ignoreChanges(), "CI owns the pins after the first commit");
             assertTrue(file.retainOnDelete());

@@ -101,7 +101,8 @@ class ManagementStackTest {
         assertEquals(true, key.inputs().get("enableKeyRotation"));
         var secrets = plan.ofType("aws:secretsmanager/secret:Secret");
         assertEquals(Set.of("platform/mgmt/bots/github-token", "platform/mgmt/bots/cloudflare-token",
-                "platform/mgmt/argocd/gitops-deploy-key", "platform/mgmt/clusters/mgmt/cloudflare/external-dns-token",
+                "platform/mgmt/argocd/gitops-deploy-key", "platform/mgmt/clusters/mgmt/argocd/github-webhook-secret",
+                "platform/mgmt/clusters/mgmt/cloudflare/external-dns-token",
                 "platform/mgmt/clusters/mgmt/cloudflare/cert-manager-token", "platform/mgmt/clusters/mgmt/sso/github-oauth-client-secret",
                 "platform/mgmt/clusters/mgmt/sso/grafana-client-secret"), secrets.stream().map(s -> String.valueOf(s.inputs().get("name"))).collect(Collectors.toSet()));
         secrets.forEach(s -> {
@@ -241,7 +242,10 @@ class ManagementStackTest {
         var spec = map(root.inputs().get("spec"));
         assertEquals(Map.of("repoURL", "git@github.com:acme-platform/gitops.git", "targetRevision", "main",
                 "path", "registry/clusters/mgmt"), spec.get("source"));
-        assertTrue(root.dependencies().contains(release.urn()));
+        assertEquals("registry", spec.get("project"), "the root's own project, never default");
+        var rootProject = named(plan, "kubernetes:argoproj.io/v1alpha1:AppProject", "argocd-root-project");
+        assertTrue(root.dependencies().contains(rootProject.urn()));
+        assertTrue(rootProject.dependencies().contains(release.urn()));
         var credentials = plan.ofType("kubernetes:core/v1:Secret").get(0);
         assertEquals("[secret]", credentials.inputs().get("stringData"));
         assertEquals("repository", map(map(credentials.inputs().get("metadata")).get("labels")).get("argocd.argoproj.io/secret-type"));
@@ -367,6 +371,7 @@ class ManagementStackTest {
                 "aws:secretsmanager/secret:Secret secret-clusters-mgmt-sso-github-oauth-client-secret",
                 "aws:secretsmanager/secret:Secret secret-clusters-mgmt-sso-grafana-client-secret",
                 "aws:secretsmanager/secret:Secret secret-bots-github-token",
+                "aws:secretsmanager/secret:Secret secret-clusters-mgmt-argocd-github-webhook-secret",
                 "github:index/repository:Repository gitops-repository",
                 "github:index/repository:Repository hello-repository")), protectedNames);
         project.set("mgmt", "platform:protect", false);

@@ -17,15 +17,15 @@ class ArgoCdRbacTest {
     }
 
     @Test
-    void theProgramsPolicyGrantsExactlyAdminsAndDevelopers() {
+    void theProgramsPolicyGrantsExactlyAdminsAndDevelopersOnApplicationProjects() {
         var policy = ArgoCdRbac.parse(argoCdValues());
         assertEquals(List.of(), ArgoCdRbac.check(policy, ADMINS, DEVELOPERS));
         assertEquals(Map.of(ADMINS, List.of("role:admin"), DEVELOPERS, List.of("role:developer")), policy.groupRoles());
         assertEquals("", policy.defaultRole());
         assertEquals(List.of(
-                new ArgoCdRbac.Permission("role:developer", "applications", "get", "*/*", "allow"),
-                new ArgoCdRbac.Permission("role:developer", "applications", "sync", "*/*", "allow"),
-                new ArgoCdRbac.Permission("role:developer", "logs", "get", "*/*", "allow")), policy.permissions());
+                new ArgoCdRbac.Permission("role:developer", "applications", "get", "app-*/*", "allow"),
+                new ArgoCdRbac.Permission("role:developer", "applications", "sync", "app-*/*", "allow"),
+                new ArgoCdRbac.Permission("role:developer", "logs", "get", "app-*/*", "allow")), policy.permissions());
     }
 
     @Test

@@ -81,6 +81,20 @@ class ChecksCanFailTest {
     }
 
     @Test
+    void anApplicationProjectFieldTheAppProjectCrdDoesNotKnowFails() {
+        var report = checkWith("registry/clusters/mgmt/app-projects-applications.yaml",
+                text -> text.replaceFirst("namespaceResourceWhitelist:", "namespaceResourceAllowlist:"));
+        assertOneProblemNaming(report, "app-projects-applications.yaml", "AppProject/app-hello", "namespaceResourceAllowlist");
+    }
+
+    @Test
+    void anApplicationNamespacePolicyFieldKubernetesDoesNotKnowFails() {
+        var report = checkWith("environments/production/apps/hello/templates/network-policies.yaml",
+                text -> text.replaceFirst("policyTypes:", "policyType:"));
+        assertOneProblemNaming(report, "network-policies.yaml", "NetworkPolicy/default-deny", "policyType");
+    }
+
+    @Test
     void aCoreObjectInAnApiVersionNoLongerServedFails() {
         var report = checkWith("registry/clusters/mgmt/manifests/argocd-ingress/ingress.yaml",
                 text -> text.replace("apiVersion: networking.k8s.io/v1", "apiVersion: extensions/v1beta1"));

@@ -6,6 +6,7 @@ import io.idp.platform.config.Observability;
 import io.idp.platform.gitops.Catalog;
 import io.idp.platform.gitops.ClusterKind;
 import io.idp.platform.gitops.GitopsLayout;
+import io.idp.platform.gitops.Tenancy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,12 @@ final class Rendered {
     static final Path ROOT = Path.of(".");
     static final String REPO = "git@github.com:acme-platform/gitops.git";
     static final RenderedRepositoryCheck.Teams TEAMS = new RenderedRepositoryCheck.Teams("acme-platform:platform-admins", "acme-platform:developers");
+
+    /** One application in production on the three clusters: its project and namespace policies are rendered too. */
+    static final Tenancy TENANCY = new Tenancy(List.of("hello"), List.of("production"), List.of(
+            new Tenancy.Cluster("production-east", ClusterKind.WORKLOAD_EKS, List.of("production")),
+            new Tenancy.Cluster("production-west", ClusterKind.WORKLOAD_EKS, List.of("production")),
+            new Tenancy.Cluster("staging", ClusterKind.WORKLOAD_VCLUSTER, List.of("staging"))));
 
     private Rendered() {
     }
@@ -45,7 +52,7 @@ final class Rendered {
     static SortedMap<String, String> repository(Observability observability) {
         var catalog = catalog();
         var other = observability == Observability.PROMETHEUS ? Observability.DATADOG : Observability.PROMETHEUS;
-        var files = new TreeMap<String, String>(GitopsLayout.management(ROOT, catalog, management(observability)));
+        var files = new TreeMap<String, String>(GitopsLayout.management(ROOT, catalog, management(observability), TENANCY));
         files.putAll(GitopsLayout.workload(ROOT, catalog, ClusterKind.WORKLOAD_EKS, workload("production-east", observability)));
         files.putAll(GitopsLayout.workload(ROOT, catalog, ClusterKind.WORKLOAD_EKS, workload("production-west", other)));
         files.putAll(GitopsLayout.workload(ROOT, catalog, ClusterKind.WORKLOAD_VCLUSTER, workload("staging", observability)));

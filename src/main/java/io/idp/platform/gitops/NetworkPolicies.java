@@ -1,0 +1,209 @@
+package io.idp.platform.gitops;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Default-deny NetworkPolicies, ingress and egress, for every platform namespace and every
+ * application namespace, with the allows each tool needs. Each namespace gets:
+ * <ul>
+ *   <li>{@code default-deny}: every pod, both directions;</li>
+ *   <li>{@code allow-dns}: to kube-dns in kube-system, port 53;</li>
+ *   <li>{@code allow-same-namespace}: the tool's own pods talk to each other (controllers, webhooks' services, redis);</li>
+ *   <li>{@code allow-metrics-scraping}: from the observability namespace (Prometheus or the Datadog agent);</li>
+ *   <li>and the tool's own: the Kubernetes API, its webhook port from the control plane, calls out to AWS,
+ *       GitHub or Cloudflare, the ingress controller to its backends.</li>
+ * </ul>
+ * The API server and the control plane's webhook calls come from private addresses in the cluster's
+ * VPC (EKS places its endpoint's interfaces there; a virtual cluster's API is a service of the host),
+ * so those allows name the private ranges, on their ports only.
+ */
+public final class NetworkPolicies {
+    /** RFC 1918: where a cluster's API server and control plane live. */
+    static final List<String> PRIVATE = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
+    static final String ANYWHERE = "0.0.0.0/0";
+    public static final String DEFAULT_DENY = "default-deny";
+
+    private NetworkPolicies() {
+    }
+
+    /** What a tool needs beyond the common allows. */
+    record Needs(List<Integer> webhookPorts, List<Integer> internetPorts, boolean egressToAllPods,
+                 List<Integer> publicIngressPorts, Map<String, Integer> ingressFromIngressController) {
+    }
+
+    /** The needs of each catalog tool, by tool name; a tool not listed needs only the common allows. */
+    static final Map<String, Needs> NEEDS = Map.of(
+            // Git over SSH and HTTPS (GitHub, chart repositories, ECR, STS); the UI behind the ingress controller.
+            "argo-cd", new Needs(List.of(), List.of(22, 443), false, List.of(), Map.of("argocd-server", 8080)),
+            // ACME and Cloudflare over HTTPS; DNS-01 self-checks ask the zone's authoritative servers.
+            "cert-manager", new Needs(List.of(10250), List.of(443, 53), false, List.of(), Map.of()),
+            "external-secrets", new Needs(List.of(10250), List.of(443), false, List.of(), Map.of()),
+            // Image verification reads registries.
+            "kyverno", new Needs(List.of(9443), List.of(443), false, List.of(), Map.of()),
+            // Scrapes every namespace and the nodes; alerts and Grafana's sign-in go out over HTTPS and SMTP.
+            "kube-prometheus-stack", new Needs(List.of(10250), List.of(443, 587), true, List.of(), Map.of("grafana", 3000)),
+            "datadog", new Needs(List.of(), List.of(443), true, List.of(), Map.of()),
+            // Clients reach the controller through the load balancer; it reaches every backend.
+            "ingress-nginx", new Needs(List.of(8443), List.of(), true, List.of(80, 443), Map.of()),
+            "external-dns", new Needs(List.of(), List.of(443), false, List.of(), Map.of()),
+            "reloader", new Needs(List.of(), List.of(), false, List.of(), Map.of()),
+            // Vulnerability databases and image registries.
+            "trivy-operator", new Needs(List.of(), List.of(443), false, List.of(), Map.of()));
+
+    /**
+     * The policies of each tool a kind of cluster runs, one file per namespace under {@code dir}.
+     *
+     * @param withNamespace write the Namespace too, so the policies exist before the tool (not for
+     *                      namespaces the program creates)
+     */
+    public static SortedMap<String, String> forTools(Catalog catalog, java.util.Set<String> tools, List<String> scrapers,
+                                                     String dir, java.util.Set<String> programNamespaces) {
+        var files = new TreeMap<String, String>();
+        var ingressNamespace = catalog.tools().containsKey("ingress-nginx") ? catalog.tool("ingress-nginx").namespace() : "ingress-nginx";
+        for (var tool : tools) {
+            var namespace = catalog.tool(tool).namespace();
+            var needs = NEEDS.getOrDefault(tool, new Needs(List.of(), List.of(), false, List.of(), Map.of()));
+            var docs = new ArrayList<Map<String, Object>>();
+            if (!programNamespaces.contains(namespace)) {
+                docs.add(namespaceObject(namespace));
+            }
+            docs.addAll(common(namespace, scrapers, true));
+            docs.addAll(own(namespace, needs, ingressNamespace));
+            files.put(dir + namespace + ".yaml", "# " + tool + ": deny by default, allow what it needs.\n" + yaml(docs));
+        }
+        return files;
+    }
+
+    /** A namespace where nothing of the platform runs ("default"): nothing in, nothing out. */
+    public static String denyAll(String namespace) {
+        return "# Nothing of the platform runs in " + namespace + ": nothing in, nothing out.\n"
+                + yaml(List.of(policy(namespace, DEFAULT_DENY, Map.of(), List.of("Ingress", "Egress"), null, null)));
+    }
+
+    /** An application namespace's policies: its own pods, DNS, the ingress controller and scraping in; nothing else out. */
+    public static String forApplication(String ingressNamespace, List<String> scrapers) {
+        var docs = new ArrayList<Map<String, Object>>(common(null, scrapers, false));
+        docs.add(policy(null, "allow-from-ingress-controller", Map.of(), List.of("Ingress"),
+                List.of(Map.of("from", List.of(namespacePeer(ingressNamespace)))), null));
+        return "# The application's namespace: deny by default; DNS, its own pods, the ingress controller and\n"
+                + "# metrics scraping only. Kept by the platform (see docs/policies.md).\n" + yaml(docs);
+    }
+
+    private static List<Map<String, Object>> common(String namespace, List<String> scrapers, boolean kubeApi) {
+        var docs = new ArrayList<Map<String, Object>>();
+        docs.add(policy(namespace, DEFAULT_DENY, Map.of(), List.of("Ingress", "Egress"), null, null));
+        docs.add(policy(namespace, "allow-dns", Map.of(), List.of("Egress"), null, List.of(Map.of(
+                "to", List.of(Map.of(
+                        "namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "kube-system")),
+                        "podSelector", Map.of("matchLabels", Map.of("k8s-app", "kube-dns")))),
+                "ports", List.of(port("UDP", 53), port("TCP", 53))))));
+        docs.add(policy(namespace, "allow-same-namespace", Map.of(), List.of("Ingress", "Egress"),
+                List.of(Map.of("from", List.of(Map.of("podSelector", Map.of())))),
+                List.of(Map.of("to", List.of(Map.of("podSelector", Map.of()))))));
+        docs.add(policy(namespace, "allow-metrics-scraping", Map.of(), List.of("Ingress"),
+                List.of(Map.of("from", scrapers.stream().map(NetworkPolicies::namespacePeer).toList())), null));
+        if (kubeApi) {
+            docs.add(policy(namespace, "allow-kubernetes-api", Map.of(), List.of("Egress"), null, List.of(Map.of(
+                    "to", blocks(PRIVATE), "ports", List.of(port("TCP", 443), port("TCP", 8443))))));
+        }
+        return docs;
+    }
+
+    private static List<Map<String, Object>> own(String namespace, Needs needs, String ingressNamespace) {
+        var docs = new ArrayList<Map<String, Object>>();
+        if (!needs.webhookPorts().isEmpty()) {
+            docs.add(policy(namespace, "allow-webhooks-from-control-plane", Map.of(), List.of("Ingress"), List.of(Map.of(
+                    "from", blocks(PRIVATE), "ports", needs.webhookPorts().stream().map(p -> port("TCP", p)).toList())), null));
+        }
+        if (!needs.internetPorts().isEmpty()) {
+            var ports = new ArrayList<Map<String, Object>>();
+            for (var p : needs.internetPorts()) {
+                ports.add(port("TCP", p));
+                if (p == 53) {
+                    ports.add(port("UDP", p));
+                }
+            }
+            docs.add(policy(namespace, "allow-egress-to-external-services", Map.of(), List.of("Egress"), null,
+                    List.of(Map.of("to", List.of(Map.of("ipBlock", Map.of("cidr", ANYWHERE))), "ports", ports))));
+        }
+        if (needs.egressToAllPods()) {
+            docs.add(policy(namespace, "allow-egress-to-workloads", Map.of(), List.of("Egress"), null, List.of(Map.of(
+                    "to", List.of(Map.of("namespaceSelector", Map.of()), Map.of("ipBlock", Map.of("cidr", PRIVATE.get(0))),
+                            Map.of("ipBlock", Map.of("cidr", PRIVATE.get(1))), Map.of("ipBlock", Map.of("cidr", PRIVATE.get(2))))))));
+        }
+        if (!needs.publicIngressPorts().isEmpty()) {
+            docs.add(policy(namespace, "allow-clients", Map.of(), List.of("Ingress"), List.of(Map.of(
+                    "from", List.of(Map.of("ipBlock", Map.of("cidr", ANYWHERE))),
+                    "ports", needs.publicIngressPorts().stream().map(p -> port("TCP", p)).toList())), null));
+        }
+        needs.ingressFromIngressController().forEach((app, p) -> docs.add(policy(namespace, "allow-ingress-controller-to-" + app,
+                Map.of("matchLabels", Map.of("app.kubernetes.io/name", app)), List.of("Ingress"),
+                List.of(Map.of("from", List.of(namespacePeer(ingressNamespace)), "ports", List.of(port("TCP", p)))), null)));
+        return docs;
+    }
+
+    private static Map<String, Object> namespaceObject(String namespace) {
+        var metadata = new LinkedHashMap<String, Object>();
+        metadata.put("name", namespace);
+        // Before the tool, so its policies are in force when its pods start; never deleted with the policies.
+        metadata.put("annotations", Map.of("argocd.argoproj.io/sync-wave", "-1", "argocd.argoproj.io/sync-options", "Delete=false"));
+        var doc = new LinkedHashMap<String, Object>();
+        doc.put("apiVersion", "v1");
+        doc.put("kind", "Namespace");
+        doc.put("metadata", metadata);
+        return doc;
+    }
+
+    private static Map<String, Object> policy(String namespace, String name, Map<String, Object> podSelector, List<String> types,
+                                              List<Map<String, Object>> ingress, List<Map<String, Object>> egress) {
+        var metadata = new LinkedHashMap<String, Object>();
+        metadata.put("name", name);
+        if (namespace != null) {
+            metadata.put("namespace", namespace);
+        }
+        var spec = new LinkedHashMap<String, Object>();
+        spec.put("podSelector", podSelector);
+        spec.put("policyTypes", types);
+        if (ingress != null) {
+            spec.put("ingress", ingress);
+        }
+        if (egress != null) {
+            spec.put("egress", egress);
+        }
+        var doc = new LinkedHashMap<String, Object>();
+        doc.put("apiVersion", "networking.k8s.io/v1");
+        doc.put("kind", "NetworkPolicy");
+        doc.put("metadata", metadata);
+        doc.put("spec", spec);
+        return doc;
+    }
+
+    private static Map<String, Object> namespacePeer(String namespace) {
+        return Map.of("namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", namespace)));
+    }
+
+    private static List<Map<String, Object>> blocks(List<String> cidrs) {
+        return cidrs.stream().map(c -> Map.<String, Object>of("ipBlock", Map.of("cidr", c))).toList();
+    }
+
+    private static Map<String, Object> port(String protocol, int port) {
+        var p = new LinkedHashMap<String, Object>();
+        p.put("protocol", protocol);
+        p.put("port", port);
+        return p;
+    }
+
+    static String yaml(List<Map<String, Object>> docs) {
+        var options = new org.yaml.snakeyaml.DumperOptions();
+        options.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+        options.setIndicatorIndent(2);
+        options.setIndentWithIndicator(true);
+        options.setDereferenceAliases(true);
+        return new org.yaml.snakeyaml.Yaml(options).dumpAll(docs.iterator());
+    }
+}
