@@ -8,7 +8,7 @@ import java.util.Set;
  * place (the providers' ForceNew schema flags). A diff marks such changes, because a replacement of
  * a cluster or a bucket is the change a reviewer most needs to see.
  */
-final class ReplaceRules {
+public final class ReplaceRules {
     private static final Set<String> S3_CONFIG = Set.of("bucket", "expectedBucketOwner");
     private static final Map<String, Set<String>> BY_TYPE = Map.ofEntries(
             Map.entry("pulumi:providers:aws", Set.of("region")),
@@ -54,7 +54,7 @@ final class ReplaceRules {
      * True when changing the property at this path replaces the resource: the provider's rule, the
      * program's own replaceOnChanges, or Kubernetes objects' identity (name and namespace).
      */
-    static boolean replaces(String type, String path, java.util.List<String> replaceOnChanges) {
+    public static boolean replaces(String type, String path, java.util.List<String> replaceOnChanges) {
         if (replaceOnChanges.contains("*")) {
             return true;
         }

@@ -21,6 +21,7 @@ class PolicyDocsTest {
         rules.addAll(InfrastructureRules.rules());
         rules.addAll(GithubRules.rules());
         rules.addAll(ArgoCdRules.rules());
+        rules.addAll(TenancyRules.rules());
         rules.addAll(CloudflareRules.rules());
         rules.addAll(TrustRules.rules());
         return rules;
@@ -48,7 +49,7 @@ class PolicyDocsTest {
     @Test
     void everyGroupContributesItsRulesInOrder() {
         assertEquals(PolicyRules.ids(), fresh().stream().map(Rule::id).toList());
-        assertEquals(67, PolicyRules.ids().size());
+        assertEquals(78, PolicyRules.ids().size());
         assertEquals("CKV_AWS_21", PolicyRules.find("CKV_AWS_21").orElseThrow().id());
         assertTrue(PolicyRules.find("CKV_NOPE").isEmpty());
     }
