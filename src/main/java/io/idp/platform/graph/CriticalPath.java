@@ -74,8 +74,9 @@ public record CriticalPath(List<Step> path, int minimumSeconds, int serialSecond
         var heading = "critical path (estimated minimum pulumi up: " + minutes(minimumSeconds)
                 + "; all creations one after another: " + minutes(serialSeconds) + "):";
         var text = new StringBuilder();
-        if (heading.length() > width) {
-            int cut = heading.lastIndexOf(' ', width);
+        // A terminal too narrow to hold even the first word gets the heading whole.
+        int cut = heading.lastIndexOf(' ', width);
+        if (heading.length() > width && cut > 0) {
             text.append(heading, 0, cut).append("\n  ").append(heading.substring(cut + 1)).append('\n');
         } else {
             text.append(heading).append('\n');
