@@ -162,7 +162,7 @@ class MovedResourcesTest {
     }
 
     /** Equal as JSON, numbers by value (the files were written by jq, which prints 3600.0 as 3600). */
-    private static boolean sameValue(JsonNode old, Map<String, Object> now) {
+    private static boolean sameValue(JsonNode old, Object now) {
         try {
             var current = JSON.readTree(JSON.writeValueAsString(now));
             return old.equals((a, b) -> a.equals(b) ? 0
