@@ -33,15 +33,26 @@ public final class ExternalSecretsRole {
      */
     public static Role create(EksCluster cluster, String clusterName, Output<String> readableSecrets, Output<String> storeKeyArn,
                               boolean ecrCharts) {
+        return createReadingReplicas(cluster, clusterName, readableSecrets.applyValue(p -> List.of(p)),
+                storeKeyArn.applyValue(k -> List.of(k)), ecrCharts);
+    }
+
+    /**
+     * @param readableSecrets the ARN patterns of the cluster's own secrets, in the store's region and
+     *                        each replica region, so pointing External Secrets at a replica needs no IAM change
+     * @param keyArns         the store's key and the replicas' keys
+     */
+    public static Role createReadingReplicas(EksCluster cluster, String clusterName, Output<List<String>> readableSecrets,
+                              Output<List<String>> keyArns, boolean ecrCharts) {
         var role = cluster.serviceAccountRole(clusterName + "-external-secrets", clusterName + "-external-secrets",
                 NAMESPACE, List.of(SERVICE_ACCOUNT), List.of());
         new RolePolicy(clusterName + "-external-secrets-read", RolePolicyArgs.builder()
                 .role(role.id())
                 .name("read-own-secrets")
-                .policy(Output.tuple(readableSecrets, storeKeyArn).applyValue(t -> {
+                .policy(Output.tuple(readableSecrets, keyArns).applyValue(t -> {
                     var statements = new java.util.ArrayList<>(SecretReadAccess.statements(t.t1, t.t2));
                     if (ecrCharts) {
-                        var arn = t.t1.split(":");
+                        var arn = t.t1.get(0).split(":");
                         statements.add(PolicyDocuments.statement("EcrTokens", "Allow", null, List.of("ecr:GetAuthorizationToken"), List.of("*"), null));
                         statements.add(PolicyDocuments.statement("PullCharts", "Allow", null,
                                 List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:DescribeImages"),

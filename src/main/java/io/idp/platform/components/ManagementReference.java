@@ -72,6 +72,14 @@ public final class ManagementReference {
         return secret.getOrDefault(name, false) ? Output.ofSecret(value) : Output.of(value);
     }
 
+    /** One optional text output of the contract: empty when the management stack does not configure it. */
+    public java.util.Optional<String> optional(String name) {
+        if (ManagementOutputs.shape(name) != ManagementOutputs.Shape.OPTIONAL_TEXT) {
+            throw new IllegalArgumentException(name + " is not an optional text output of the management outputs contract");
+        }
+        return java.util.Optional.of(String.valueOf(values.get(name))).filter(value -> !value.isBlank());
+    }
+
     /** One list output of the contract (they are never secret). */
     public List<String> requireList(String name) {
         if (ManagementOutputs.shape(name) != ManagementOutputs.Shape.TEXT_LIST) {
@@ -113,7 +121,17 @@ public final class ManagementReference {
     /** A writer into the platform's secret store, from this (workload) stack. */
     public SecretWriter secretStore(boolean protect, com.pulumi.aws.Provider managementRegion) {
         return new SecretWriter(require(ManagementOutputs.SECRET_STORE_PREFIX), require(ManagementOutputs.SECRET_STORE_KMS_KEY_ARN),
-                protect, SecretStore.Args.DEFAULT_RECOVERY_WINDOW_DAYS, null, managementRegion);
+                protect, SecretStore.Args.DEFAULT_RECOVERY_WINDOW_DAYS, null, managementRegion).replicatedTo(secretReplica().orElse(null));
+    }
+
+    /** Where the management stack replicates the platform's secrets, if it does (its recovery region and key there). */
+    public java.util.Optional<SecretWriter.Replica> secretReplica() {
+        var region = optional(ManagementOutputs.RECOVERY_REGION);
+        var key = optional(ManagementOutputs.SECRET_REPLICA_KMS_KEY_ARN);
+        if (region.isEmpty() || key.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new SecretWriter.Replica(Output.of(region.get()), Output.of(key.get())));
     }
 
     private Output<String> storedSecret(String path, com.pulumi.aws.Provider managementRegion) {
@@ -149,6 +167,13 @@ public final class ManagementReference {
             problems.add("platform:vpcCidr = \"" + ownCidr + "\" overlaps the management VPC " + managementCidr.get()
                     + " of stack '" + stackName + "'; choose a range outside it, e.g. 10.20.0.0/16");
         }
+        var storeRegion = workload.recovery().secretStoreRegion();
+        var holders = List.of(String.valueOf(values.get(ManagementOutputs.REGION)), String.valueOf(values.get(ManagementOutputs.RECOVERY_REGION)));
+        if (storeRegion.isPresent() && !holders.contains(storeRegion.get())) {
+            problems.add("platform:secretStoreRegion = \"" + storeRegion.get() + "\" holds no copy of the secret store of stack '"
+                    + stackName + "': it is in " + holders.get(0) + (holders.get(1).isBlank() ? " and has no replica (the management stack "
+                    + "sets no platform:recoveryRegion)" : " with replicas in " + holders.get(1)));
+        }
         var known = ((List<?>) values.get(ManagementOutputs.ENVIRONMENTS)).stream().map(String::valueOf).toList();
         var unknown = workload.environments().stream().filter(env -> !known.contains(env)).toList();
         if (!unknown.isEmpty()) {
@@ -161,6 +186,7 @@ public final class ManagementReference {
     private static boolean fits(ManagementOutputs.Shape shape, Object value) {
         return switch (shape) {
             case TEXT -> value instanceof String text && !text.isBlank();
+            case OPTIONAL_TEXT -> value instanceof String;
             case TEXT_LIST -> value instanceof List<?> list && list.stream().allMatch(item -> item instanceof String text && !text.isBlank());
         };
     }

@@ -35,6 +35,8 @@ public final class SecretStore extends ComponentResource {
     private final Args args;
     private final Key key;
     private final String prefix;
+    private SecretWriter.Replica replica;
+    private boolean written;
 
     public SecretStore(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -62,7 +64,18 @@ public final class SecretStore extends ComponentResource {
     }
 
     public SecretWriter writer() {
-        return new SecretWriter(Output.of(prefix), key.arn(), args.protect(), args.recoveryWindowDays(), this, null);
+        written = true;
+        return new SecretWriter(Output.of(prefix), key.arn(), args.protect(), args.recoveryWindowDays(), this, null)
+                .replicatedTo(replica);
+    }
+
+    /** Keeps a replica of every secret of the store (see {@link SecretReplicas}); before any secret is written. */
+    public SecretStore replicateTo(SecretWriter.Replica replica) {
+        if (written) {
+            throw new IllegalStateException("SecretStore.replicateTo must come before the first secret is written");
+        }
+        this.replica = replica;
+        return this;
     }
 
     /** The ARN pattern of every secret under {@code prefix + subPath} (see {@link SecretReadAccess}). */

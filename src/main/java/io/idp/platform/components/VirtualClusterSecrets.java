@@ -34,8 +34,15 @@ public final class VirtualClusterSecrets {
         new RolePolicy(clusterName + "-vcluster-secrets-read", RolePolicyArgs.builder()
                 .role(role.id())
                 .name("read-own-secrets")
-                .policy(Output.tuple(keyArn, secretsPrefix).applyValue(t ->
-                        PolicyDocuments.document(SecretReadAccess.statements(SecretReadAccess.arnPattern(t.t1, t.t2), t.t1))))
+                .policy(Output.tuple(keyArn, secretsPrefix).applyValue(t -> {
+                    // The secrets' replicas too, when the platform has a recovery region (failover by configuration).
+                    var pattern = SecretReadAccess.arnPattern(t.t1, t.t2);
+                    var patterns = new java.util.ArrayList<>(List.of(pattern));
+                    var keys = new java.util.ArrayList<>(List.of(t.t1));
+                    management.optional(ManagementOutputs.RECOVERY_REGION).ifPresent(r -> patterns.add(SecretReadAccess.inRegion(pattern, r)));
+                    management.optional(ManagementOutputs.SECRET_REPLICA_KMS_KEY_ARN).ifPresent(keys::add);
+                    return PolicyDocuments.document(SecretReadAccess.statements(patterns, keys));
+                }))
                 .build(), options);
         return role.arn();
     }

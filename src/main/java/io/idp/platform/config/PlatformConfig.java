@@ -30,7 +30,8 @@ public record PlatformConfig(
         DnsSettings dns,
         Map<String, String> policyWaivers,
         Optional<ManagementSettings> management,
-        Optional<WorkloadSettings> workload) {
+        Optional<WorkloadSettings> workload,
+        RecoverySettings recovery) {
 
     public static final String PROJECT = "platform";
 
@@ -97,12 +98,14 @@ public record PlatformConfig(
             }
             unknownKeys(reader, raw, role.get());
         }
+        var recovery = role.flatMap(r -> RecoverySettings.read(reader, raw, r, region.orElse(null)));
         if (!reader.errors().isEmpty()) {
             throw new ConfigException(raw.source(), reader.errors());
         }
         return new PlatformConfig(stack, role.orElseThrow(), region.orElseThrow(), clusterName.orElseThrow(),
                 network.orElseThrow(), cluster.orElseThrow(), protect.orElseThrow(), tags.orElseThrow(),
-                observability.orElseThrow(), environments.orElseThrow(), dns.orElseThrow(), waivers.orElseThrow(), management, workload);
+                observability.orElseThrow(), environments.orElseThrow(), dns.orElseThrow(), waivers.orElseThrow(), management, workload,
+                recovery.orElseThrow());
     }
 
     private static Optional<NetworkSettings> network(ConfigReader reader) {

@@ -84,6 +84,14 @@ public final class GitopsLayout {
 
     /** registry/clusters/&lt;mgmt&gt;/: the management cluster's tools and the fleet's ApplicationSets. */
     public static SortedMap<String, String> management(Path root, Catalog catalog, ManagementFacts facts) {
+        return management(root, catalog, facts, facts.region());
+    }
+
+    /**
+     * @param secretsRegion where the ClusterSecretStore reads Secrets Manager: the store's region, or the
+     *                      recovery region that holds its replicas (platform:secretStoreRegion)
+     */
+    public static SortedMap<String, String> management(Path root, Catalog catalog, ManagementFacts facts, String secretsRegion) {
         var own = tools(catalog, ClusterKind.MANAGEMENT, facts.observability());
         var fleet = new LinkedHashSet<String>();
         fleet.addAll(tools(catalog, ClusterKind.WORKLOAD_EKS, facts.observability()));
@@ -98,6 +106,7 @@ public final class GitopsLayout {
         variables.put("gitops.repoUrl", facts.repoUrl());
         variables.put("alerts.email", facts.alertsEmail());
         variables.put("secrets.prefix", facts.secretsPrefix());
+        variables.put("secrets.region", secretsRegion);
         variables.put("role.externalSecrets", facts.externalSecretsRoleArn());
         variables.put("ecr.registry", ecrRegistry(facts.externalSecretsRoleArn(), facts.region()));
         variables.put("role.argocdFleet", facts.argocdFleetRoleArn());
@@ -117,12 +126,18 @@ public final class GitopsLayout {
 
     /** registry/clusters/&lt;name&gt;/ of a workload cluster: the settings that are its alone. */
     public static SortedMap<String, String> workload(Path root, Catalog catalog, ClusterKind kind, WorkloadFacts facts) {
+        return workload(root, catalog, kind, facts, facts.region());
+    }
+
+    /** @param secretsRegion where the cluster's ClusterSecretStore reads Secrets Manager (the store's region or a replica's) */
+    public static SortedMap<String, String> workload(Path root, Catalog catalog, ClusterKind kind, WorkloadFacts facts,
+                                                     String secretsRegion) {
         var target = clusterDirectory(facts.clusterName());
         var files = new TreeMap<>(TemplateRenderer.render(root, STACKS.resolve(SHARED_WORKLOAD), target,
                 Map.of("cluster.hostname", facts.hostname(), "alerts.email", facts.alertsEmail()), template -> true));
         var variables = new TreeMap<String, String>();
         if (kind == ClusterKind.WORKLOAD_EKS) {
-            variables.put("cluster.region", facts.region());
+            variables.put("secrets.region", secretsRegion);
             variables.put("secrets.prefix", facts.secretsPrefix());
             for (var tool : List.of("cert-manager", "external-secrets", "external-dns")) {
                 variables.put("tool." + tool + ".namespace", catalog.tool(tool).namespace());

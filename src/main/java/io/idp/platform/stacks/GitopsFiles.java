@@ -26,14 +26,15 @@ record GitopsFiles(SortedSet<String> paths, Output<SortedMap<String, String>> co
     static final String PENDING = "pending";
 
     static GitopsFiles management(Sources sources, List<String> environments, GitopsLayout.ManagementFacts known,
-                                  Output<GitopsLayout.ManagementFacts> complete) {
-        return new GitopsFiles(new TreeSet<>(render(sources, environments, known).keySet()),
-                complete.applyValue(f -> render(sources, environments, f)));
+                                  Output<GitopsLayout.ManagementFacts> complete, String secretsRegion) {
+        return new GitopsFiles(new TreeSet<>(render(sources, environments, known, secretsRegion).keySet()),
+                complete.applyValue(f -> render(sources, environments, f, secretsRegion)));
     }
 
-    private static SortedMap<String, String> render(Sources sources, List<String> environments, GitopsLayout.ManagementFacts facts) {
+    private static SortedMap<String, String> render(Sources sources, List<String> environments, GitopsLayout.ManagementFacts facts,
+                                                    String secretsRegion) {
         var files = new TreeMap<String, String>();
-        files.putAll(GitopsLayout.management(sources.root(), sources.catalog(), facts));
+        files.putAll(GitopsLayout.management(sources.root(), sources.catalog(), facts, secretsRegion));
         for (var environment : environments) {
             files.putAll(GitopsLayout.environment(sources.root(), environment, facts.repoUrl()));
         }

@@ -40,6 +40,7 @@ public final class ManagementStack {
 
         var stateStore = new StateStore("state", StateStore.Args.of(settings.stateBucket(), config.protect()), aws);
         var secrets = new SecretStore("secrets", SecretStore.Args.of(cluster, config.protect()), aws);
+        var recovery = Recovery.define(config, settings, stateStore, secrets, aws);
         var bots = new BotAccounts("bots", new BotAccounts.Args(cluster, settings.githubOwner(), settings.platformRepo(),
                 settings.alertsEmail(), settings.githubToken(), settings.cloudflareToken(), settings.githubOidcProviderArn(),
                 stateStore.bucketArn(), stateStore.keyArn(), secrets), aws);
@@ -63,8 +64,8 @@ public final class ManagementStack {
                 settings.argocdHa(), catalog.tool("argo-cd"), gitops.sshCloneUrl(), gitops.deployKeyPrivate(), eks,
                 new ArgoCdValues.Sso(settings.githubOwner(), sso.adminsTeam(), sso.developersTeam(), sso.clientId(), "grafana." + hostname),
                 eks.ready()), aws);
-        var externalSecrets = ExternalSecretsRole.create(eks, cluster,
-                secrets.secretArnPattern("clusters/" + cluster + "/"), secrets.kmsKeyArn(), true);
+        var externalSecrets = ExternalSecretsRole.createReadingReplicas(eks, cluster,
+                recovery.readableSecrets(secrets.secretArnPattern("clusters/" + cluster + "/")), recovery.secretKeys(secrets.kmsKeyArn()), true);
         new ClusterDnsTokens(cluster + "-dns-tokens", new ClusterDnsTokens.Args(cluster, Output.of(settings.domain()), dns.zoneId(),
                 config.dns(), dns.cloudflare(), secrets.writer()), ComponentResourceOptions.Empty);
         DnsZone.clusterSubdomain(cluster, Output.of(settings.domain()), dns.zoneId(), dns.cloudflare(), dns);
@@ -75,7 +76,7 @@ public final class ManagementStack {
                 new GitopsLayout.Sso(settings.githubOwner(), sso.adminsTeam(), sso.developersTeam(), sso.clientId()));
         var files = GitopsFiles.management(sources, config.environments(), facts,
                 Output.tuple(gitops.sshCloneUrl(), externalSecrets.arn(), argocd.fleetRoleArn())
-                        .applyValue(t -> facts.withResources(t.t1, t.t2, t.t3)));
+                        .applyValue(t -> facts.withResources(t.t1, t.t2, t.t3)), config.recovery().secretStoreRegion(config.region()));
         gitops.commit(files.paths(), files.contents(), GitopsFiles::outlivesClusters, "the platform's templates (stacks/)");
 
         Applications.deliver(sources, config, settings, bots, gitops, aws);
@@ -107,5 +108,6 @@ public final class ManagementStack {
         ctx.export(ALERTS_EMAIL, Output.of(bots.alertsEmail()));
         ctx.export(ENVIRONMENTS, Output.of(config.environments()));
         ctx.export(KUBECONFIG, eks.kubeconfig());
+        recovery.export(ctx);
     }
 }

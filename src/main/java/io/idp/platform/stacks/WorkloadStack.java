@@ -25,6 +25,7 @@ import io.idp.platform.gitops.ClusterKind;
 import io.idp.platform.gitops.GitopsLayout;
 import io.idp.platform.gitops.Sources;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -79,7 +80,13 @@ public final class WorkloadStack {
             var fleetAccess = eks.admin(name + "-argocd-fleet", management.require(ARGOCD_FLEET_ROLE_ARN));
             var readable = Output.tuple(management.require(SECRET_STORE_KMS_KEY_ARN), secretsPrefix)
                     .applyValue(t -> SecretReadAccess.arnPattern(t.t1, t.t2));
-            var externalSecrets = ExternalSecretsRole.create(eks, name, readable, management.require(SECRET_STORE_KMS_KEY_ARN));
+            // Its replicas too, when the platform has a recovery region: failing over is then a configuration change.
+            var replica = management.optional(RECOVERY_REGION);
+            var replicaKey = management.optional(SECRET_REPLICA_KMS_KEY_ARN);
+            var externalSecrets = ExternalSecretsRole.createReadingReplicas(eks, name,
+                    readable.applyValue(p -> replica.map(r -> List.of(p, SecretReadAccess.inRegion(p, r))).orElse(List.of(p))),
+                    management.require(SECRET_STORE_KMS_KEY_ARN).applyValue(k -> replicaKey.map(r -> List.of(k, r)).orElse(List.of(k))),
+                    false);
             var cloudflare = management.cloudflare("cloudflare", managementRegion);
             new ClusterDnsTokens(name + "-dns-tokens", new ClusterDnsTokens.Args(name, management.require(DOMAIN),
                     management.require(DNS_ZONE_ID), config.dns(), cloudflare, management.secretStore(config.protect(), managementRegion)),
@@ -102,18 +109,20 @@ public final class WorkloadStack {
             var secretsRole = VirtualClusterSecrets.role(name, management, secretsPrefix, managementRegion);
             var vcluster = new VirtualCluster(name, new VirtualCluster.Args(name, catalog.tool("vcluster"), labels,
                     hostname.applyValue(host -> annotations(config, host, "")), managementCluster, secretsRole,
-                    secretsPrefix, management.require(REGION)),
+                    secretsPrefix, management.require(REGION).applyValue(region -> config.recovery().secretStoreRegion(region))),
                     ComponentResourceOptions.Empty);
             server = Output.of(vcluster.server());
         }
 
         var facts = Output.tuple(hostname, management.require(ALERTS_EMAIL), secretsPrefix).applyValue(t ->
                 new GitopsLayout.WorkloadFacts(name, t.t1, config.region(), t.t2, t.t3));
+        var secretsRegion = management.require(REGION).applyValue(region -> config.recovery().secretStoreRegion(region));
         var paths = new TreeSet<>(GitopsLayout.workload(sources.root(), catalog, kind,
-                new GitopsLayout.WorkloadFacts(name, GitopsFiles.PENDING, config.region(), GitopsFiles.PENDING, GitopsFiles.PENDING)).keySet());
+                new GitopsLayout.WorkloadFacts(name, GitopsFiles.PENDING, config.region(), GitopsFiles.PENDING, GitopsFiles.PENDING),
+                GitopsFiles.PENDING).keySet());
         new RepositoryFiles(name + "-registry", new RepositoryFiles.Args(
                 management.require(GITOPS_REPO).applyValue(repo -> repo.substring(repo.indexOf('/') + 1)), paths,
-                facts.applyValue(f -> GitopsLayout.workload(sources.root(), catalog, kind, f)), path -> false,
+                Output.tuple(facts, secretsRegion).applyValue(t -> GitopsLayout.workload(sources.root(), catalog, kind, t.t1, t.t2)), path -> false,
                 "stacks/" + kind.catalogName() + " for " + name), ComponentResourceOptions.builder().providers(github).build());
 
         ctx.export("clusterName", Output.of(name));
