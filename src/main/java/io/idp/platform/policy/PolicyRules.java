@@ -24,6 +24,7 @@ public final class PolicyRules {
         rules.addAll(GithubRules.rules());
         rules.addAll(ArgoCdRules.rules());
         rules.addAll(CloudflareRules.rules());
+        rules.addAll(RecoveryRules.rules());
         return List.copyOf(rules);
     }
 
