@@ -95,7 +95,9 @@ public final class ManagementReference {
     public com.pulumi.kubernetes.Provider kubernetes(String logicalName) {
         var kubeconfig = Output.tuple(require(ManagementOutputs.CLUSTER_NAME), require(ManagementOutputs.CLUSTER_ENDPOINT),
                         require(ManagementOutputs.CLUSTER_CERTIFICATE_AUTHORITY), require(ManagementOutputs.REGION))
-                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, t.t4)).asSecret();
+                // Not secret: it names the cluster and runs aws eks get-token, it holds no credential; and a plan
+                // must see it change when the management cluster is rebuilt (its objects then are recreated).
+                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, t.t4));
         return new com.pulumi.kubernetes.Provider(logicalName, com.pulumi.kubernetes.ProviderArgs.builder()
                 .kubeconfig(kubeconfig).enableServerSideApply(true).build());
     }

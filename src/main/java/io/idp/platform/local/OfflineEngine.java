@@ -31,10 +31,26 @@ import java.util.logging.Logger;
 public final class OfflineEngine {
     private final Path projectDir;
     private final PlanStore plans;
+    private final java.util.Set<String> replaced;
 
     public OfflineEngine(Path projectDir) {
+        this(projectDir, java.util.Set.of());
+    }
+
+    private OfflineEngine(Path projectDir, java.util.Set<String> replaced) {
         this.projectDir = projectDir;
         this.plans = PlanStore.under(projectDir);
+        this.replaced = java.util.Set.copyOf(replaced);
+    }
+
+    /**
+     * The same engine, creating these resources anew as {@code pulumi up --replace} does: the simulated
+     * cloud gives them new ids, endpoints and keys, so what depends on them changes as it would.
+     *
+     * @param urns the resources' URNs
+     */
+    public OfflineEngine replacing(java.util.Collection<String> urns) {
+        return new OfflineEngine(projectDir, urns.stream().map(EngineUrn::typeAndName).collect(java.util.stream.Collectors.toSet()));
     }
 
     public PlanStore plans() {
@@ -87,7 +103,7 @@ public final class OfflineEngine {
                 providerConfig.put(key, value);
             }
         });
-        var cloud = new SimulatedCloud(stack, Account.simulated(config.region()), plans, providerConfig);
+        var cloud = new SimulatedCloud(stack, Account.simulated(config.region()), plans, providerConfig, replaced);
         var warnings = new ArrayList<String>();
         var logger = collectingLogger(warnings);
         var log = PulumiTestInternal.mockLog(logger);
