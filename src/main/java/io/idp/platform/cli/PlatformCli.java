@@ -30,7 +30,7 @@ public final class PlatformCli implements Runnable {
     }
 
     public static int run(PrintWriter out, PrintWriter err, Path projectDir, String... args) {
-        var cli = new CommandLine(new PlatformCli(), new Factory(out, err, projectDir));
+        var cli = commandLine(out, err, projectDir);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> USAGE_ERROR);
@@ -40,6 +40,11 @@ public final class PlatformCli implements Runnable {
             return USAGE_ERROR;
         });
         return cli.execute(args);
+    }
+
+    /** The command line with every command, for running or only parsing (the docs' commands are checked with it). */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Path projectDir) {
+        return new CommandLine(new PlatformCli(), new Factory(out, err, projectDir));
     }
 
     /** The launcher exports PLATFORM_HOME so the CLI finds the stack files from any directory. */

@@ -38,18 +38,7 @@ class DisasterRecoveryRunbookTest {
 
     static CommandLine cli(Path dir) {
         var out = new PrintWriter(new StringWriter());
-        return new CommandLine(new PlatformCli(), new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                if (type == PlanCommand.class) {
-                    return type.cast(new PlanCommand(out, out, dir));
-                }
-                if (type == BenchCommand.class) {
-                    return type.cast(new BenchCommand(out, out, dir));
-                }
-                return CommandLine.defaultFactory().create(type);
-            }
-        });
+        return PlatformCli.commandLine(out, out, dir);
     }
 
     @Test

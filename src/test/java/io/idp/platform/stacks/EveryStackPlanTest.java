@@ -143,8 +143,7 @@ class EveryStackPlanTest {
                 "aws:secretsmanager/secretVersion:SecretVersion secret-clusters-staging-cloudflare-cert-manager-token secretString",
                 "aws:secretsmanager/secretVersion:SecretVersion secret-clusters-staging-cloudflare-external-dns-token secretString",
                 "pulumi:providers:cloudflare cloudflare apiToken",
-                "pulumi:providers:github github token",
-                "pulumi:providers:kubernetes management-cluster kubeconfig"), virtual);
+                "pulumi:providers:github github token"), virtual);
         assertEquals(List.of(), UP.get("production-east").secretOutputs(), "a workload stack's outputs are not secret");
     }
 
