@@ -113,11 +113,18 @@ class RebuildManagementClusterTest {
         var west = planJson("plan", "production-west", "--json");
         assertEquals(Set.of("pulumi:providers:kubernetes management-cluster", "kubernetes:core/v1:Secret cluster-production-west"), replaced(west));
         var staging = planJson("plan", "staging", "--json");
-        var stagingReplaced = replaced(staging);
-        assertTrue(stagingReplaced.contains("kubernetes:helm.sh/v3:Release staging-vcluster"), "the virtual cluster comes back from its definition: " + stagingReplaced);
-        assertTrue(stagingReplaced.contains("kubernetes:core/v1:Namespace staging-namespace"), stagingReplaced.toString());
-        assertTrue(stagingReplaced.stream().allMatch(r -> r.startsWith("kubernetes:") || r.startsWith("pulumi:providers:kubernetes")),
-                "only what lived in the management cluster: " + stagingReplaced);
+        // The virtual cluster comes back from its definition, with its registration and its secrets' plumbing.
+        assertEquals(new TreeSet<>(List.of("pulumi:providers:kubernetes management-cluster",
+                "kubernetes:core/v1:Namespace staging-namespace", "kubernetes:helm.sh/v3:Release staging-vcluster",
+                "kubernetes:core/v1:ServiceAccount staging-registration", "kubernetes:core/v1:ServiceAccount staging-secrets",
+                "kubernetes:rbac.authorization.k8s.io/v1:Role staging-registration",
+                "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding staging-registration",
+                "kubernetes:external-secrets.io/v1:ClusterSecretStore staging-credentials-store",
+                "kubernetes:external-secrets.io/v1:SecretStore staging-secret-store",
+                "kubernetes:external-secrets.io/v1:ExternalSecret staging-dns-token",
+                "kubernetes:external-secrets.io/v1:ExternalSecret staging-registration")), replaced(staging));
+        // Its secrets role trusts the new cluster's OIDC issuer: updated in place.
+        assertEquals(Set.of("staging-vcluster-secrets"), ops(staging, "update"));
         for (var plan : List.of(east, west, staging)) {
             plan.getAsJsonArray("changes").forEach(c -> assertFalse(DATA_TYPES.contains(c.getAsJsonObject().get("type").getAsString()),
                     "a data resource changes: " + c));
