@@ -69,6 +69,50 @@ public final class TestProject {
         return this;
     }
 
+    /** Writes (or, with null, deletes) a file of the project, relative to its directory. */
+    public TestProject write(String file, String text) {
+        try {
+            var path = dir.resolve(file);
+            if (text == null) {
+                Files.deleteIfExists(path);
+            } else {
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, text);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    public String read(String file) {
+        try {
+            return Files.readString(dir.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces text in a file of the project; the text must be there, so a test cannot pass by editing nothing. */
+    public TestProject replace(String file, String text, String replacement) {
+        var before = read(file);
+        if (!before.contains(text)) {
+            throw new IllegalArgumentException(file + " does not contain " + text);
+        }
+        return write(file, before.replace(text, replacement));
+    }
+
+    /** Runs {@code ./platform ARGS} in-process with COLUMNS set, as a terminal of that width would. */
+    public int cliWithColumns(int columns, String... args) {
+        var outText = new StringWriter();
+        var errText = new StringWriter();
+        int code = PlatformCli.run(new PrintWriter(outText, true), new PrintWriter(errText, true), dir,
+                Map.of("COLUMNS", String.valueOf(columns)), args);
+        out = outText.toString();
+        err = errText.toString();
+        return code;
+    }
+
     /** Runs {@code ./platform ARGS} in-process; returns the exit code and keeps what it printed. */
     public int cli(String... args) {
         var outText = new StringWriter();

@@ -6,7 +6,7 @@ import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.core.Output;
-import io.idp.platform.components.PolicyDocuments;
+import io.idp.platform.support.PolicyDocuments;
 
 import java.util.Map;
 import java.util.function.Consumer;

@@ -2,9 +2,9 @@ package io.idp.platform.cli;
 
 import io.idp.platform.config.Cidr;
 import io.idp.platform.config.ConfigException;
-import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.config.Validators;
 import io.idp.platform.local.PlanException;
+import io.idp.platform.local.StackCheck;
 import io.idp.platform.local.StackDirectory;
 import io.idp.platform.local.StackFile;
 import picocli.CommandLine.Command;
@@ -58,7 +58,19 @@ final class NewStackCommand implements Callable<Integer> {
             }
             var sourceConfig = StackFile.read(projectDir, from);
             var source = Files.readString(StackFile.path(projectDir, from));
-            var text = set(source, "aws:region", region);
+            var text = source;
+            // Comments that name the source stack's region or name would describe the wrong stack.
+            var sourceRegion = sourceConfig.get("aws:region");
+            if (sourceRegion.isPresent()) {
+                text = inComments(text, sourceRegion.get(), region);
+            }
+            text = inComments(text, from, name);
+            var sourceCluster = sourceConfig.get("platform:clusterName");
+            if (sourceCluster.isPresent()) {
+                text = inComments(text, sourceCluster.get(), name);
+            }
+            text = text.replaceAll("(?m)^# Made with \\./platform new-stack .*\n", "");
+            text = set(text, "aws:region", region);
             text = set(text, "platform:clusterName", name);
             String cidr = null;
             var sourceCidr = sourceConfig.get("platform:vpcCidr").flatMap(Cidr::parse);
@@ -69,14 +81,8 @@ final class NewStackCommand implements Callable<Integer> {
                 text = set(text, "platform:vpcCidr", cidr);
             }
             text = "# Made with ./platform new-stack " + name + " --from " + from + " --region " + region + "\n" + text;
-            var config = PlatformConfig.load(name, StackFile.parse(target.getFileName().toString(), text));
+            new StackCheck(projectDir).check(name, target.getFileName().toString(), text);
             Files.writeString(target, text);
-            try {
-                new StackDirectory(projectDir).checkAddresses(config, target.getFileName().toString());
-            } catch (ConfigException e) {
-                Files.delete(target);
-                throw e;
-            }
             out.println("wrote " + target.getFileName() + ": region " + region + (cidr == null ? "" : ", VPC " + cidr)
                     + "; plan it with ./platform plan " + name);
             return 0;
@@ -87,6 +93,18 @@ final class NewStackCommand implements Callable<Integer> {
         } catch (IOException e) {
             return fail("cannot read or write the stack files: " + e.getMessage());
         }
+    }
+
+    /** Replaces a whole word (a region, a stack name) in the file's comment lines only. */
+    static String inComments(String text, String word, String replacement) {
+        var token = Pattern.compile("(?<![A-Za-z0-9_.-])" + Pattern.quote(word) + "(?![A-Za-z0-9_-])");
+        var lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].stripLeading().startsWith("#")) {
+                lines[i] = token.matcher(lines[i]).replaceAll(java.util.regex.Matcher.quoteReplacement(replacement));
+            }
+        }
+        return String.join("\n", lines);
     }
 
     /** Replaces a top-level config value in place, keeping the file's comments and order. */

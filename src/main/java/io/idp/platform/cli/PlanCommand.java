@@ -55,21 +55,34 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--allow-loss", description = "accept a plan that replaces or deletes protected (data-bearing) resources")
     boolean allowLoss;
 
-    PlanCommand(PrintWriter out, PrintWriter err, Path projectDir) {
+    private final int width;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    PlanCommand(PrintWriter out, PrintWriter err, Path projectDir, int width) {
         this.out = out;
         this.err = err;
         this.projectDir = projectDir;
+        this.width = width;
     }
 
     @Override
     public Integer call() {
-        var engine = new OfflineEngine(projectDir);
+        if (graphFile != null && io.idp.platform.graph.GraphRenderer.format(graphFile).isEmpty()) {
+            // A usage error, found before any work: the plan would otherwise run in full and then fail.
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--graph " + graphFile
+                    + ": the file name must end in .svg (Graphviz), .dot or .mmd (Mermaid), for example --graph graph.svg");
+        }
         try {
+            // Every check first, Pulumi.yaml's with the stack file's, so all problems are reported together.
+            var checked = new io.idp.platform.local.StackCheck(projectDir).check(stack);
+            var engine = new OfflineEngine(projectDir, checked.project());
             var earlier = engine.plans().read(stack).orElse(null);
             var github = LocalGitHub.under(projectDir);
             var refreshWarnings = new java.util.ArrayList<String>();
             var base = compare != null ? PlanStore.readFile(compare.toAbsolutePath()) : github.refresh(earlier, refreshWarnings);
-            var outcome = engine.plan(stack);
+            var outcome = engine.plan(stack, checked.raw(), checked.config());
             var forced = forcedReplacements(outcome.plan());
             if (!forced.problems().isEmpty()) {
                 forced.problems().forEach(p -> err.println("error: " + p));
@@ -77,7 +90,7 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
             }
             if (!forced.urns().isEmpty()) {
                 // Planned again with the forced resources created anew, so their new ids reach what uses them.
-                outcome = engine.replacing(forced.urns()).plan(stack);
+                outcome = engine.replacing(forced.urns()).plan(stack, checked.raw(), checked.config());
             }
             var diff = PlanDiff.between(base, outcome.plan(), forced.urns());
             var findings = PolicyEngine.evaluate(outcome.plan(), outcome.config().policyWaivers());
@@ -99,7 +112,7 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
                 result.put("protectedLosses", losses.stream().map(c -> Map.of("urn", c.resource().urn(), "op", c.op().word)).toList());
                 out.println(PlanStore.toJson(result));
             } else {
-                printTree(outcome, diff, base == null, file);
+                printTree(outcome, diff, base, file);
                 printPolicy(findings);
                 printLosses(losses);
             }
@@ -112,7 +125,7 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
                 var graph = new io.idp.platform.graph.ResourceGraph(outcome.plan());
                 if (criticalPath && !json) {
                     out.println();
-                    out.print(io.idp.platform.graph.CriticalPath.of(graph).format());
+                    out.print(io.idp.platform.graph.CriticalPath.of(graph).format(width));
                 }
                 if (graphFile != null) {
                     var target = graphFile.isAbsolute() ? graphFile : java.nio.file.Path.of("").toAbsolutePath().resolve(graphFile);
@@ -155,19 +168,24 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
         return new Forced(urns, problems);
     }
 
-    private void printTree(OfflineEngine.Outcome outcome, PlanDiff diff, boolean firstPlan, Path file) {
+    private void printTree(OfflineEngine.Outcome outcome, PlanDiff diff, Plan base, Path file) {
+        boolean firstPlan = base == null;
         var plan = outcome.plan();
-        out.println("Offline plan of stack " + plan.stack() + " (" + plan.role() + ", " + outcome.config().region()
-                + ", simulated account " + io.idp.platform.local.cloud.Account.SIMULATED_ACCOUNT_ID + ")");
+        Wrap.lines("Offline plan of " + plan.stack() + " (" + plan.role() + ", " + outcome.config().region()
+                + ", simulated account " + io.idp.platform.local.cloud.Account.SIMULATED_ACCOUNT_ID + ")", width).forEach(out::println);
         out.println();
-        outcome.warnings().forEach(w -> out.println("warning: " + w));
+        outcome.warnings().forEach(w -> Wrap.lines("warning: " + w, width).forEach(out::println));
         if (!diff.hasChanges() && !firstPlan) {
             out.println("no changes");
         } else {
-            out.print(new PlanPrinter(Terminal.colour()).render(diff, firstPlan));
-            out.println();
-            out.println("Outputs:");
-            plan.outputs().forEach((name, value) -> out.println("    " + name + ": " + value));
+            var printer = new PlanPrinter(Terminal.colour(), width);
+            out.print(printer.render(diff, firstPlan));
+            var outputs = OutputChanges.lines(base == null ? null : base.outputs(), plan.outputs(), width);
+            if (!outputs.isEmpty()) {
+                out.println();
+                out.println(firstPlan ? "Outputs:" : "Outputs changed:");
+                outputs.forEach(line -> out.println(printer.fit("    " + line)));
+            }
         }
         out.println();
         out.println(diff.summary());
@@ -181,7 +199,13 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
         long advisory = findings.size() - mandatory - waived;
         out.println("policy: " + PolicyRules.list().size() + " rules, " + mandatory + " mandatory violation(s), "
                 + advisory + " advisory, " + waived + " waived");
-        findings.forEach(f -> out.println("  " + (f.failsThePlan() ? "✗ " : f.waived() ? "~ " : "! ") + f.format()));
+        for (var finding : findings) {
+            var marker = finding.failsThePlan() ? "✗ " : finding.waived() ? "~ " : "! ";
+            var lines = Wrap.lines(finding.format(), width - 4);
+            for (int i = 0; i < lines.size(); i++) {
+                out.println((i == 0 ? "  " + marker : "    ") + lines.get(i));
+            }
+        }
     }
 
     private void printLosses(List<PlanDiff.Change> losses) {

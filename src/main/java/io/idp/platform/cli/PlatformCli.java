@@ -22,15 +22,22 @@ public final class PlatformCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: plan, validate, new-stack, policies, config-keys or catalog");
+        var commands = spec.subcommands().entrySet().stream()
+                .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden()).map(java.util.Map.Entry::getKey).toList();
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: " + String.join(", ", commands));
     }
 
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), projectDir(), args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), projectDir(), System.getenv(), args);
     }
 
     public static int run(PrintWriter out, PrintWriter err, Path projectDir, String... args) {
-        var cli = commandLine(out, err, projectDir);
+        return run(out, err, projectDir, System.getenv(), args);
+    }
+
+    /** Runs the CLI with an environment of its own (COLUMNS, for instance), as tests do. */
+    public static int run(PrintWriter out, PrintWriter err, Path projectDir, java.util.Map<String, String> env, String... args) {
+        var cli = commandLine(out, err, projectDir, env);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> USAGE_ERROR);
@@ -43,8 +50,12 @@ public final class PlatformCli implements Runnable {
     }
 
     /** The command line with every command, for running or only parsing (the docs' commands are checked with it). */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Path projectDir, java.util.Map<String, String> env) {
+        return new CommandLine(new PlatformCli(), new Factory(out, err, projectDir, env));
+    }
+
     static CommandLine commandLine(PrintWriter out, PrintWriter err, Path projectDir) {
-        return new CommandLine(new PlatformCli(), new Factory(out, err, projectDir));
+        return commandLine(out, err, projectDir, System.getenv());
     }
 
     /** The launcher exports PLATFORM_HOME so the CLI finds the stack files from any directory. */
@@ -54,11 +65,12 @@ public final class PlatformCli implements Runnable {
     }
 
     /** Gives commands the writers and project directory, so tests can run the CLI in-process. */
-    private record Factory(PrintWriter out, PrintWriter err, Path projectDir) implements CommandLine.IFactory {
+    private record Factory(PrintWriter out, PrintWriter err, Path projectDir, java.util.Map<String, String> env)
+            implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == PlanCommand.class) {
-                return type.cast(new PlanCommand(out, err, projectDir));
+                return type.cast(new PlanCommand(out, err, projectDir, Terminal.width(env)));
             }
             if (type == BenchCommand.class) {
                 return type.cast(new BenchCommand(out, err, projectDir));

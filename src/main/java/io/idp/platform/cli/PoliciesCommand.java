@@ -1,6 +1,7 @@
 package io.idp.platform.cli;
 
 import io.idp.platform.policy.PolicyRules;
+import io.idp.platform.policy.PolicyTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
@@ -13,12 +14,7 @@ final class PoliciesCommand implements Runnable {
     @Override
     public void run() {
         var out = spec.commandLine().getOut();
-        out.println("| id | severity | resource | rule | source | fix |");
-        out.println("|---|---|---|---|---|---|");
-        for (var rule : PolicyRules.list()) {
-            out.println("| " + rule.id() + " | " + rule.severity().name().toLowerCase() + " | `" + rule.resourceType() + "` | "
-                    + rule.title() + " | " + rule.source() + " | " + rule.fix().replace("|", "\\|") + " |");
-        }
+        out.print(PolicyTable.markdown(PolicyRules.list()));
         out.flush();
     }
 }

@@ -1,9 +1,10 @@
 package io.idp.platform.cli;
 
 import io.idp.platform.config.ConfigException;
-import io.idp.platform.local.OfflineEngine;
+import io.idp.platform.local.StackCheck;
 import io.idp.platform.local.PlanException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
@@ -20,6 +21,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STACK", description = "the stack, as in Pulumi.<STACK>.yaml")
     String stack;
 
+    @Option(names = "--rendered", description = "also check the gitops repository the stack's last plan rendered (with any "
+            + "edits made to it): Helm values against the pinned charts, objects against their CRDs and the Kubernetes API, "
+            + "Alertmanager and Prometheus rules with amtool and promtool, Argo CD's RBAC")
+    boolean rendered;
+
     ValidateCommand(PrintWriter out, PrintWriter err, Path projectDir) {
         this.out = out;
         this.err = err;
@@ -29,12 +35,14 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            var config = new OfflineEngine(projectDir).config(stack);
-            new io.idp.platform.local.StackDirectory(projectDir).checkAddresses(config, "Pulumi." + stack + ".yaml");
+            var config = new StackCheck(projectDir).check(stack).config();
             out.println("stack " + stack + ": configuration is valid (" + config.role().configValue() + ", "
                     + config.clusterName() + ", " + config.region() + ")");
+            if (rendered && !io.idp.platform.validation.RenderedStack.check(projectDir, config, out, err)) {
+                return PlatformCli.PLAN_ERROR;
+            }
             return 0;
-        } catch (ConfigException | PlanException e) {
+        } catch (ConfigException | PlanException | io.idp.platform.gitops.CatalogException e) {
             err.println("error: " + e.getMessage());
             return PlatformCli.PLAN_ERROR;
         }

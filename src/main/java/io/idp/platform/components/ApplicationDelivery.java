@@ -1,5 +1,10 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.Json;
+import io.idp.platform.support.Trust;
+import io.idp.platform.support.PolicyDocuments;
+import io.idp.platform.support.RepositorySecurity;
+
 import com.pulumi.aws.ecr.LifecyclePolicy;
 import com.pulumi.aws.ecr.LifecyclePolicyArgs;
 import com.pulumi.aws.ecr.Repository;
@@ -11,8 +16,8 @@ import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
-import com.pulumi.github.ActionsSecret;
-import com.pulumi.github.ActionsSecretArgs;
+import com.pulumi.github.ActionsEnvironmentSecret;
+import com.pulumi.github.ActionsEnvironmentSecretArgs;
 import com.pulumi.github.ActionsVariable;
 import com.pulumi.github.ActionsVariableArgs;
 import com.pulumi.github.RepositoryEnvironment;
@@ -26,7 +31,6 @@ import com.pulumi.github.inputs.RepositoryTemplateArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.idp.platform.config.SecretValue;
 
 import java.util.List;
 import java.util.Map;
@@ -37,27 +41,37 @@ import java.util.TreeSet;
 /**
  * One application, delivered: its repository made from the app template, ECR repositories for its
  * image and chart (immutable tags, scan on push, lifecycle), a CI role only that repository's main
- * branch can assume (OIDC, no keys), GitHub environments (production behind a required reviewer),
- * and its homes in the gitops repository's environments, whose version pins CI then owns.
+ * branch can assume (OIDC, no keys), GitHub environments (main only; production behind a required
+ * reviewer) holding the gitops token, main's ruleset and CODEOWNERS, and its homes in the gitops
+ * repository's environments, whose version pins CI then owns.
  */
 public final class ApplicationDelivery extends ComponentResource {
     public static final String TYPE = "platform:components:ApplicationDelivery";
     /** Images and charts kept per repository; older ones expire. */
     public static final int KEEP_IMAGES = 30;
 
-    /**
-     * @param environments the platform's environments, in promotion order
-     * @param github       the git bot's provider
-     */
-    public record Args(String name, String owner, String templateRepository, String gitopsRepository, String region,
-                       Output<String> oidcProviderArn, List<String> environments, SecretValue promotionToken,
-                       com.pulumi.github.Provider github, boolean protect) {
+    /** The checks of the app template's ci workflow that every change to main needs. */
+    public static final List<String> REQUIRED_CHECKS = List.of("test", "chart");
+
+    /** The app's release approvers: code owners of the app and reviewers of production. */
+    public static String approversTeam(String app) {
+        return app + "-release-approvers";
+    }
+
+    /** The app repository's CODEOWNERS: the app's team owns the code, the platform admins its workflows. */
+    public static String codeowners(String owner, String app, String adminsTeam) {
+        return """
+                # Written by the platform. A change needs a code owner's approval (main's ruleset).
+                *            @%1$s/%2$s
+                # Workflows hold the app's CI role and promote to production.
+                /.github/    @%1$s/%3$s
+                """.formatted(owner, approversTeam(app), adminsTeam);
     }
 
     private final Output<String> imageRepositoryUrl;
     private final Output<String> ciRoleArn;
 
-    public ApplicationDelivery(String name, Args args, ComponentResourceOptions options) {
+    public ApplicationDelivery(String name, ApplicationDeliveryArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var aws = CustomResourceOptions.builder().parent(this).build();
         var git = CustomResourceOptions.builder().parent(this).provider(args.github()).build();
@@ -103,27 +117,41 @@ public final class ApplicationDelivery extends ComponentResource {
         variables.put("GITOPS_REPOSITORY", Output.of(args.owner() + "/" + args.gitopsRepository()));
         variables.forEach((variable, value) -> new ActionsVariable(name + "-" + variable.toLowerCase().replace('_', '-'),
                 ActionsVariableArgs.builder().repository(repository.name()).variableName(variable).value(value).build(), git));
-        new ActionsSecret(name + "-gitops-token", ActionsSecretArgs.builder()
-                .repository(repository.name())
-                .secretName("GITOPS_TOKEN")
-                .plaintextValue(args.promotionToken().output())
-                .build(), git);
-
         var approvers = new Team(name + "-approvers", TeamArgs.builder()
-                .name(app + "-release-approvers")
+                .name(approversTeam(app))
                 .privacy("closed")
                 .build(), git);
         new TeamRepository(name + "-approvers", TeamRepositoryArgs.builder()
                 .teamId(approvers.id()).repository(repository.name()).permission("push").build(), git);
+        // The gitops write token is a secret of each environment, not of the repository: only a job
+        // of that environment, on main (the one protected branch), past its reviewers, can read it.
         for (var environment : args.environments()) {
-            var env = RepositoryEnvironmentArgs.builder().repository(repository.name()).environment(environment);
+            var env = RepositoryEnvironmentArgs.builder().repository(repository.name()).environment(environment)
+                    .canAdminsBypass(false)
+                    .deploymentBranchPolicy(CiEnvironments.mainOnly());
             if (environment.equals("production")) {
                 env.reviewers(RepositoryEnvironmentReviewerArgs.builder()
                         .teams(approvers.id().applyValue(id -> List.of(Integer.parseInt(id)))).build());
                 env.preventSelfReview(true);
             }
-            new RepositoryEnvironment(name + "-" + environment, env.build(), git);
+            var created = new RepositoryEnvironment(name + "-" + environment, env.build(), git);
+            new ActionsEnvironmentSecret(name + "-" + environment + "-gitops-token", ActionsEnvironmentSecretArgs.builder()
+                    .repository(repository.name())
+                    .environment(created.environment())
+                    .secretName("GITOPS_TOKEN")
+                    .plaintextValue(args.promotionToken())
+                    .build(), git);
         }
+
+        var owners = new RepositoryFiles(name + "-codeowners", RepositoryFilesArgs.builder()
+                .repository(repository.name())
+                .paths(new TreeSet<>(List.of(".github/CODEOWNERS")))
+                .contents(Output.of(new TreeMap<>(Map.of(".github/CODEOWNERS", codeowners(args.owner(), app, args.adminsTeam())))))
+                .keep(path -> false)
+                .source("the platform's delivery of " + app)
+                .build(), ComponentResourceOptions.builder().parent(this).providers(args.github()).build());
+        MainBranchRules.protect(name + "-main", repository.name(), 1, REQUIRED_CHECKS, args.botTeamId(),
+                CustomResourceOptions.builder().parent(this).provider(args.github()).dependsOn(owners).build());
 
         registerOutputs(Map.of("repository", repository.fullName(), "imageRepositoryUrl", imageRepositoryUrl, "ciRoleArn", ciRoleArn));
     }
@@ -169,6 +197,7 @@ public final class ApplicationDelivery extends ComponentResource {
                       image:
                         repository: %2$s/%1$s
                         tag: "0.0.0"
+                        digest: ""
                       replicaCount: %3$d
                     """.formatted(app, registry, environment.equals("production") ? 3 : 1));
         }

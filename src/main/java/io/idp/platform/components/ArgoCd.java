@@ -13,7 +13,6 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.idp.platform.gitops.Catalog;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,26 +33,10 @@ public final class ArgoCd extends ComponentResource {
     public static final String NAMESPACE = "argocd";
     public static final String ROOT_APPLICATION = "registry";
 
-    /**
-     * @param hostname      where the UI is served, argocd.&lt;cluster&gt;.&lt;domain&gt;
-     * @param dependsOn     what must be ready first (nodes, add-ons)
-     */
-    public record Args(
-            String clusterName,
-            String hostname,
-            boolean highlyAvailable,
-            Catalog.Tool chart,
-            Output<String> repositoryUrl,
-            Output<String> deployKeyPrivate,
-            EksCluster cluster,
-            ArgoCdValues.Sso sso,
-            List<Resource> dependsOn) {
-    }
-
     private final Output<String> fleetRoleArn;
     private final String url;
 
-    public ArgoCd(String name, Args args, ComponentResourceOptions options) {
+    public ArgoCd(String name, ArgoCdArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var k8s = args.cluster().kubernetes();
         // Other clusters trust this role (an EKS access entry each); Argo CD's controllers assume it through IRSA.

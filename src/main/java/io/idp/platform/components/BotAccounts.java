@@ -1,5 +1,8 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.Trust;
+import io.idp.platform.support.PolicyDocuments;
+
 import com.pulumi.aws.iam.OpenIdConnectProvider;
 import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
 import com.pulumi.aws.iam.Role;
@@ -11,14 +14,14 @@ import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
 import com.pulumi.github.Provider;
 import com.pulumi.github.ProviderArgs;
+import com.pulumi.github.Team;
+import com.pulumi.github.TeamArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.idp.platform.config.SecretValue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The platform's bot accounts. Cloud bot: GitHub Actions of the platform repository assume IAM roles
@@ -30,45 +33,24 @@ public final class BotAccounts extends ComponentResource {
     public static final String TYPE = "platform:components:BotAccounts";
     static final String READ_ONLY_POLICY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
     static final String ADMINISTRATOR_POLICY = "arn:aws:iam::aws:policy/AdministratorAccess";
-
-    /**
-     * @param existingOidcProviderArn the account's GitHub Actions OIDC provider, when one exists
-     *                                already (an account has at most one per URL); empty creates it
-     */
-    public record Args(
-            String clusterName,
-            String githubOwner,
-            String platformRepo,
-            String alertsEmail,
-            SecretValue githubToken,
-            SecretValue cloudflareToken,
-            Optional<String> existingOidcProviderArn,
-            Output<String> stateBucketArn,
-            Output<String> stateKeyArn,
-            SecretStore secretStore) {
-
-        /**
-         * The only subjects the roles trust. Preview (read only): pull requests, and the main branch for
-         * the scheduled drift check. Deploy: the main branch.
-         */
-        public List<String> previewSubjects() {
-            var repo = "repo:" + githubOwner + "/" + platformRepo;
-            return List.of(repo + ":pull_request", repo + ":ref:refs/heads/main");
-        }
-
-        public String deploySubject() {
-            return "repo:" + githubOwner + "/" + platformRepo + ":ref:refs/heads/main";
-        }
-    }
+    /** The GitHub environments of the platform repository whose jobs assume the CI roles (see {@link CiEnvironments}). */
+    public static final String DEPLOY_ENVIRONMENT = "platform";
+    public static final String PREVIEW_ENVIRONMENT = "preview";
+    public static final String DRIFT_ENVIRONMENT = "drift";
 
     private final Output<String> oidcProviderArn;
     private final Role previewRole;
     private final Role deployRole;
     private final Provider github;
+    private final Team gitBotTeam;
     private final String alertsEmail;
+    private final String logicalName;
+    private final String clusterName;
 
-    public BotAccounts(String name, Args args, ComponentResourceOptions options) {
+    public BotAccounts(String name, BotAccountsArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        this.logicalName = name;
+        this.clusterName = args.clusterName();
         var child = CustomResourceOptions.builder().parent(this).build();
         this.alertsEmail = args.alertsEmail();
 
@@ -78,9 +60,8 @@ public final class BotAccounts extends ComponentResource {
                         .clientIdLists(Trust.STS_AUDIENCE)
                         .build(), child).arn());
 
-        this.previewRole = ciRole(name + "-ci-preview", args.clusterName() + "-ci-preview",
-                "Previews and drift checks of " + args.githubOwner() + "/" + args.platformRepo() + ": read only",
-                args.previewSubjects(), child);
+        this.previewRole = ciRole("preview", "Previews and drift checks of " + args.githubOwner() + "/" + args.platformRepo() + ": read only",
+                args.previewSubjects());
         new RolePolicyAttachment(name + "-ci-preview-read-only", RolePolicyAttachmentArgs.builder()
                 .role(previewRole.name()).policyArn(READ_ONLY_POLICY).build(), child);
         new RolePolicy(name + "-ci-preview-state", RolePolicyArgs.builder()
@@ -92,9 +73,8 @@ public final class BotAccounts extends ComponentResource {
                         PolicyDocuments.statement("DecryptState", "Allow", null, List.of("kms:Decrypt"), List.of(t.t2), null)))))
                 .build(), child);
 
-        this.deployRole = ciRole(name + "-ci-deploy", args.clusterName() + "-ci-deploy",
-                "Deploys of " + args.githubOwner() + "/" + args.platformRepo() + " from main",
-                List.of(args.deploySubject()), child);
+        this.deployRole = ciRole("deploy", "Deploys of " + args.githubOwner() + "/" + args.platformRepo() + " (environment " + DEPLOY_ENVIRONMENT + ")",
+                List.of(args.deploySubject()));
         // pulumi up creates VPCs, IAM roles, EKS clusters and KMS keys: it needs administrator rights.
         // Restrict them with an SCP or permissions boundary where the organisation requires it.
         new RolePolicyAttachment(name + "-ci-deploy-admin", RolePolicyAttachmentArgs.builder()
@@ -102,11 +82,20 @@ public final class BotAccounts extends ComponentResource {
 
         this.github = new Provider(name + "-github", ProviderArgs.builder()
                 .owner(args.githubOwner())
-                .token(args.githubToken().output())
+                .token(args.githubToken())
                 .build(), child);
+        new CiEnvironments(name + "-ci", args.platformRepo(),
+                ComponentResourceOptions.builder().parent(this).providers(github).build());
+        // The git bot creates this team and, as its creator, is its one member: the team is how a
+        // ruleset names the bot as its only bypass actor (rulesets cannot name a user).
+        this.gitBotTeam = new Team(name + "-git-bot", TeamArgs.builder()
+                .name(args.platformRepo() + "-git-bot")
+                .privacy("secret")
+                .createDefaultMaintainer(true)
+                .build(), CustomResourceOptions.builder().parent(this).provider(github).build());
 
-        args.secretStore().put("bots/github-token", "The git bot's GitHub token", args.githubToken().output());
-        args.secretStore().put("bots/cloudflare-token", "The DNS bot's Cloudflare token", args.cloudflareToken().output());
+        args.secretStore().put("bots/github-token", "The git bot's GitHub token", args.githubToken());
+        args.secretStore().put("bots/cloudflare-token", "The DNS bot's Cloudflare token", args.cloudflareToken());
 
         registerOutputs(Map.of(
                 "oidcProviderArn", oidcProviderArn,
@@ -115,13 +104,14 @@ public final class BotAccounts extends ComponentResource {
                 "alertsEmail", Output.of(alertsEmail)));
     }
 
-    private Role ciRole(String logical, String roleName, String description, List<String> subjects, CustomResourceOptions child) {
-        return new Role(logical, RoleArgs.builder()
-                .name(roleName)
+    /** The role {@code <cluster>-ci-<purpose>}, assumable by GitHub Actions of the given subjects only. */
+    private Role ciRole(String purpose, String description, List<String> subjects) {
+        return new Role(logicalName + "-ci-" + purpose, RoleArgs.builder()
+                .name(clusterName + "-ci-" + purpose)
                 .description(description)
                 .maxSessionDuration(3600)
                 .assumeRolePolicy(oidcProviderArn.applyValue(arn -> Trust.githubActions(arn, subjects)))
-                .build(), child);
+                .build(), CustomResourceOptions.builder().parent(this).build());
     }
 
     public Output<String> oidcProviderArn() {
@@ -134,6 +124,11 @@ public final class BotAccounts extends ComponentResource {
 
     public Output<String> ciDeployRoleArn() {
         return deployRole.arn();
+    }
+
+    /** The team whose only member is the git bot: the bypass actor of the repositories' rulesets. */
+    public Output<String> gitBotTeamId() {
+        return gitBotTeam.id();
     }
 
     /** The git bot's github provider; every GitHub resource of the platform uses it. */

@@ -1,10 +1,7 @@
 package io.idp.platform.components;
 
-import com.pulumi.core.Output;
-import com.pulumi.kubernetes.core.v1.Secret;
-import com.pulumi.kubernetes.core.v1.SecretArgs;
-import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
-import com.pulumi.resources.CustomResourceOptions;
+import io.idp.platform.support.Json;
+
 import io.idp.platform.config.Observability;
 import io.idp.platform.gitops.Catalog;
 import io.idp.platform.gitops.ClusterKind;
@@ -32,8 +29,7 @@ public final class ClusterRegistration {
         labels.put(SECRET_TYPE_LABEL, "cluster");
         labels.put("platform/cluster-kind", kind.catalogName());
         for (var tool : GitopsLayout.tools(catalog, kind, observability)) {
-            var addon = tool.equals(observability.tool()) ? "observability" : tool;
-            labels.put("enable_" + addon.replace('-', '_'), "true");
+            labels.put("enable_" + tool.replace('-', '_'), "true");
         }
         environments.forEach(env -> labels.put("environment_" + env, "true"));
         return labels;
@@ -48,19 +44,5 @@ public final class ClusterRegistration {
         return Json.render(Map.of(
                 "awsAuthConfig", Map.of("clusterName", clusterName),
                 "tlsClientConfig", Map.of("insecure", false, "caData", certificateAuthority)));
-    }
-
-    /**
-     * Registers a physical cluster: Argo CD reaches it with the fleet role through {@code aws eks get-token},
-     * never a static token; the CA is public data.
-     */
-    public static Secret eks(String clusterName, Output<String> endpoint, Output<String> certificateAuthority,
-                             Map<String, String> labels, Output<Map<String, String>> annotations, CustomResourceOptions options) {
-        var config = certificateAuthority.applyValue(ca -> eksConfig(clusterName, ca));
-        return new Secret("cluster-" + clusterName, SecretArgs.builder()
-                .metadata(annotations.applyValue(a -> ObjectMetaArgs.builder()
-                        .name("cluster-" + clusterName).namespace(ArgoCd.NAMESPACE).labels(labels).annotations(a).build()))
-                .stringData(Output.tuple(endpoint, config).applyValue(t -> Map.of("name", clusterName, "server", t.t1, "config", t.t2)))
-                .build(), options);
     }
 }

@@ -1,5 +1,7 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.ContractException;
+
 import com.pulumi.cloudflare.CloudflareFunctions;
 import com.pulumi.cloudflare.DnsRecord;
 import com.pulumi.cloudflare.DnsRecordArgs;
@@ -18,8 +20,6 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.idp.platform.config.DnsSettings;
-import io.idp.platform.config.SecretValue;
 
 import java.util.Map;
 
@@ -31,31 +31,28 @@ import java.util.Map;
 public final class DnsZone extends ComponentResource {
     public static final String TYPE = "platform:components:DnsZone";
 
-    public record Args(String domain, SecretValue apiToken, DnsSettings settings, boolean protect) {
-    }
-
     private final Provider cloudflare;
     private final Output<String> zoneId;
     private final String domain;
 
-    public DnsZone(String name, Args args, ComponentResourceOptions options) {
+    public DnsZone(String name, DnsZoneArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.domain = args.domain();
         this.cloudflare = new Provider(name + "-cloudflare", ProviderArgs.builder()
-                .apiToken(args.apiToken().output())
+                .apiToken(args.apiToken())
                 .build(), CustomResourceOptions.builder().parent(this).build());
         var child = CustomResourceOptions.builder().parent(this).provider(cloudflare);
-        if (args.settings().createZone()) {
+        if (args.createZone()) {
             var zone = new Zone(name + "-zone", ZoneArgs.builder()
                     .name(args.domain())
                     .type("full")
-                    .account(ZoneAccountArgs.builder().id(args.settings().accountId().orElseThrow()).build())
+                    .account(ZoneAccountArgs.builder().id(args.accountId().orElseThrow()).build())
                     .build(), child.protect(args.protect()).retainOnDelete(true).build());
             this.zoneId = zone.id();
         } else {
             this.zoneId = lookup(cloudflare, args.domain(), this);
         }
-        if (args.settings().dnssec()) {
+        if (args.dnssec()) {
             new ZoneDnssec(name + "-dnssec", ZoneDnssecArgs.builder().zoneId(zoneId).status("active").build(),
                     CustomResourceOptions.builder().parent(this).provider(cloudflare).build());
         }
@@ -76,12 +73,10 @@ public final class DnsZone extends ComponentResource {
      * The cluster's subdomain: only Let's Encrypt may issue certificates for it. The cluster's own
      * records under it are external-dns's.
      */
-    public static DnsRecord clusterSubdomain(String clusterName, Output<String> domain, Output<String> zoneId, Provider cloudflare,
-                                             com.pulumi.resources.Resource parent) {
-        var options = CustomResourceOptions.builder().provider(cloudflare);
-        if (parent != null) {
-            options.parent(parent);
-        }
+    public static DnsRecord clusterSubdomain(String clusterName, ManagementPlane zone, com.pulumi.resources.Resource parent) {
+        var options = CustomResourceOptions.builder().provider(zone.cloudflare()).parent(parent);
+        var domain = zone.domain();
+        var zoneId = zone.dnsZoneId();
         return new DnsRecord(clusterName + "-caa", DnsRecordArgs.builder()
                 .zoneId(zoneId)
                 .name(domain.applyValue(d -> clusterName + "." + d))

@@ -1,5 +1,9 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.Trust;
+import io.idp.platform.support.PolicyDocuments;
+import io.idp.platform.support.Kubeconfig;
+
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.LaunchTemplate;
@@ -59,30 +63,8 @@ public final class EksCluster extends ComponentResource {
     public static final List<String> CONTROL_PLANE_LOG_TYPES = List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
     static final String CLUSTER_ADMIN_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
 
-    /**
-     * @param adminRoleArns      people's roles that get cluster-admin (CI's deploy role is passed as deployRoleArn)
-     * @param addonVersions      EKS managed add-on versions from the catalog, for this Kubernetes version
-     * @param logRetentionDays   control-plane log retention (default 90)
-     * @param nodeVolumeGiB      encrypted gp3 root volume per node (default 50)
-     */
-    public record Args(
-            String clusterName,
-            String region,
-            ClusterSettings settings,
-            Output<List<String>> privateSubnetIds,
-            Output<String> controlPlaneSecurityGroupId,
-            Output<String> nodeSecurityGroupId,
-            List<Cidr> publicAccessCidrs,
-            Output<String> deployRoleArn,
-            Map<String, String> addonVersions,
-            boolean protect,
-            int logRetentionDays,
-            int nodeVolumeGiB) {
-        public static final int DEFAULT_LOG_RETENTION_DAYS = 365;
-        public static final int DEFAULT_NODE_VOLUME_GIB = 50;
-    }
-
-    private final Args args;
+    private final EksClusterArgs args;
+    private final String logicalName;
     private final Cluster cluster;
     private final OpenIdConnectProvider oidc;
     private final Output<String> oidcIssuerUrl;
@@ -91,9 +73,10 @@ public final class EksCluster extends ComponentResource {
     private final Output<String> kubeconfig;
     private final Provider kubernetes;
 
-    public EksCluster(String name, Args args, ComponentResourceOptions options) {
+    public EksCluster(String name, EksClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.args = args;
+        this.logicalName = name;
         var child = CustomResourceOptions.builder().parent(this).build();
         var clusterName = args.clusterName();
 
@@ -251,7 +234,6 @@ public final class EksCluster extends ComponentResource {
     }
 
     private void addons(String name, CustomResourceOptions child) {
-        var versions = args.addonVersions();
         var cniRole = serviceAccountRole(name + "-vpc-cni", args.clusterName() + "-vpc-cni", "kube-system",
                 List.of("aws-node"), List.of("arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"));
         var ebsRole = serviceAccountRole(name + "-ebs-csi", args.clusterName() + "-ebs-csi", "kube-system",
@@ -259,16 +241,17 @@ public final class EksCluster extends ComponentResource {
         // "Ready" means pods can run and resolve names: nodes, networking and DNS. Storage (EBS CSI) is
         // not waited for: nothing the program installs needs a volume, so waiting would only add a minute.
         ready.add(nodeGroup);
-        ready.add(addon(name, "vpc-cni", versions, cniRole.arn(), CustomResourceOptions.builder().parent(this).build()));
-        ready.add(addon(name, "kube-proxy", versions, null, CustomResourceOptions.builder().parent(this).build()));
-        ready.add(addon(name, "eks-pod-identity-agent", versions, null, CustomResourceOptions.builder().parent(this).build()));
+        ready.add(addon("vpc-cni", cniRole.arn(), CustomResourceOptions.builder().parent(this).build()));
+        ready.add(addon("kube-proxy", null, CustomResourceOptions.builder().parent(this).build()));
+        ready.add(addon("eks-pod-identity-agent", null, CustomResourceOptions.builder().parent(this).build()));
         // These run as pods: they need nodes.
         var afterNodes = CustomResourceOptions.builder().parent(this).dependsOn(nodeGroup).build();
-        ready.add(addon(name, "coredns", versions, null, afterNodes));
-        addon(name, "aws-ebs-csi-driver", versions, ebsRole.arn(), afterNodes);
+        ready.add(addon("coredns", null, afterNodes));
+        addon("aws-ebs-csi-driver", ebsRole.arn(), afterNodes);
     }
 
-    private Addon addon(String name, String addon, Map<String, String> versions, Output<String> roleArn, CustomResourceOptions options) {
+    private Addon addon(String addon, Output<String> roleArn, CustomResourceOptions options) {
+        var versions = args.addonVersions();
         var builder = AddonArgs.builder()
                 .clusterName(cluster.name())
                 .addonName(addon)
@@ -278,7 +261,7 @@ public final class EksCluster extends ComponentResource {
         if (roleArn != null) {
             builder.serviceAccountRoleArn(roleArn);
         }
-        return new Addon(name + "-" + addon, builder.build(), options);
+        return new Addon(logicalName + "-" + addon, builder.build(), options);
     }
 
     /** An IAM role that exactly these service accounts of this cluster can assume (IRSA). */
@@ -298,6 +281,11 @@ public final class EksCluster extends ComponentResource {
 
     public Output<String> name() {
         return cluster.name();
+    }
+
+    /** The cluster's name as given, known before it exists. */
+    public String clusterName() {
+        return args.clusterName();
     }
 
     public Output<String> endpoint() {

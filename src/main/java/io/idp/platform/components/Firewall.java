@@ -22,13 +22,10 @@ import java.util.Map;
 public final class Firewall extends ComponentResource {
     public static final String TYPE = "platform:components:Firewall";
 
-    public record Args(String clusterName, Output<String> vpcId) {
-    }
-
     private final SecurityGroup controlPlane;
     private final SecurityGroup nodes;
 
-    public Firewall(String name, Args args, ComponentResourceOptions options) {
+    public Firewall(String name, FirewallArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         this.controlPlane = new SecurityGroup(name + "-control-plane", SecurityGroupArgs.builder()
@@ -44,7 +41,8 @@ public final class Firewall extends ComponentResource {
                 .tags(Map.of("Name", args.clusterName() + "-nodes", "kubernetes.io/cluster/" + args.clusterName(), "owned"))
                 .build(), child);
 
-        ingress(name + "-api-from-nodes", controlPlane.id(), nodes.id(), 443, 443, "Kubernetes API from the nodes", child);
+        new SecurityGroupIngressRule(name + "-api-from-nodes", tcp(controlPlane, nodes).fromPort(443).toPort(443)
+                .description("Kubernetes API from the nodes").build(), child);
         new SecurityGroupEgressRule(name + "-control-plane-to-nodes", SecurityGroupEgressRuleArgs.builder()
                 .securityGroupId(controlPlane.id())
                 .referencedSecurityGroupId(nodes.id())
@@ -64,10 +62,10 @@ public final class Firewall extends ComponentResource {
                 .ipProtocol("-1")
                 .description("Pods and nodes talk to each other (CNI, DNS, services)")
                 .build(), child);
-        ingress(name + "-kubelet-from-control-plane", nodes.id(), controlPlane.id(), 1025, 65535,
-                "Kubelet and webhooks from the control plane", child);
-        ingress(name + "-https-from-control-plane", nodes.id(), controlPlane.id(), 443, 443,
-                "Webhooks on 443 from the control plane", child);
+        new SecurityGroupIngressRule(name + "-kubelet-from-control-plane", tcp(nodes, controlPlane).fromPort(1025).toPort(65535)
+                .description("Kubelet and webhooks from the control plane").build(), child);
+        new SecurityGroupIngressRule(name + "-https-from-control-plane", tcp(nodes, controlPlane).fromPort(443).toPort(443)
+                .description("Webhooks on 443 from the control plane").build(), child);
         new SecurityGroupEgressRule(name + "-nodes-egress", SecurityGroupEgressRuleArgs.builder()
                 .securityGroupId(nodes.id())
                 .cidrIpv4("0.0.0.0/0")
@@ -78,14 +76,12 @@ public final class Firewall extends ComponentResource {
         registerOutputs(Map.of("controlPlaneSecurityGroupId", controlPlane.id(), "nodeSecurityGroupId", nodes.id()));
     }
 
-    private void ingress(String logical, Output<String> group, Output<String> from, int fromPort, int toPort,
-                         String description, CustomResourceOptions child) {
-        new SecurityGroupIngressRule(logical, SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(group)
-                .referencedSecurityGroupId(from)
-                .ipProtocol("tcp").fromPort(fromPort).toPort(toPort)
-                .description(description)
-                .build(), child);
+    /** TCP into {@code group} from members of {@code from}; the caller sets the ports and the description. */
+    private static SecurityGroupIngressRuleArgs.Builder tcp(SecurityGroup group, SecurityGroup from) {
+        return SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(group.id())
+                .referencedSecurityGroupId(from.id())
+                .ipProtocol("tcp");
     }
 
     public Output<String> controlPlaneSecurityGroupId() {

@@ -1,16 +1,14 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.RepositorySecurity;
+
 import com.pulumi.core.Output;
-import com.pulumi.github.BranchProtection;
-import com.pulumi.github.BranchProtectionArgs;
 import com.pulumi.github.Repository;
 import com.pulumi.github.RepositoryArgs;
 import com.pulumi.github.RepositoryDeployKey;
 import com.pulumi.github.RepositoryDeployKeyArgs;
 import com.pulumi.github.RepositoryWebhook;
 import com.pulumi.github.RepositoryWebhookArgs;
-import com.pulumi.github.inputs.BranchProtectionRequiredPullRequestReviewArgs;
-import com.pulumi.github.inputs.BranchProtectionRequiredStatusCheckArgs;
 import com.pulumi.github.inputs.RepositoryWebhookConfigurationArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -28,25 +26,12 @@ import java.util.Map;
 public final class GitopsRepo extends ComponentResource {
     public static final String TYPE = "platform:components:GitopsRepo";
 
-    /**
-     * @param owner      the GitHub organisation
-     * @param name       the repository name (default "gitops")
-     * @param clusterName the management cluster whose Argo CD reads the repository
-     */
-    /**
-     * @param adopt     take over a repository that already exists (imported into the stack) instead of creating it
-     * @param webhookUrl where GitHub tells Argo CD about pushes, so it syncs at once instead of polling
-     */
-    public record Args(String owner, String name, String clusterName, boolean protect, boolean adopt, String webhookUrl,
-                       SecretStore secretStore) {
-    }
-
     private final Repository repository;
     private final PrivateKey deployKey;
     private final String fullName;
     private final String logicalName;
 
-    public GitopsRepo(String name, Args args, ComponentResourceOptions options) {
+    public GitopsRepo(String name, GitopsRepoArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.fullName = args.owner() + "/" + args.name();
         this.logicalName = name;
@@ -64,23 +49,10 @@ public final class GitopsRepo extends ComponentResource {
                 .securityAndAnalysis(RepositorySecurity.secretScanning())
                 .build(), repositoryOptions(args));
 
-        // enforceAdmins stays off: the git bot (an admin) commits rendered files straight to main;
-        // people go through reviewed pull requests.
-        new BranchProtection(name + "-main", BranchProtectionArgs.builder()
-                .repositoryId(repository.nodeId())
-                .pattern("main")
-                .enforceAdmins(false)
-                .allowsForcePushes(false)
-                .allowsDeletions(false)
-                .requireConversationResolution(true)
-                .requiredLinearHistory(true)
-                .requiredPullRequestReviews(BranchProtectionRequiredPullRequestReviewArgs.builder()
-                        .requiredApprovingReviewCount(2)
-                        .dismissStaleReviews(true)
-                        .requireLastPushApproval(true)
-                        .build())
-                .requiredStatusChecks(BranchProtectionRequiredStatusCheckArgs.builder().strict(true).build())
-                .build(), CustomResourceOptions.builder().parent(this).build());
+        // A ruleset, not classic protection: it binds admins too, and names the git bot (through its
+        // team) as the only actor that may commit rendered files straight to main.
+        MainBranchRules.protect(name + "-main", repository.name(), 2, GitopsBoundaries.REQUIRED_CHECKS, args.botTeamId(),
+                CustomResourceOptions.builder().parent(this).build());
         new RepositoryWebhook(name + "-argocd", RepositoryWebhookArgs.builder()
                 .repository(repository.name())
                 .events("push")
@@ -108,7 +80,7 @@ public final class GitopsRepo extends ComponentResource {
                 "httpCloneUrl", repository.httpCloneUrl()));
     }
 
-    private CustomResourceOptions repositoryOptions(Args args) {
+    private CustomResourceOptions repositoryOptions(GitopsRepoArgs args) {
         var options = CustomResourceOptions.builder().parent(this).protect(args.protect()).retainOnDelete(true);
         if (args.adopt()) {
             options.importId(args.name());
@@ -116,13 +88,18 @@ public final class GitopsRepo extends ComponentResource {
         return options.build();
     }
 
-    /** Commits rendered files to this repository (see {@link RepositoryFiles}). */
-    public RepositoryFiles commit(java.util.SortedSet<String> paths, Output<java.util.SortedMap<String, String>> contents,
-                                  java.util.function.Predicate<String> keep, String source) {
-        return new RepositoryFiles(logicalName + "-files", new RepositoryFiles.Args(repository.name(), paths, contents, keep, source),
+    /** Commits rendered files (paths, contents, what to keep, their source) to this repository (see {@link RepositoryFiles}). */
+    public RepositoryFiles commit(RepositoryFilesArgs.Builder files) {
+        return new RepositoryFiles(logicalName + "-files", files.repository(repository.name()).build(),
                 ComponentResourceOptions.builder().parent(this).build());
     }
 
+    /** The GitHub organisation (or user) that owns the repository. */
+    public String owner() {
+        return fullName.substring(0, fullName.indexOf('/'));
+    }
+
+    /** {@code <owner>/<name>}. */
     public String fullName() {
         return fullName;
     }

@@ -1,5 +1,11 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.AwsProviderFactory;
+import java.util.Optional;
+
+import io.idp.platform.support.Kubeconfig;
+import io.idp.platform.support.ContractException;
+
 import com.pulumi.core.Output;
 import com.pulumi.resources.StackReference;
 import com.pulumi.resources.StackReferenceArgs;
@@ -21,15 +27,21 @@ import java.util.TreeMap;
  * keeping the secretness the management stack gave it: reading the outputs as one map would make
  * every value secret, because the map holds the (secret) kubeconfig.
  */
-public final class ManagementReference {
+public final class ManagementReference implements ManagementPlane {
     private final String stackName;
     private final Map<String, Object> values;
     private final Map<String, Boolean> secret;
+    private final Map<String, String> tags;
+    private com.pulumi.aws.Provider managementRegion;
+    private com.pulumi.kubernetes.Provider kubernetes;
+    private com.pulumi.github.Provider github;
+    private com.pulumi.cloudflare.Provider cloudflare;
 
-    private ManagementReference(String stackName, Map<String, Object> values, Map<String, Boolean> secret) {
+    private ManagementReference(String stackName, Map<String, Object> values, Map<String, Boolean> secret, Map<String, String> tags) {
         this.stackName = stackName;
         this.values = values;
         this.secret = secret;
+        this.tags = tags;
     }
 
     /**
@@ -56,7 +68,7 @@ public final class ManagementReference {
         if (!problems.isEmpty()) {
             throw new ContractException(problems);
         }
-        return new ManagementReference(stackName, values, secret);
+        return new ManagementReference(stackName, values, secret, AwsProviderFactory.tags(workload));
     }
 
     public String stackName() {
@@ -88,60 +100,148 @@ public final class ManagementReference {
         return ((List<?>) values.get(name)).stream().map(String::valueOf).toList();
     }
 
-    /**
-     * A Kubernetes provider for the management cluster, from the contract's endpoint and CA; it
-     * authenticates with {@code aws eks get-token}, as the stack's own credentials allow.
-     */
-    public com.pulumi.kubernetes.Provider kubernetes(String logicalName) {
-        var kubeconfig = Output.tuple(require(ManagementOutputs.CLUSTER_NAME), require(ManagementOutputs.CLUSTER_ENDPOINT),
-                        require(ManagementOutputs.CLUSTER_CERTIFICATE_AUTHORITY), require(ManagementOutputs.REGION))
-                // Not secret: it names the cluster and runs aws eks get-token, it holds no credential; and a plan
-                // must see it change when the management cluster is rebuilt (its objects then are recreated).
-                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, t.t4));
-        return new com.pulumi.kubernetes.Provider(logicalName, com.pulumi.kubernetes.ProviderArgs.builder()
-                .kubeconfig(kubeconfig).enableServerSideApply(true).build());
+    @Override
+    public Output<String> clusterName() {
+        return require(ManagementOutputs.CLUSTER_NAME);
+    }
+
+    @Override
+    public Output<String> region() {
+        return require(ManagementOutputs.REGION);
+    }
+
+    @Override
+    public Output<String> domain() {
+        return require(ManagementOutputs.DOMAIN);
+    }
+
+    @Override
+    public Output<String> dnsZoneId() {
+        return require(ManagementOutputs.DNS_ZONE_ID);
+    }
+
+    @Override
+    public Output<String> oidcProviderArn() {
+        return require(ManagementOutputs.OIDC_PROVIDER_ARN);
+    }
+
+    @Override
+    public Output<String> oidcIssuerUrl() {
+        return require(ManagementOutputs.OIDC_ISSUER_URL);
+    }
+
+    @Override
+    public Output<String> argocdFleetRoleArn() {
+        return require(ManagementOutputs.ARGOCD_FLEET_ROLE_ARN);
+    }
+
+    @Override
+    public Output<String> ciDeployRoleArn() {
+        return require(ManagementOutputs.CI_DEPLOY_ROLE_ARN);
+    }
+
+    @Override
+    public Output<String> secretStorePrefix() {
+        return require(ManagementOutputs.SECRET_STORE_PREFIX);
+    }
+
+    @Override
+    public Output<List<String>> natPublicIps() {
+        return Output.of(requireList(ManagementOutputs.NAT_PUBLIC_IPS));
+    }
+
+    @Override
+    public Output<String> secretStoreKmsKeyArn() {
+        return require(ManagementOutputs.SECRET_STORE_KMS_KEY_ARN);
+    }
+
+    /** The gitops repository, {@code <owner>/<name>}. */
+    public Output<String> gitopsRepo() {
+        return require(ManagementOutputs.GITOPS_REPO);
     }
 
     /**
-     * The git bot's github provider, its token read from the platform's secret store (where the
-     * management stack put it), so a workload stack needs no GitHub token of its own.
+     * The AWS provider of the management stack's region ({@code aws-management-region}, at the stack's
+     * root), with this stack's tags: the secret store and the management cluster's IAM live there.
      */
-    public com.pulumi.github.Provider github(String logicalName, com.pulumi.aws.Provider managementRegion) {
-        return new com.pulumi.github.Provider(logicalName, com.pulumi.github.ProviderArgs.builder()
-                .owner(require(ManagementOutputs.GITOPS_REPO).applyValue(repo -> repo.substring(0, repo.indexOf('/'))))
-                .token(storedSecret("bots/github-token", managementRegion))
-                .build());
+    @Override
+    public synchronized Optional<com.pulumi.aws.Provider> awsProvider() {
+        if (managementRegion == null) {
+            managementRegion = new com.pulumi.aws.Provider("aws-management-region", com.pulumi.aws.ProviderArgs.builder()
+                    .region(require(ManagementOutputs.REGION))
+                    .defaultTags(com.pulumi.aws.inputs.ProviderDefaultTagsArgs.builder().tags(tags).build())
+                    .build());
+        }
+        return Optional.of(managementRegion);
     }
 
-    /** The DNS bot's cloudflare provider, its token read from the secret store like the git bot's. */
-    public com.pulumi.cloudflare.Provider cloudflare(String logicalName, com.pulumi.aws.Provider managementRegion) {
-        return new com.pulumi.cloudflare.Provider(logicalName, com.pulumi.cloudflare.ProviderArgs.builder()
-                .apiToken(storedSecret("bots/cloudflare-token", managementRegion))
-                .build());
+    /**
+     * A Kubernetes provider for the management cluster ({@code management-cluster}), from the contract's
+     * endpoint and CA; it authenticates with {@code aws eks get-token}, as the stack's own credentials allow.
+     */
+    @Override
+    public synchronized com.pulumi.kubernetes.Provider kubernetes() {
+        if (kubernetes == null) {
+            var kubeconfig = Output.tuple(require(ManagementOutputs.CLUSTER_NAME), require(ManagementOutputs.CLUSTER_ENDPOINT),
+                            require(ManagementOutputs.CLUSTER_CERTIFICATE_AUTHORITY), require(ManagementOutputs.REGION))
+                    // Not secret: it names the cluster and runs aws eks get-token, it holds no credential; and a plan
+                    // must see it change when the management cluster is rebuilt (its objects then are recreated).
+                    .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, t.t4));
+            kubernetes = new com.pulumi.kubernetes.Provider("management-cluster", com.pulumi.kubernetes.ProviderArgs.builder()
+                    .kubeconfig(kubeconfig).enableServerSideApply(true).build());
+        }
+        return kubernetes;
     }
 
-    /** A writer into the platform's secret store, from this (workload) stack. */
-    public SecretWriter secretStore(boolean protect, com.pulumi.aws.Provider managementRegion) {
-        return new SecretWriter(require(ManagementOutputs.SECRET_STORE_PREFIX), require(ManagementOutputs.SECRET_STORE_KMS_KEY_ARN),
-                protect, SecretStore.Args.DEFAULT_RECOVERY_WINDOW_DAYS, null, managementRegion).replicatedTo(secretReplica().orElse(null));
+    /**
+     * The git bot's github provider ({@code github}), its token read from the platform's secret store
+     * (where the management stack put it), so a workload stack needs no GitHub token of its own.
+     */
+    public synchronized com.pulumi.github.Provider github() {
+        if (github == null) {
+            github = new com.pulumi.github.Provider("github", com.pulumi.github.ProviderArgs.builder()
+                    .owner(require(ManagementOutputs.GITOPS_REPO).applyValue(repo -> repo.substring(0, repo.indexOf('/'))))
+                    .token(storedSecret("bots/github-token"))
+                    .build());
+        }
+        return github;
+    }
+
+    /** The DNS bot's cloudflare provider ({@code cloudflare}), its token read from the secret store like the git bot's. */
+    @Override
+    public synchronized com.pulumi.cloudflare.Provider cloudflare() {
+        if (cloudflare == null) {
+            cloudflare = new com.pulumi.cloudflare.Provider("cloudflare", com.pulumi.cloudflare.ProviderArgs.builder()
+                    .apiToken(storedSecret("bots/cloudflare-token"))
+                    .build());
+        }
+        return cloudflare;
+    }
+
+    /** A writer into the platform's secret store, from this (workload) stack, in the management region. */
+    @Override
+    public SecretWriter secretWriter(boolean protect, com.pulumi.resources.Resource parent) {
+        return SecretWriter.builder().prefix(secretStorePrefix()).kmsKeyArn(secretStoreKmsKeyArn())
+                .protect(protect).parent(parent).provider(awsProvider().orElseThrow()).replica(secretReplica().orElse(null)).build();
     }
 
     /** Where the management stack replicates the platform's secrets, if it does (its recovery region and key there). */
-    public java.util.Optional<SecretWriter.Replica> secretReplica() {
+    @Override
+    public Optional<SecretWriter.Replica> secretReplica() {
         var region = optional(ManagementOutputs.RECOVERY_REGION);
         var key = optional(ManagementOutputs.SECRET_REPLICA_KMS_KEY_ARN);
         if (region.isEmpty() || key.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new SecretWriter.Replica(Output.of(region.get()), Output.of(key.get())));
+        return Optional.of(new SecretWriter.Replica(Output.of(region.get()), Output.of(key.get())));
     }
 
-    private Output<String> storedSecret(String path, com.pulumi.aws.Provider managementRegion) {
+    private Output<String> storedSecret(String path) {
         return com.pulumi.aws.secretsmanager.SecretsmanagerFunctions.getSecretVersion(
                         com.pulumi.aws.secretsmanager.inputs.GetSecretVersionArgs.builder()
                                 .secretId(require(ManagementOutputs.SECRET_STORE_PREFIX).applyValue(prefix -> prefix + path))
                                 .build(),
-                        com.pulumi.deployment.InvokeOptions.builder().provider(managementRegion).build())
+                        com.pulumi.deployment.InvokeOptions.builder().provider(awsProvider().orElseThrow()).build())
                 .applyValue(version -> version.secretString()).asSecret();
     }
 

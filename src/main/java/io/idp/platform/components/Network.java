@@ -1,5 +1,7 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.PolicyDocuments;
+
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
@@ -32,7 +34,6 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.idp.platform.config.Cidr;
 import io.idp.platform.config.NetworkSettings.NatGateways;
 
 import java.util.ArrayList;
@@ -47,47 +48,13 @@ import java.util.Map;
 public final class Network extends ComponentResource {
     public static final String TYPE = "platform:components:Network";
 
-    /**
-     * @param clusterName       names and tags the network's resources, and marks subnets for the cluster's load balancers
-     * @param cidr              the VPC range
-     * @param availabilityZones zones to span (2-6)
-     * @param natGateways       one NAT gateway per zone (default, survives a zone failure) or a single one
-     * @param flowLogRetentionDays days flow logs are kept (default 365)
-     */
-    public record Args(String clusterName, Cidr cidr, int availabilityZones, NatGateways natGateways, int flowLogRetentionDays) {
-        public static final int DEFAULT_FLOW_LOG_RETENTION_DAYS = 365;
-
-        public Args {
-            if (availabilityZones < 2 || availabilityZones > 6) {
-                throw new IllegalArgumentException("Network.Args.availabilityZones must be 2-6, was " + availabilityZones);
-            }
-        }
-
-        public static Args of(String clusterName, Cidr cidr, int availabilityZones, NatGateways natGateways) {
-            return new Args(clusterName, cidr, availabilityZones, natGateways, DEFAULT_FLOW_LOG_RETENTION_DAYS);
-        }
-
-        /** Public subnets take the first slots, private ones the next: all the same size. */
-        public int subnetPrefix() {
-            int slots = 2 * availabilityZones;
-            return cidr.prefix() + Integer.SIZE - Integer.numberOfLeadingZeros(slots - 1);
-        }
-
-        public Cidr publicSubnet(int zone) {
-            return cidr.subnet(subnetPrefix(), zone);
-        }
-
-        public Cidr privateSubnet(int zone) {
-            return cidr.subnet(subnetPrefix(), availabilityZones + zone);
-        }
-    }
-
     private final Output<String> vpcId;
     private final Output<String> vpcCidr;
     private final Output<List<String>> publicSubnetIds;
     private final Output<List<String>> privateSubnetIds;
+    private final Output<List<String>> natPublicIps;
 
-    public Network(String name, Args args, ComponentResourceOptions options) {
+    public Network(String name, NetworkArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         var zones = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().state("available").build())
@@ -120,6 +87,7 @@ public final class Network extends ComponentResource {
         var publicIds = new ArrayList<Output<String>>();
         var privateIds = new ArrayList<Output<String>>();
         var natIds = new ArrayList<Output<String>>();
+        var natIps = new ArrayList<Output<String>>();
         for (int zone = 0; zone < args.availabilityZones(); zone++) {
             final int index = zone;
             var zoneName = zones.applyValue(names -> names.get(index));
@@ -152,6 +120,7 @@ public final class Network extends ComponentResource {
                         .tags(Map.of("Name", args.clusterName() + "-nat" + suffix))
                         .build(), CustomResourceOptions.builder().parent(this).dependsOn(gateway).build());
                 natIds.add(nat.id());
+                natIps.add(address.publicIp());
             }
             var privateRoutes = new RouteTable(name + "-private" + suffix, RouteTableArgs.builder()
                     .vpcId(vpc.id())
@@ -169,18 +138,20 @@ public final class Network extends ComponentResource {
             publicIds.add(publicSubnet.id());
             privateIds.add(privateSubnet.id());
         }
-        flowLogs(name, args, vpc, child);
+        flowLogs(name, args, vpc);
 
         this.vpcId = vpc.id();
         this.vpcCidr = vpc.cidrBlock();
         this.publicSubnetIds = Output.all(publicIds);
         this.privateSubnetIds = Output.all(privateIds);
+        this.natPublicIps = Output.all(natIps);
         registerOutputs(Map.of("vpcId", vpcId, "vpcCidr", vpcCidr,
                 "publicSubnetIds", publicSubnetIds, "privateSubnetIds", privateSubnetIds));
     }
 
     /** All accepted and rejected traffic to CloudWatch Logs, written through a role only flow logs can assume. */
-    private void flowLogs(String name, Args args, Vpc vpc, CustomResourceOptions child) {
+    private void flowLogs(String name, NetworkArgs args, Vpc vpc) {
+        var child = CustomResourceOptions.builder().parent(this).build();
         var group = new LogGroup(name + "-flow-logs", LogGroupArgs.builder()
                 .name("/platform/" + args.clusterName() + "/vpc-flow-logs")
                 .retentionInDays(args.flowLogRetentionDays())
@@ -222,5 +193,10 @@ public final class Network extends ComponentResource {
 
     public Output<List<String>> privateSubnetIds() {
         return privateSubnetIds;
+    }
+
+    /** The NAT gateways' public addresses: where the cluster's egress to the internet comes from. */
+    public Output<List<String>> natPublicIps() {
+        return natPublicIps;
     }
 }

@@ -8,9 +8,6 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.function.Predicate;
 
 /**
  * Rendered files committed to a repository, one RepositoryFile each. A file someone changed in the
@@ -20,22 +17,7 @@ import java.util.function.Predicate;
 public final class RepositoryFiles extends ComponentResource {
     public static final String TYPE = "platform:components:RepositoryFiles";
 
-    /**
-     * @param repository the repository's name
-     * @param paths      the files, known before their contents
-     * @param contents   path to content; contents may wait on other resources' outputs
-     * @param keep       paths that stay in the repository when the stack is destroyed (environments)
-     * @param source     named in each commit message
-     */
-    public record Args(Output<String> repository, SortedSet<String> paths, Output<SortedMap<String, String>> contents,
-                       Predicate<String> keep, String source, boolean seedOnly) {
-        public Args(Output<String> repository, SortedSet<String> paths, Output<SortedMap<String, String>> contents,
-                    Predicate<String> keep, String source) {
-            this(repository, paths, contents, keep, source, false);
-        }
-    }
-
-    public RepositoryFiles(String name, Args args, ComponentResourceOptions options) {
+    public RepositoryFiles(String name, RepositoryFilesArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         for (var path : args.paths()) {
             var fileOptions = CustomResourceOptions.builder().parent(this);

@@ -1,6 +1,5 @@
 package io.idp.platform.components;
 
-import com.pulumi.aws.Provider;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
@@ -20,19 +19,10 @@ import java.util.Map;
 public final class SecretReplicas extends ComponentResource {
     public static final String TYPE = "platform:components:SecretReplicas";
 
-    /**
-     * @param clusterName   the management cluster, which names the key alias as the primary key's
-     * @param region        the recovery region
-     * @param replicaRegion an AWS provider pinned to {@code region}
-     * @param protect       protect the key from deletion
-     */
-    public record Args(String clusterName, String region, Provider replicaRegion, boolean protect) {
-    }
-
     private final Output<String> keyArn;
     private final String region;
 
-    public SecretReplicas(String name, Args args, ComponentResourceOptions options) {
+    public SecretReplicas(String name, SecretReplicasArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.region = args.region();
         var key = new Key(name + "-key", KeyArgs.builder()

@@ -1,5 +1,7 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.SecretReadAccess;
+
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
@@ -19,26 +21,13 @@ import java.util.Map;
 public final class SecretStore extends ComponentResource {
     public static final String TYPE = "platform:components:SecretStore";
 
-    /**
-     * @param clusterName the management cluster, which names the path prefix and the key alias
-     * @param protect     protect the key and the secrets from deletion (default true)
-     * @param recoveryWindowDays days a deleted secret can be restored (default 30)
-     */
-    public record Args(String clusterName, boolean protect, int recoveryWindowDays) {
-        public static final int DEFAULT_RECOVERY_WINDOW_DAYS = 30;
-
-        public static Args of(String clusterName, boolean protect) {
-            return new Args(clusterName, protect, DEFAULT_RECOVERY_WINDOW_DAYS);
-        }
-    }
-
-    private final Args args;
+    private final SecretStoreArgs args;
     private final Key key;
     private final String prefix;
     private SecretWriter.Replica replica;
     private boolean written;
 
-    public SecretStore(String name, Args args, ComponentResourceOptions options) {
+    public SecretStore(String name, SecretStoreArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.args = args;
         this.prefix = "platform/" + args.clusterName() + "/";
@@ -65,8 +54,13 @@ public final class SecretStore extends ComponentResource {
 
     public SecretWriter writer() {
         written = true;
-        return new SecretWriter(Output.of(prefix), key.arn(), args.protect(), args.recoveryWindowDays(), this, null)
-                .replicatedTo(replica);
+        return SecretWriter.builder().prefix(Output.of(prefix)).kmsKeyArn(key.arn()).protect(args.protect())
+                .recoveryWindowDays(args.recoveryWindowDays()).parent(this).replica(replica).build();
+    }
+
+    /** The replica every secret of the store keeps, if any. */
+    public java.util.Optional<SecretWriter.Replica> replica() {
+        return java.util.Optional.ofNullable(replica);
     }
 
     /** Keeps a replica of every secret of the store (see {@link SecretReplicas}); before any secret is written. */

@@ -1,5 +1,7 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.RequiredArgs;
+
 import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.secretsmanager.SecretArgs;
 import com.pulumi.aws.secretsmanager.SecretVersion;
@@ -25,28 +27,75 @@ public final class SecretWriter {
     public record Replica(Output<String> region, Output<String> kmsKeyArn) {
     }
 
-    /**
-     * @param provider the AWS provider of the store's region, or null for the stack's (default) one
-     */
-    public SecretWriter(Output<String> prefix, Output<String> kmsKeyArn, boolean protect, int recoveryWindowDays,
-                        Resource parent, com.pulumi.aws.Provider provider) {
-        this(prefix, kmsKeyArn, protect, recoveryWindowDays, parent, provider, null);
+    private SecretWriter(Builder builder) {
+        RequiredArgs.of(SecretWriter.class).require("prefix", builder.prefix).require("kmsKeyArn", builder.kmsKeyArn).check();
+        this.prefix = builder.prefix;
+        this.kmsKeyArn = builder.kmsKeyArn;
+        this.protect = builder.protect;
+        this.recoveryWindowDays = builder.recoveryWindowDays;
+        this.parent = builder.parent;
+        this.provider = builder.provider;
+        this.replica = builder.replica;
     }
 
-    private SecretWriter(Output<String> prefix, Output<String> kmsKeyArn, boolean protect, int recoveryWindowDays,
-                         Resource parent, com.pulumi.aws.Provider provider, Replica replica) {
-        this.replica = replica;
-        this.prefix = prefix;
-        this.kmsKeyArn = kmsKeyArn;
-        this.protect = protect;
-        this.recoveryWindowDays = recoveryWindowDays;
-        this.parent = parent;
-        this.provider = provider;
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** The same writer, also keeping a replica of each secret (null: none). */
-    public SecretWriter replicatedTo(Replica replica) {
-        return new SecretWriter(prefix, kmsKeyArn, protect, recoveryWindowDays, parent, provider, replica);
+    public static final class Builder {
+        private Output<String> prefix;
+        private Output<String> kmsKeyArn;
+        private boolean protect = true;
+        private int recoveryWindowDays = SecretStoreArgs.DEFAULT_RECOVERY_WINDOW_DAYS;
+        private Resource parent;
+        private com.pulumi.aws.Provider provider;
+        private Replica replica;
+
+        /** Required: the store's path prefix, e.g. {@code platform/mgmt/}. */
+        public Builder prefix(Output<String> prefix) {
+            this.prefix = prefix;
+            return this;
+        }
+
+        /** Required: the store's KMS key, which encrypts each secret. */
+        public Builder kmsKeyArn(Output<String> kmsKeyArn) {
+            this.kmsKeyArn = kmsKeyArn;
+            return this;
+        }
+
+        /** Protect the secrets from deletion. Default: true. */
+        public Builder protect(boolean protect) {
+            this.protect = protect;
+            return this;
+        }
+
+        /** Days a deleted secret can be restored. Default: the store's, 30. */
+        public Builder recoveryWindowDays(int recoveryWindowDays) {
+            this.recoveryWindowDays = recoveryWindowDays;
+            return this;
+        }
+
+        /** The secrets' parent. Default: the stack. */
+        public Builder parent(Resource parent) {
+            this.parent = parent;
+            return this;
+        }
+
+        /** The AWS provider of the store's region. Default: the one the secrets inherit from their parent. */
+        public Builder provider(com.pulumi.aws.Provider provider) {
+            this.provider = provider;
+            return this;
+        }
+
+        /** Also keep a replica of each secret in another region. Default: none. */
+        public Builder replica(Replica replica) {
+            this.replica = replica;
+            return this;
+        }
+
+        public SecretWriter build() {
+            return new SecretWriter(this);
+        }
     }
 
     /** Stores one secret at {@code <prefix><path>}; the value stays a secret output. Returns the secret's ARN. */

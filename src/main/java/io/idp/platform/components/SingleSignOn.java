@@ -6,7 +6,6 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.tls.PrivateKey;
 import com.pulumi.tls.PrivateKeyArgs;
-import io.idp.platform.config.SecretValue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,11 +24,20 @@ public final class SingleSignOn extends ComponentResource {
     public static final String GITHUB_CLIENT_SECRET = "sso/github-oauth-client-secret";
     public static final String GRAFANA_CLIENT_SECRET = "sso/grafana-client-secret";
 
-    public SingleSignOn(String name, String clusterName, SecretValue githubClientSecret, SecretStore store,
-                        ComponentResourceOptions options) {
+    /**
+     * @param clusterName        the management cluster, under whose path of the store the secrets go
+     * @param githubClientSecret the GitHub OAuth app's client secret (secret)
+     * @param store              the platform's secret store
+     */
+    public record Args(String clusterName, Output<String> githubClientSecret, SecretStore store) {
+    }
+
+    public SingleSignOn(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        var clusterName = args.clusterName();
+        var store = args.store();
         var own = "clusters/" + clusterName + "/";
-        store.put(own + GITHUB_CLIENT_SECRET, "GitHub OAuth app client secret (Argo CD's Dex)", githubClientSecret.output());
+        store.put(own + GITHUB_CLIENT_SECRET, "GitHub OAuth app client secret (Argo CD's Dex)", args.githubClientSecret());
         var seed = new PrivateKey(name + "-grafana-seed", PrivateKeyArgs.builder().algorithm("ED25519").build(),
                 CustomResourceOptions.builder().parent(this).build());
         store.put(own + GRAFANA_CLIENT_SECRET, "Grafana's client secret with Argo CD's Dex",

@@ -1,6 +1,6 @@
 package io.idp.platform.components;
 
-import com.pulumi.aws.Provider;
+import io.idp.platform.support.PolicyDocuments;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
@@ -70,33 +70,11 @@ public final class StateReplica extends ComponentResource {
     /** Delete markers stay in the region they were made in (see the class comment). */
     public static final String DELETE_MARKER_REPLICATION = "Disabled";
 
-    /**
-     * @param source         the primary state store, replicated from
-     * @param sourceRegion   its region
-     * @param region         the recovery region the replica lives in
-     * @param replicaRegion  an AWS provider pinned to {@code region}
-     * @param noncurrentDays days a replaced state version is kept, as in the primary
-     * @param protect        protect the replica bucket and key from deletion
-     */
-    public record Args(StateStore source, String sourceBucket, String sourceRegion, String region, Provider replicaRegion,
-                       int noncurrentDays, boolean protect) {
-        public Args {
-            if (region.equals(sourceRegion)) {
-                throw new IllegalArgumentException("StateReplica.Args.region must differ from the source region " + sourceRegion);
-            }
-        }
-
-        /** The replica bucket's name: the primary's with the recovery region appended. */
-        public String bucketName() {
-            return sourceBucket + "-" + region;
-        }
-    }
-
     private final Output<String> bucketName;
     private final Output<String> keyArn;
     private final Output<String> backendUrl;
 
-    public StateReplica(String name, Args args, ComponentResourceOptions options) {
+    public StateReplica(String name, StateReplicaArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var replicaData = CustomResourceOptions.builder().parent(this).provider(args.replicaRegion())
                 .protect(args.protect()).retainOnDelete(true).build();

@@ -1,5 +1,7 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.PolicyDocuments;
+
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
@@ -41,34 +43,12 @@ import java.util.Map;
 public final class StateStore extends ComponentResource {
     public static final String TYPE = "platform:components:StateStore";
 
-    /**
-     * @param bucketName           the bucket's globally unique name
-     * @param noncurrentDays       days a replaced state file version is kept (default 90)
-     * @param protect              protect the bucket and key from deletion (default true)
-     */
-    public record Args(String bucketName, int noncurrentDays, boolean protect) {
-        public static final int DEFAULT_NONCURRENT_DAYS = 90;
-
-        public Args {
-            if (bucketName == null || bucketName.isBlank()) {
-                throw new IllegalArgumentException("StateStore.Args.bucketName is required");
-            }
-            if (noncurrentDays < 1) {
-                throw new IllegalArgumentException("StateStore.Args.noncurrentDays must be at least 1, was " + noncurrentDays);
-            }
-        }
-
-        public static Args of(String bucketName, boolean protect) {
-            return new Args(bucketName, DEFAULT_NONCURRENT_DAYS, protect);
-        }
-    }
-
     private final Output<String> bucketName;
     private final Output<String> bucketArn;
     private final Output<String> keyArn;
     private final Output<String> backendUrl;
 
-    public StateStore(String name, Args args, ComponentResourceOptions options) {
+    public StateStore(String name, StateStoreArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var dataOptions = CustomResourceOptions.builder().parent(this).protect(args.protect()).retainOnDelete(true).build();
         var child = CustomResourceOptions.builder().parent(this).build();

@@ -136,7 +136,7 @@ public final class VirtualCluster extends ComponentResource {
         registerOutputs(Map.of("server", Output.of(server), "namespace", Output.of(args.namespace())));
     }
 
-    static Map<String, Object> values(Args args) {
+    public static Map<String, Object> values(Args args) {
         return Map.of(
                 "controlPlane", Map.of(
                         "statefulSet", Map.of("resources", RESOURCES, "persistence", Map.of("volumeClaim", Map.of("size", "5Gi"))),

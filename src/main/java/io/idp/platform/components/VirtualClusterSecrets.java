@@ -1,12 +1,17 @@
 package io.idp.platform.components;
 
+import com.pulumi.resources.Resource;
+
+import io.idp.platform.support.Trust;
+import io.idp.platform.support.PolicyDocuments;
+import io.idp.platform.support.SecretReadAccess;
+
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
-import io.idp.platform.stacks.ManagementOutputs;
 
 import java.util.List;
 
@@ -19,30 +24,31 @@ public final class VirtualClusterSecrets {
     private VirtualClusterSecrets() {
     }
 
-    public static Output<String> role(String clusterName, ManagementReference management, Output<String> secretsPrefix,
-                                      com.pulumi.aws.Provider provider) {
+    /**
+     * @param management where the store and the management cluster's OIDC provider are
+     * @param parent     the role's parent, the workload cluster
+     */
+    public static Output<String> role(String clusterName, ManagementPlane management, Resource parent) {
         var namespace = "vcluster-" + clusterName;
-        var options = CustomResourceOptions.builder().provider(provider).build();
+        var secretsPrefix = management.secretStorePrefix().applyValue(prefix -> prefix + "clusters/" + clusterName + "/");
+        var builder = CustomResourceOptions.builder().parent(parent);
+        management.awsProvider().ifPresent(builder::provider);
+        var options = builder.build();
         var role = new Role(clusterName + "-vcluster-secrets", RoleArgs.builder()
                 .name(clusterName + "-vcluster-secrets")
                 .description("Secrets of the virtual cluster " + clusterName + ", read in its host namespace")
-                .assumeRolePolicy(Output.tuple(management.require(ManagementOutputs.OIDC_PROVIDER_ARN),
-                                management.require(ManagementOutputs.OIDC_ISSUER_URL))
+                .assumeRolePolicy(Output.tuple(management.oidcProviderArn(), management.oidcIssuerUrl())
                         .applyValue(t -> Trust.serviceAccounts(t.t1, t.t2, namespace, List.of(VirtualCluster.SECRETS_SERVICE_ACCOUNT))))
                 .build(), options);
-        var keyArn = management.require(ManagementOutputs.SECRET_STORE_KMS_KEY_ARN);
+        var keyArn = management.secretStoreKmsKeyArn();
         new RolePolicy(clusterName + "-vcluster-secrets-read", RolePolicyArgs.builder()
                 .role(role.id())
                 .name("read-own-secrets")
-                .policy(Output.tuple(keyArn, secretsPrefix).applyValue(t -> {
-                    // The secrets' replicas too, when the platform has a recovery region (failover by configuration).
-                    var pattern = SecretReadAccess.arnPattern(t.t1, t.t2);
-                    var patterns = new java.util.ArrayList<>(List.of(pattern));
-                    var keys = new java.util.ArrayList<>(List.of(t.t1));
-                    management.optional(ManagementOutputs.RECOVERY_REGION).ifPresent(r -> patterns.add(SecretReadAccess.inRegion(pattern, r)));
-                    management.optional(ManagementOutputs.SECRET_REPLICA_KMS_KEY_ARN).ifPresent(keys::add);
-                    return PolicyDocuments.document(SecretReadAccess.statements(patterns, keys));
-                }))
+                // The secrets' replicas too, when the platform has a recovery region (failover by configuration).
+                .policy(Output.tuple(ExternalSecretsRole.withReplicas(Output.tuple(keyArn, secretsPrefix)
+                                        .applyValue(t -> SecretReadAccess.arnPattern(t.t1, t.t2)), management.secretReplica()),
+                                ExternalSecretsRole.keysWithReplicas(keyArn, management.secretReplica()))
+                        .applyValue(t -> PolicyDocuments.document(SecretReadAccess.statements(t.t1, t.t2))))
                 .build(), options);
         return role.arn();
     }

@@ -30,7 +30,8 @@ public record Cidr(long base, int prefix) {
     }
 
     public long mask() {
-        return prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
+        // A long shifted by 32 keeps its bits above 32 only, so /0 needs no special case.
+        return (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
     }
 
     public long size() {

@@ -32,7 +32,8 @@ public final class ConfigKeys {
             "a private IPv4 network (10/8, 172.16/12, 192.168/16) with a prefix from /16 to /22; a workload VPC must not overlap the management VPC",
             "10.0.0.0/16", "The VPC's address range; subnets are carved from it.");
     public static final ConfigKey AVAILABILITY_ZONES = optional("platform:availabilityZones", BOTH, "3",
-            "a whole number from 2 to 6", "3", "How many availability zones the VPC and node groups span.");
+            "a whole number from 2 to 6, at most the zones of aws:region (us-west-1 has 2, us-east-1 6)", "3",
+            "How many availability zones the VPC and node groups span.");
     public static final ConfigKey NAT_GATEWAYS = optional("platform:natGateways", BOTH, "onePerAz",
             "onePerAz or single", "single",
             "onePerAz keeps egress up when a zone fails; single costs less and suits non-production stacks.");
@@ -40,7 +41,8 @@ public final class ConfigKeys {
             "one of " + String.join(", ", Validators.SUPPORTED_KUBERNETES_VERSIONS), "\"1.33\"",
             "The EKS Kubernetes version; every cluster of the platform should run the same one.");
     public static final ConfigKey NODE_INSTANCE_TYPES = optional("platform:nodeInstanceTypes", BOTH, "[m6i.large]",
-            "a list of EC2 instance types such as m6i.large, m7g.xlarge", "[m6i.large, m6a.large]",
+            "a list of EC2 instance types of one architecture, as the AWS SDK lists them, such as m6i.large, m7g.xlarge",
+            "[m6i.large, m6a.large]",
             "Instance types of the managed node group, cheapest first.");
     public static final ConfigKey NODE_MIN_SIZE = optional("platform:nodeMinSize", BOTH, "2",
             "a whole number from 1 to 100, at most platform:nodeDesiredSize", "2", "Fewest nodes in the node group.");
@@ -67,7 +69,8 @@ public final class ConfigKeys {
             "{CKV_AWS_18: \"state access is audited by CloudTrail data events\"}",
             "Accepted policy violations; each is still printed with its reason, and no longer fails the plan.");
     public static final ConfigKey TAGS = optional("platform:tags", BOTH, "{}",
-            "a map of tag names to string values", "{team: platform, cost-center: \"1234\"}",
+            "a map of at most 45 tags (AWS allows 50; the platform sets 5): keys of 1-128 and values of at most 256 letters, "
+                    + "digits, spaces and _ . : / = + - @, no key starting with aws:", "{team: platform, cost-center: \"1234\"}",
             "Extra tags on every AWS resource, besides the platform's own.");
 
     public static final ConfigKey DOMAIN = required("platform:domain", MGMT,
@@ -106,10 +109,10 @@ public final class ConfigKeys {
     public static final ConfigKey DNSSEC = optional("platform:dnssec", MGMT, "false",
             "true or false", "true", "Sign the zone with DNSSEC (publish the DS record at your registrar afterwards).");
     public static final ConfigKey DNS_TOKEN_ALLOWED_CIDRS = optional("platform:dnsTokenAllowedCidrs", BOTH, "[]",
-            "a list of IPv4 CIDRs the clusters' DNS tokens may be used from; empty allows any address", "[198.51.100.0/24]",
-            "Limits each cluster's Cloudflare tokens to requests from these networks (the NAT gateways' addresses).");
+            "a list of IPv4 CIDRs the clusters' DNS tokens may be used from; empty: each cluster's NAT gateway addresses", "[198.51.100.0/24]",
+            "Limits each cluster's Cloudflare tokens to requests from these networks instead of the cluster's own NAT gateway addresses (a virtual cluster's: the management VPC's).");
     public static final ConfigKey DNS_TOKEN_EXPIRES_ON = optional("platform:dnsTokenExpiresOn", BOTH, null,
-            "a date in the future, YYYY-MM-DD; unset tokens do not expire", "\"2027-06-30\"",
+            "a date in the future, YYYY-MM-DD; unset: 15 months after the current quarter began (a deploy each quarter extends it)", "\"2027-06-30\"",
             "When the clusters' Cloudflare tokens expire; renew by moving the date and running pulumi up.");
     public static final ConfigKey SSO_ADMINS_TEAM = optional("platform:ssoAdminsTeam", MGMT, "platform-admins",
             "a GitHub team slug of platform:githubOwner", "platform-admins",
@@ -131,7 +134,7 @@ public final class ConfigKeys {
             "a fine-grained GitHub token with contents and pull-requests write on the gitops repository only, set with --secret; "
                     + "required when platform:applications is not empty",
             "pulumi config set --secret platform:appPromotionToken <token>",
-            "Lets application CI open promotion pull requests in the gitops repository (ActionsSecret GITOPS_TOKEN).");
+            "Lets application CI open promotion pull requests in the gitops repository (GITOPS_TOKEN, a secret of each app environment).");
     public static final ConfigKey GITHUB_TOKEN = secretKey("github:token", MGMT,
             "a GitHub token of the git bot account with repo and admin:org scope, set with --secret",
             "pulumi config set --secret github:token <token>",

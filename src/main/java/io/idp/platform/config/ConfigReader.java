@@ -127,7 +127,10 @@ final class ConfigReader {
     Optional<SecretValue> secret(ConfigKey key) {
         var given = raw.get(key.name()).filter(value -> !value.isBlank());
         if (given.isEmpty()) {
-            error(key, null, "is required but not set");
+            if (!(raw.isSecret(key.name()) && raw.get(key.name()).isPresent())) {
+                // An empty secure: value is the stack file's problem, reported there, not a missing key.
+                error(key, null, "is required but not set");
+            }
             return Optional.empty();
         }
         if (!raw.isSecret(key.name())) {
@@ -147,14 +150,26 @@ final class ConfigReader {
         return ok;
     }
 
+    /** Records an error naming its own allowed values and example unless ok; returns ok. */
+    boolean check(ConfigKey key, String value, boolean ok, String problem, String allowed, String example) {
+        if (!ok) {
+            var shown = value != null && raw.isSecret(key.name()) ? SecretValue.MASK : value;
+            errors.add(new ConfigError(key.name(), shown, problem, allowed, example));
+        }
+        return ok;
+    }
+
     void error(ConfigKey key, String value, String problem) {
         var shown = value != null && raw.isSecret(key.name()) ? SecretValue.MASK : value;
         errors.add(new ConfigError(key.name(), shown, problem, key.allowed(),
                 key.secret() ? key.example() : key.exampleLine()));
     }
 
+    /** Records an error built by a caller; a value of a key set as secret is masked here, whatever path it came by. */
     void error(ConfigError error) {
-        errors.add(error);
+        errors.add(error.value() != null && raw.isSecret(error.key())
+                ? new ConfigError(error.key(), SecretValue.MASK, error.problem(), error.allowed(), error.example())
+                : error);
     }
 
     private Optional<JsonElement> json(ConfigKey key, String value) {

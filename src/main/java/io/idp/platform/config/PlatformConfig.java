@@ -33,7 +33,13 @@ public record PlatformConfig(
         Optional<WorkloadSettings> workload,
         RecoverySettings recovery) {
 
-    public static final String PROJECT = "platform";
+    /** The namespace of the platform's own configuration keys ({@code platform:clusterName}). */
+    public static final String NAMESPACE = "platform";
+
+    /** Keys of a cluster with its own VPC and nodes: a vcluster runs inside the management cluster and has neither. */
+    static final List<ConfigKey> OWN_CLUSTER_KEYS = List.of(VPC_CIDR, AVAILABILITY_ZONES, NAT_GATEWAYS, API_PUBLIC_ACCESS_CIDRS,
+            KUBERNETES_VERSION, NODE_INSTANCE_TYPES, NODE_MIN_SIZE, NODE_DESIRED_SIZE, NODE_MAX_SIZE, NODE_AMI_FAMILY,
+            CLUSTER_ADMIN_ROLE_ARNS);
 
     /** The stack's VPC; every stack but a virtual workload cluster has one. */
     public NetworkSettings network() {
@@ -48,29 +54,24 @@ public record PlatformConfig(
         return workload.orElseThrow(() -> new IllegalStateException("stack " + stack + " is not a workload stack"));
     }
 
-    public static PlatformConfig load(String stack, RawConfig raw) {
+    public static PlatformConfig load(String stack, RawConfig given) {
+        // A virtual cluster runs inside the management cluster's VPC: it has no network or nodes of its own.
+        // Its stray keys are reported once (unknownKeys) and otherwise ignored, so they cause no second error.
+        boolean workloadRole = "workload".equals(given.get(ROLE.name()).orElse(null));
+        boolean virtual = workloadRole && "vcluster".equals(given.get(CLUSTER_TYPE.name()).orElse(null));
+        // A workload stack of an unknown kind: whether it needs a network is unknown, so only the kind is reported.
+        boolean unknownKind = workloadRole && !virtual && !"eks".equals(given.get(CLUSTER_TYPE.name()).orElse(null));
+        var raw = virtual || unknownKind ? without(given, OWN_CLUSTER_KEYS) : given;
         var reader = new ConfigReader(raw);
         var role = reader.choice(ROLE, Role::fromConfigValue);
         var region = reader.text(REGION).filter(value -> reader.check(REGION, value,
                 Validators.AWS_REGIONS.contains(value), "is not an AWS commercial region" + hint(value, Validators.AWS_REGIONS)));
         var clusterName = reader.matching(CLUSTER_NAME, Validators.CLUSTER_NAME, "is not a valid cluster name");
-        // A virtual cluster runs inside the management cluster's VPC: it has no network of its own.
-        boolean virtual = "workload".equals(raw.get(ROLE.name()).orElse(null))
-                && "vcluster".equals(raw.get(CLUSTER_TYPE.name()).orElse(null));
-        Optional<Optional<NetworkSettings>> network;
-        if (virtual) {
-            for (var key : List.of(VPC_CIDR, AVAILABILITY_ZONES, NAT_GATEWAYS, API_PUBLIC_ACCESS_CIDRS)) {
-                raw.get(key.name()).ifPresent(value -> reader.error(new ConfigError(key.name(), value,
-                        "is not used by a vcluster workload cluster, which runs inside the management cluster",
-                        "remove the key, or set platform:clusterType: eks", null)));
-            }
-            network = Optional.of(Optional.empty());
-        } else {
-            network = network(reader).map(Optional::of);
-        }
+        Optional<Optional<NetworkSettings>> network = virtual || unknownKind ? Optional.of(Optional.empty())
+                : network(reader, region.orElse(null)).map(Optional::of);
         var cluster = cluster(reader);
         var protect = reader.bool(PROTECT);
-        var tags = reader.map(TAGS);
+        var tags = reader.map(TAGS).filter(map -> Tags.check(map, reader));
         var observability = reader.choice(OBSERVABILITY, Observability::fromConfigValue);
         var dns = dns(reader, raw);
         var waivers = reader.map(POLICY_WAIVERS).filter(map -> {
@@ -96,7 +97,7 @@ public record PlatformConfig(
             } else {
                 workload = workload(reader);
             }
-            unknownKeys(reader, raw, role.get());
+            unknownKeys(reader, unknownKind ? raw : given, role.get(), virtual);
         }
         var recovery = role.flatMap(r -> RecoverySettings.read(reader, raw, r, region.orElse(null)));
         if (!reader.errors().isEmpty()) {
@@ -108,7 +109,13 @@ public record PlatformConfig(
                 recovery.orElseThrow());
     }
 
-    private static Optional<NetworkSettings> network(ConfigReader reader) {
+    private static RawConfig without(RawConfig raw, List<ConfigKey> keys) {
+        var values = new java.util.TreeMap<>(raw.values());
+        keys.forEach(key -> values.remove(key.name()));
+        return new RawConfig(raw.source(), values, raw.secretKeys());
+    }
+
+    private static Optional<NetworkSettings> network(ConfigReader reader, String region) {
         var vpcCidr = reader.text(VPC_CIDR).flatMap(value -> {
             var cidr = Cidr.parse(value);
             if (cidr.isEmpty()) {
@@ -120,7 +127,10 @@ public record PlatformConfig(
                     && reader.check(VPC_CIDR, value, cidr.get().isPrivate(), "is not a private (RFC 1918) range");
             return ok ? cidr : Optional.empty();
         });
-        var zones = reader.integer(AVAILABILITY_ZONES, 2, 6);
+        var zones = reader.integer(AVAILABILITY_ZONES, 2, 6).filter(count -> region == null
+                || reader.check(AVAILABILITY_ZONES, String.valueOf(count), count <= AwsFacts.zones(region),
+                "is more than the " + AwsFacts.zones(region) + " availability zones " + region + " has; subnets would be placed in zones that do not exist",
+                "at most " + AwsFacts.zones(region) + " in " + region, AVAILABILITY_ZONES.name() + ": " + Math.min(3, AwsFacts.zones(region))));
         var nat = reader.choice(NAT_GATEWAYS, value -> Arrays.stream(NatGateways.values())
                 .filter(mode -> mode.configValue().equals(value)).findFirst().orElse(null));
         var publicCidrs = reader.list(API_PUBLIC_ACCESS_CIDRS).flatMap(values -> {
@@ -155,9 +165,11 @@ public record PlatformConfig(
         var instanceTypes = reader.list(NODE_INSTANCE_TYPES).filter(types -> {
             boolean ok = reader.check(NODE_INSTANCE_TYPES, String.valueOf(types), !types.isEmpty(), "is empty");
             for (var type : types) {
-                ok &= reader.check(NODE_INSTANCE_TYPES, type, Validators.INSTANCE_TYPE.matcher(type).matches(),
-                        "is not an EC2 instance type");
+                ok &= reader.check(NODE_INSTANCE_TYPES, type, AwsFacts.isInstanceType(type),
+                        "is not an EC2 instance type" + hint(type, AwsFacts.instanceTypes()));
             }
+            ok &= reader.check(NODE_INSTANCE_TYPES, String.valueOf(types), types.stream().distinct().count() == types.size(),
+                    "names an instance type twice");
             return ok;
         });
         var min = reader.integer(NODE_MIN_SIZE, 1, 100);
@@ -237,9 +249,10 @@ public record PlatformConfig(
         Optional<SecretValue> promotionToken = Optional.empty();
         if (applications.isPresent() && !applications.get().isEmpty()) {
             promotionToken = reader.secret(APP_PROMOTION_TOKEN);
-        } else if (raw.get(APP_PROMOTION_TOKEN.name()).isPresent()) {
+        } else if (applications.isPresent() && raw.get(APP_PROMOTION_TOKEN.name()).isPresent()) {
             reader.error(new ConfigError(APP_PROMOTION_TOKEN.name(), SecretValue.MASK,
-                    "is set but platform:applications is empty: nothing uses it", "remove it, or list applications", null));
+                    "is set but platform:applications is empty: nothing uses it", "remove it, or list applications",
+                    APPLICATIONS.exampleLine()));
         }
         boolean tokenOk = applications.map(List::isEmpty).orElse(true) || promotionToken.isPresent();
         var githubToken = reader.secret(GITHUB_TOKEN);
@@ -305,7 +318,9 @@ public record PlatformConfig(
     private static Optional<List<String>> environments(ConfigReader reader, Role role) {
         var defaults = role == Role.MANAGEMENT ? List.of("development", "staging", "production") : List.<String>of();
         return reader.list(ENVIRONMENTS, defaults).filter(names -> {
-            boolean ok = true;
+            boolean ok = role != Role.MANAGEMENT || reader.check(ENVIRONMENTS, "[]", !names.isEmpty(),
+                    "is empty: the management stack owns the environments, and an empty list would delete every "
+                            + "environments/<env>/ directory of the gitops repository");
             for (var name : names) {
                 ok &= reader.check(ENVIRONMENTS, name, Validators.ENVIRONMENT.matcher(name).matches(), "is not an environment name");
             }
@@ -314,33 +329,46 @@ public record PlatformConfig(
         });
     }
 
-    /** Keys nobody reads are typos or leftovers; both deserve an error rather than silence. */
-    private static void unknownKeys(ConfigReader reader, RawConfig raw, Role role) {
-        var platformKeys = ConfigKeys.all().stream().filter(key -> key.appliesTo(role)).map(ConfigKey::name).toList();
-        var allKeys = ConfigKeys.all().stream().map(ConfigKey::name).toList();
+    /**
+     * Keys nobody reads are typos or leftovers; both deserve an error rather than silence. A key of
+     * another role or kind gets the same message wherever it stands; typos get the nearest key this
+     * stack could use.
+     */
+    private static void unknownKeys(ConfigReader reader, RawConfig raw, Role role, boolean virtual) {
+        var usable = ConfigKeys.all().stream().filter(key -> key.appliesTo(role))
+                .filter(key -> !(virtual && OWN_CLUSTER_KEYS.contains(key))).map(ConfigKey::name).toList();
+        var providerHint = ConfigKeys.all().stream().map(ConfigKey::name)
+                .filter(name -> usable.contains(name) || !name.startsWith(NAMESPACE + ":")).toList();
+        var kind = role == Role.MANAGEMENT ? "a management stack" : virtual ? "a vcluster workload stack" : "an eks workload stack";
         for (var name : raw.values().keySet()) {
-            var shown = raw.isSecret(name) ? SecretValue.MASK : raw.values().get(name);
-            int colon = name.indexOf(':');
-            var namespace = colon < 0 ? "" : name.substring(0, colon);
+            var shown = raw.values().get(name); // reader.error masks it when the key is secret
+            var namespace = name.substring(0, Math.max(0, name.indexOf(':')));
             var known = ConfigKeys.find(name);
             if (known.isPresent()) {
-                if (!known.get().appliesTo(role)) {
-                    reader.error(new ConfigError(name, shown,
-                            "is only read by " + known.get().roles().iterator().next().configValue() + " stacks; this is a "
-                                    + role.configValue() + " stack", "remove the key from this stack file", null));
+                if (!usable.contains(name)) {
+                    var readers = virtual && known.get().appliesTo(role) ? "stacks with their own EKS cluster and VPC "
+                            + "(management, or workload with platform:clusterType: eks)"
+                            : known.get().roles().iterator().next().configValue() + " stacks";
+                    reader.error(new ConfigError(name, shown, "is not read by " + kind + ": only " + readers + " use it",
+                            "remove the key from this stack file", virtual && known.get().appliesTo(role)
+                            ? "platform:clusterType: eks (a cluster of its own, which reads " + name + ")"
+                            : "the keys of " + kind + ": ./platform config-keys"));
                 }
-            } else if (namespace.equals(PROJECT)) {
-                reader.error(new ConfigError(name, shown, "is not a platform setting" + hint(name, platformKeys),
-                        "the keys listed in docs/configuration.md", null));
+            } else if (namespace.equals(NAMESPACE)) {
+                reader.error(new ConfigError(name, shown, "is not a platform setting" + hint(name, usable),
+                        "the keys of " + kind + " listed in docs/configuration.md (./platform config-keys)",
+                        Validators.closest(name, usable).flatMap(ConfigKeys::find).map(ConfigKey::exampleLine)
+                                .orElse(CLUSTER_NAME.exampleLine())));
             } else if (!ConfigKeys.PROVIDER_NAMESPACES.contains(namespace)) {
-                reader.error(new ConfigError(name, shown, "is in no known namespace" + hint(name, allKeys),
+                reader.error(new ConfigError(name, shown, "is in no known namespace" + hint(name, providerHint),
                         "platform:<key> or a provider's own key (" + String.join(", ", ConfigKeys.PROVIDER_NAMESPACES.stream().sorted().toList()) + ")",
-                        null));
+                        Validators.closest(name, providerHint).flatMap(ConfigKeys::find).map(ConfigKey::exampleLine)
+                                .orElse(REGION.exampleLine())));
             }
         }
     }
 
-    private static String hint(String given, List<String> candidates) {
+    private static String hint(String given, java.util.Collection<String> candidates) {
         return Validators.closest(given, candidates).map(c -> "; did you mean " + c + "?").orElse("");
     }
 }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.idp.platform.config.ConfigError;
+
 /**
  * {@code stacks/catalog.yaml}: the pinned version of every platform tool and EKS add-on, the same
  * for every cluster. Read once, checked whole, and handed to the stack programs.
@@ -55,10 +57,18 @@ public record Catalog(String catalogVersion, Map<String, Tool> tools, Map<String
         }
     }
 
+    /** Kinds of cluster a tool can be installed on. */
+    public static final List<String> CLUSTER_KINDS = List.of("management", "workload-eks", "workload-vcluster");
+
     @SuppressWarnings("unchecked")
     public static Catalog parse(String text) {
         Object document;
         try {
+            var node = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new java.io.StringReader(text));
+            var duplicates = node == null ? List.<ConfigError>of() : io.idp.platform.config.YamlKeys.duplicates(node, FILE, null);
+            if (!duplicates.isEmpty()) {
+                throw new CatalogException(duplicates);
+            }
             document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         } catch (YAMLException e) {
             throw new CatalogException(FILE + " is not valid YAML: " + e.getMessage());
@@ -67,28 +77,46 @@ public record Catalog(String catalogVersion, Map<String, Tool> tools, Map<String
             throw new CatalogException(FILE + " must be a map with catalogVersion, tools and eksAddons");
         }
         var root = (Map<String, Object>) document;
-        var problems = new ArrayList<String>();
+        var problems = new ArrayList<ConfigError>();
         var version = String.valueOf(root.get("catalogVersion"));
         var tools = new LinkedHashMap<String, Tool>();
         var toolMap = root.get("tools") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.<String, Object>of();
         toolMap.forEach((name, value) -> {
+            var where = "tools." + name;
             if (!(value instanceof Map<?, ?> spec)) {
-                problems.add("tools." + name + " is not a map");
+                problems.add(problem(where, value, "is not a map", "a map of repository, chart, version, namespace, wave and clusters",
+                        where + ": {repository: https://charts.jetstack.io, chart: cert-manager, version: v1.18.2, namespace: cert-manager, "
+                                + "wave: 10, clusters: [management]}"));
                 return;
             }
+            int before = problems.size();
             for (var key : List.of("repository", "chart", "version", "namespace", "wave", "clusters")) {
                 if (spec.get(key) == null) {
-                    problems.add("tools." + name + "." + key + " is missing");
+                    problems.add(problem(where + "." + key, null, "is missing", ALLOWED.get(key), where + "." + key + ": " + EXAMPLES.get(key)));
+                }
+            }
+            // A list or map where text belongs would be committed to the gitops repository as written.
+            for (var key : List.of("repository", "chart", "version", "namespace")) {
+                var field = spec.get(key);
+                if (field != null && !(field instanceof String)) {
+                    problems.add(problem(where + "." + key, field, field instanceof Number ? "is a number, not text (YAML reads 1.10 as 1.1): quote it" : "is not text", ALLOWED.get(key), where + "." + key + ": " + EXAMPLES.get(key)));
                 }
             }
             if (spec.get("wave") != null && !(spec.get("wave") instanceof Integer)) {
-                problems.add("tools." + name + ".wave must be a whole number, was " + spec.get("wave"));
+                problems.add(problem(where + ".wave", spec.get("wave"), "must be a whole number", ALLOWED.get("wave"), where + ".wave: 10"));
             }
             if (spec.get("clusters") != null && !(spec.get("clusters") instanceof List<?>)) {
-                problems.add("tools." + name + ".clusters must be a list of management, workload-eks, workload-vcluster, was "
-                        + spec.get("clusters"));
+                problems.add(problem(where + ".clusters", spec.get("clusters"),
+                        "must be a list of management, workload-eks, workload-vcluster", ALLOWED.get("clusters"), where + ".clusters: [management]"));
+            } else if (spec.get("clusters") instanceof List<?> kinds) {
+                for (var kind : kinds) {
+                    if (!CLUSTER_KINDS.contains(kind)) {
+                        problems.add(problem(where + ".clusters", kind, "is not a kind of cluster", ALLOWED.get("clusters"),
+                                where + ".clusters: [management, workload-eks]"));
+                    }
+                }
             }
-            if (problems.isEmpty()) {
+            if (problems.size() == before) {
                 tools.put(name, new Tool(name, String.valueOf(spec.get("repository")), String.valueOf(spec.get("chart")),
                         String.valueOf(spec.get("version")), String.valueOf(spec.get("namespace")), (Integer) spec.get("wave"),
                         List.copyOf((List<String>) spec.get("clusters"))));
@@ -100,20 +128,39 @@ public record Catalog(String catalogVersion, Map<String, Tool> tools, Map<String
             var pins = addonMap.get(kubernetes) instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.<String, Object>of();
             var versions = new LinkedHashMap<String, String>();
             for (var addon : REQUIRED_ADDONS) {
-                if (pins.get(addon) == null) {
-                    problems.add("eksAddons.\"" + kubernetes + "\"." + addon + " is missing");
+                var where = "eksAddons.\"" + kubernetes + "\"." + addon;
+                var pin = pins.get(addon);
+                if (pin == null) {
+                    problems.add(problem(where, null, "is missing", "an EKS add-on version (aws eks describe-addon-versions)",
+                            where + ": v1.19.5-eksbuild.1"));
+                } else if (!(pin instanceof String)) {
+                    problems.add(problem(where, pin, "is not text", "an EKS add-on version (aws eks describe-addon-versions)",
+                            where + ": v1.19.5-eksbuild.1"));
                 } else {
-                    versions.put(addon, String.valueOf(pins.get(addon)));
+                    versions.put(addon, (String) pin);
                 }
             }
             addons.put(kubernetes, Map.copyOf(versions));
         }
-        if (!tools.containsKey("argo-cd")) {
-            problems.add("tools.argo-cd is missing: the management cluster installs Argo CD from it");
+        if (!toolMap.containsKey("argo-cd")) {
+            problems.add(problem("tools.argo-cd", null, "is missing: the management cluster installs Argo CD from it",
+                    "a pin of the argo-cd chart", "tools.argo-cd: {repository: https://argoproj.github.io/argo-helm, chart: argo-cd, ...}"));
         }
         if (!problems.isEmpty()) {
-            throw new CatalogException(FILE + " has " + problems.size() + " problem(s):\n  - " + String.join("\n  - ", problems));
+            throw new CatalogException(problems);
         }
         return new Catalog(version, Map.copyOf(tools), Map.copyOf(addons));
+    }
+
+    private static final Map<String, String> ALLOWED = Map.of(
+            "repository", "a Helm chart repository URL", "chart", "the chart's name", "version", "the chart's version, as text",
+            "namespace", "a Kubernetes namespace", "wave", "a whole number: the Argo CD sync wave",
+            "clusters", "a list of management, workload-eks, workload-vcluster");
+    private static final Map<String, String> EXAMPLES = Map.of(
+            "repository", "https://charts.jetstack.io", "chart", "cert-manager", "version", "v1.18.2", "namespace", "cert-manager",
+            "wave", "10", "clusters", "[management]");
+
+    private static ConfigError problem(String key, Object value, String problem, String allowed, String example) {
+        return new ConfigError(key, value == null ? null : String.valueOf(value), problem, allowed, example, FILE);
     }
 }

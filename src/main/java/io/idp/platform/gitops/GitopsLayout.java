@@ -54,7 +54,8 @@ public final class GitopsLayout {
     }
 
     /** Facts about a workload cluster that its templates need. */
-    public record WorkloadFacts(String clusterName, String hostname, String region, String alertsEmail, String secretsPrefix) {
+    public record WorkloadFacts(String clusterName, String hostname, String region, String alertsEmail, String secretsPrefix,
+                                Observability observability) {
     }
 
     public static String clusterDirectory(String clusterName) {
@@ -93,9 +94,12 @@ public final class GitopsLayout {
      */
     public static SortedMap<String, String> management(Path root, Catalog catalog, ManagementFacts facts, String secretsRegion) {
         var own = tools(catalog, ClusterKind.MANAGEMENT, facts.observability());
+        // Each workload cluster chooses its own observability stack: the fleet offers both.
         var fleet = new LinkedHashSet<String>();
-        fleet.addAll(tools(catalog, ClusterKind.WORKLOAD_EKS, facts.observability()));
-        fleet.addAll(tools(catalog, ClusterKind.WORKLOAD_VCLUSTER, facts.observability()));
+        for (var choice : Observability.values()) {
+            fleet.addAll(tools(catalog, ClusterKind.WORKLOAD_EKS, choice));
+            fleet.addAll(tools(catalog, ClusterKind.WORKLOAD_VCLUSTER, choice));
+        }
         var delivered = new LinkedHashSet<>(own);
         delivered.addAll(fleet);
 
@@ -112,6 +116,8 @@ public final class GitopsLayout {
         variables.put("role.argocdFleet", facts.argocdFleetRoleArn());
         variables.put("argocd.replicas", facts.argocdHighlyAvailable() ? "2" : "1");
         variables.put("argocd.highlyAvailable", String.valueOf(facts.argocdHighlyAvailable()));
+        // ServiceMonitor is a kube-prometheus-stack CRD: with Datadog, charts must not create one.
+        variables.put("observability.serviceMonitors", String.valueOf(facts.observability() == Observability.PROMETHEUS));
         variables.put("sso.organisation", facts.sso().organisation());
         variables.put("sso.adminsTeam", facts.sso().adminsTeam());
         variables.put("sso.developersTeam", facts.sso().developersTeam());
@@ -119,7 +125,10 @@ public final class GitopsLayout {
         for (var tool : delivered) {
             toolVariables(variables, catalog.tool(tool), "tool." + tool);
         }
-        toolVariables(variables, catalog.tool(facts.observability().tool()), "tool.observability");
+        // The platform project names the management cluster's own observability stack.
+        var observability = catalog.tool(facts.observability().tool());
+        variables.put("tool.observability.repository", observability.repository());
+        variables.put("tool.observability.namespace", observability.namespace());
         return TemplateRenderer.render(root, STACKS.resolve(ClusterKind.MANAGEMENT.catalogName()),
                 clusterDirectory(facts.clusterName()), variables, template -> includes(template, catalog, own));
     }
@@ -135,6 +144,7 @@ public final class GitopsLayout {
         var target = clusterDirectory(facts.clusterName());
         var files = new TreeMap<>(TemplateRenderer.render(root, STACKS.resolve(SHARED_WORKLOAD), target,
                 Map.of("cluster.hostname", facts.hostname(), "alerts.email", facts.alertsEmail()), template -> true));
+        var tools = tools(catalog, kind, facts.observability());
         var variables = new TreeMap<String, String>();
         if (kind == ClusterKind.WORKLOAD_EKS) {
             variables.put("secrets.region", secretsRegion);
@@ -142,8 +152,17 @@ public final class GitopsLayout {
             for (var tool : List.of("cert-manager", "external-secrets", "external-dns")) {
                 variables.put("tool." + tool + ".namespace", catalog.tool(tool).namespace());
             }
+            var observability = facts.observability().tool();
+            if (tools.contains(observability)) {
+                variables.put("tool." + observability + ".namespace", catalog.tool(observability).namespace());
+                if (facts.observability() == Observability.PROMETHEUS) {
+                    variables.put("cluster.hostname", facts.hostname());
+                    variables.put("alerts.email", facts.alertsEmail());
+                }
+            }
         }
-        files.putAll(TemplateRenderer.render(root, STACKS.resolve(kind.catalogName()), target, variables, template -> true));
+        files.putAll(TemplateRenderer.render(root, STACKS.resolve(kind.catalogName()), target, variables,
+                template -> includes(template, catalog, tools)));
         return files;
     }
 

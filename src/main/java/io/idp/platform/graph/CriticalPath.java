@@ -51,7 +51,7 @@ public record CriticalPath(List<Step> path, int minimumSeconds, int serialSecond
         String after = null;
         for (var dependency : graph.dependencies(urn)) {
             int end = finish(dependency, graph, finish, previous, visiting);
-            if (end > start || after == null && end == start && end > 0) {
+            if (end > start) {
                 start = end;
                 after = dependency;
             }
@@ -66,12 +66,43 @@ public record CriticalPath(List<Step> path, int minimumSeconds, int serialSecond
     }
 
     public String format() {
-        var text = new StringBuilder("critical path (estimated minimum pulumi up: " + minutes(minimumSeconds)
-                + "; all creations one after another: " + minutes(serialSeconds) + "):\n");
+        return format(Integer.MAX_VALUE);
+    }
+
+    /** The table laid out for a terminal of {@code width} columns: long types and names are shortened in the middle. */
+    public String format(int width) {
+        var heading = "critical path (estimated minimum pulumi up: " + minutes(minimumSeconds)
+                + "; all creations one after another: " + minutes(serialSeconds) + "):";
+        var text = new StringBuilder();
+        if (heading.length() > width) {
+            int cut = heading.lastIndexOf(' ', width);
+            text.append(heading, 0, cut).append("\n  ").append(heading.substring(cut + 1)).append('\n');
+        } else {
+            text.append(heading).append('\n');
+        }
+        int typeWidth = Math.max(4, path.stream().mapToInt(s -> s.type().length()).max().orElse(4));
+        int nameWidth = path.stream().mapToInt(s -> s.name().length()).max().orElse(4);
+        // "  " + 6 for the time + "  " + type + " " + name
+        int room = width == Integer.MAX_VALUE ? Integer.MAX_VALUE : Math.max(30, width - 11);
+        if (typeWidth + nameWidth > room) {
+            int name = Math.min(nameWidth, Math.max(room * 2 / 5, room - typeWidth));
+            typeWidth = Math.min(typeWidth, room - name);
+            nameWidth = room - typeWidth;
+        }
         for (var step : path) {
-            text.append(String.format("  %6s  %-45s %s%n", minutes(step.finishSeconds()), step.type(), step.name()));
+            var line = String.format("  %6s  %-" + typeWidth + "s %s", minutes(step.finishSeconds()), middle(step.type(), typeWidth),
+                    middle(step.name(), nameWidth));
+            text.append(line.stripTrailing()).append('\n');
         }
         return text.toString();
+    }
+
+    private static String middle(String text, int width) {
+        if (text.length() <= width) {
+            return text;
+        }
+        int head = (width - 1) / 2;
+        return text.substring(0, head) + "…" + text.substring(text.length() - (width - 1 - head));
     }
 
     static String minutes(int seconds) {

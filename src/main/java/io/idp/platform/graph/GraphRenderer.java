@@ -56,11 +56,13 @@ public final class GraphRenderer {
         var text = new StringBuilder("flowchart LR\n");
         var byParent = new LinkedHashMap<String, List<PlannedResource>>();
         graph.nodes().forEach(n -> byParent.computeIfAbsent(n.parent(), p -> new ArrayList<>()).add(n));
+        int cluster = 0;
         for (var entry : byParent.entrySet()) {
             var parent = graph.resource(entry.getKey());
             boolean component = parent != null && !parent.custom() && !parent.type().equals("pulumi:pulumi:Stack");
             if (component) {
-                text.append("  subgraph ").append(ids.size() + Math.abs(entry.getKey().hashCode() % 100000))
+                // Numbered like the dot clusters: ids derived from hash codes could collide.
+                text.append("  subgraph c").append(cluster++)
                         .append("[\"").append(parent.name().replace("\"", "'")).append("\"]\n");
             }
             for (var node : entry.getValue()) {
@@ -79,6 +81,18 @@ public final class GraphRenderer {
             }
         }
         return text.toString();
+    }
+
+    /** The format a file name asks for (dot, mermaid or svg), or empty when it names none of them. */
+    public static java.util.Optional<String> format(Path file) {
+        var name = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (name.endsWith(".dot")) {
+            return java.util.Optional.of("dot");
+        }
+        if (name.endsWith(".mmd") || name.endsWith(".mermaid")) {
+            return java.util.Optional.of("mermaid");
+        }
+        return name.endsWith(".svg") ? java.util.Optional.of("svg") : java.util.Optional.empty();
     }
 
     /** Writes the graph in the format the file's extension names: .dot, .mmd (Mermaid) or .svg (needs Graphviz). */

@@ -30,15 +30,22 @@ import java.util.logging.Logger;
  */
 public final class OfflineEngine {
     private final Path projectDir;
+    private final String project;
     private final PlanStore plans;
     private final java.util.Set<String> replaced;
 
+    /** The engine for the project in this directory, named as its Pulumi.yaml names it. */
     public OfflineEngine(Path projectDir) {
-        this(projectDir, java.util.Set.of());
+        this(projectDir, PulumiProject.read(projectDir).name());
     }
 
-    private OfflineEngine(Path projectDir, java.util.Set<String> replaced) {
+    public OfflineEngine(Path projectDir, String project) {
+        this(projectDir, project, java.util.Set.of());
+    }
+
+    private OfflineEngine(Path projectDir, String project, java.util.Set<String> replaced) {
         this.projectDir = projectDir;
+        this.project = project;
         this.plans = PlanStore.under(projectDir);
         this.replaced = java.util.Set.copyOf(replaced);
     }
@@ -50,7 +57,7 @@ public final class OfflineEngine {
      * @param urns the resources' URNs
      */
     public OfflineEngine replacing(java.util.Collection<String> urns) {
-        return new OfflineEngine(projectDir, urns.stream().map(EngineUrn::typeAndName).collect(java.util.stream.Collectors.toSet()));
+        return new OfflineEngine(projectDir, project, urns.stream().map(EngineUrn::typeAndName).collect(java.util.stream.Collectors.toSet()));
     }
 
     public PlanStore plans() {
@@ -61,16 +68,14 @@ public final class OfflineEngine {
     public record Outcome(Plan plan, PlatformConfig config, List<String> warnings) {
     }
 
-    /** Loads and validates the stack file; throws {@link ConfigException} with every problem. */
+    /** Loads and checks the stack file and the project around it; throws {@link ConfigException} with every problem. */
     public PlatformConfig config(String stack) {
-        return PlatformConfig.load(stack, StackFile.read(projectDir, stack));
+        return new StackCheck(projectDir).check(stack).config();
     }
 
     public Outcome plan(String stack) {
-        var raw = StackFile.read(projectDir, stack);
-        var config = PlatformConfig.load(stack, raw);
-        new StackDirectory(projectDir).checkAddresses(config, raw.source());
-        return plan(stack, raw, config);
+        var checked = new StackCheck(projectDir).check(stack);
+        return plan(stack, checked.raw(), checked.config());
     }
 
     public Outcome plan(String stack, RawConfig raw, PlatformConfig config) {
@@ -89,17 +94,15 @@ public final class OfflineEngine {
      * resources without needing values a preview does not have.
      */
     public Outcome preview(String stack) {
-        var raw = StackFile.read(projectDir, stack);
-        var config = PlatformConfig.load(stack, raw);
-        new StackDirectory(projectDir).checkAddresses(config, raw.source());
+        var checked = new StackCheck(projectDir).check(stack);
         var sources = Sources.load(projectDir);
-        return plan(stack, raw, config, ctx -> PlatformProgram.define(ctx, config, sources), true);
+        return plan(stack, checked.raw(), checked.config(), ctx -> PlatformProgram.define(ctx, checked.config(), sources), true);
     }
 
     private Outcome plan(String stack, RawConfig raw, PlatformConfig config, Consumer<Context> program, boolean preview) {
         var providerConfig = new TreeMap<String, String>();
         raw.values().forEach((key, value) -> {
-            if (!raw.isSecret(key) && !key.startsWith(PlatformConfig.PROJECT + ":")) {
+            if (!raw.isSecret(key) && !key.startsWith(PlatformConfig.NAMESPACE + ":")) {
                 providerConfig.put(key, value);
             }
         });
@@ -109,11 +112,11 @@ public final class OfflineEngine {
         var log = PulumiTestInternal.mockLog(logger);
         var monitor = new RecordingMonitor[1];
         var engine = PulumiTestInternal.builder()
-                .options(TestOptions.builder().projectName(PlatformConfig.PROJECT).stackName(stack).preview(preview).build())
+                .options(TestOptions.builder().projectName(project).stackName(stack).preview(preview).build())
                 .mocks(cloud)
                 .standardLogger(logger)
                 .config(raw.values(), raw.secretKeys())
-                .monitorDecorator(mock -> monitor[0] = new RecordingMonitor(cloud, log, stack, PlatformConfig.PROJECT, preview))
+                .monitorDecorator(mock -> monitor[0] = new RecordingMonitor(cloud, log, stack, project, preview))
                 .build();
         var reasons = new LinkedHashSet<String>();
         try {
@@ -141,7 +144,7 @@ public final class OfflineEngine {
         var secretOutputs = outputs.entrySet().stream()
                 .filter(e -> io.idp.platform.config.SecretValue.MASK.equals(e.getValue()))
                 .map(Map.Entry::getKey).toList();
-        var plan = new Plan(Plan.FORMAT_VERSION, PlatformConfig.PROJECT, stack, config.role().configValue(),
+        var plan = new Plan(Plan.FORMAT_VERSION, project, stack, config.role().configValue(),
                 resources, outputs, secretOutputs);
         return new Outcome(plan, config, List.copyOf(warnings));
     }

@@ -35,7 +35,10 @@ public record PlanDiff(List<Change> changes) {
     public record Change(PlannedResource resource, Op op, List<PropertyChange> properties) {
     }
 
-    /** Diffs {@code after} against {@code before}; with no earlier plan, everything is created. */
+    /**
+     * Diffs {@code after} against {@code before}; with no earlier plan, everything is created. A resource
+     * whose earlier URN is one of its aliases is compared with what was registered there, not created anew.
+     */
     public static PlanDiff between(Plan before, Plan after) {
         return between(before, after, java.util.Set.of());
     }
@@ -115,6 +118,10 @@ public record PlanDiff(List<Change> changes) {
         var changes = new ArrayList<Change>();
         for (var resource : after.resources()) {
             var old = previous.remove(resource.urn());
+            // As the engine does: a resource registered under one of its aliases before is the same resource, moved.
+            for (var alias : resource.aliases()) {
+                old = old != null ? old : previous.remove(alias);
+            }
             if (resource.read()) {
                 changes.add(new Change(resource, Op.READ, List.of()));
             } else if (old == null) {

@@ -33,6 +33,7 @@ final class RecordingMonitor extends MockMonitor {
     private final String stack;
     private final String project;
     private final boolean preview;
+    private final EngineAliases aliases;
 
     /**
      * @param preview answer as the engine does in {@code pulumi preview}: a new resource's id and every
@@ -43,12 +44,15 @@ final class RecordingMonitor extends MockMonitor {
         this.stack = stack;
         this.project = project;
         this.preview = preview;
+        this.aliases = new EngineAliases(stack, project);
     }
 
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
+        // Computed before the response: a child's registration can only follow its parent's.
+        var urn = EngineUrn.of(stack, project, request.getParent(), request.getType(), request.getName());
+        var aliasUrns = aliases.of(urn, request.getParent(), request.getType(), request.getName(), request.getAliasesList());
         return super.registerResourceAsync(resource, request).thenApply(simulated -> {
-            var urn = EngineUrn.of(stack, project, request.getParent(), request.getType(), request.getName());
             var response = preview && request.getCustom() ? PreviewValues.of(request, simulated) : simulated;
             var secretKeys = secretOutputKeys(request.getObject(), request.getAdditionalSecretOutputsList());
             var outputs = markSecret(response.getObject(), secretKeys);
@@ -69,7 +73,8 @@ final class RecordingMonitor extends MockMonitor {
                     List.copyOf(request.getIgnoreChangesList()),
                     List.copyOf(request.getReplaceOnChangesList()),
                     request.getDeleteBeforeReplace(),
-                    request.getImportId()));
+                    request.getImportId(),
+                    aliasUrns));
             return response.toBuilder().setUrn(urn).setObject(outputs).build();
         });
     }

@@ -50,6 +50,20 @@ final class ArgoCdRules {
         }
     }
 
+    /** Any repository, any cluster, or any cluster-scoped group or kind ('*'), whatever the key order. */
+    static boolean allowsAnything(Object spec) {
+        if (!(spec instanceof Map<?, ?> m)) {
+            return false;
+        }
+        return m.get("sourceRepos") instanceof List<?> repos && repos.contains("*")
+                || entries(m.get("destinations")).anyMatch(d -> "*".equals(d.get("server")) || "*".equals(d.get("name")))
+                || entries(m.get("clusterResourceWhitelist")).anyMatch(w -> "*".equals(w.get("group")) || "*".equals(w.get("kind")));
+    }
+
+    private static java.util.stream.Stream<Map<?, ?>> entries(Object list) {
+        return list instanceof List<?> l ? l.stream().filter(Map.class::isInstance).map(e -> (Map<?, ?>) e) : java.util.stream.Stream.empty();
+    }
+
     static List<Rule> rules() {
         var scoped = "kind: AppProject\nmetadata:\n  name: p\nspec:\n  sourceRepos: [git@github.com:a/gitops.git]\n"
                 + "  destinations: [{server: https://kubernetes.default.svc, namespace: apps}]\n"
@@ -82,9 +96,7 @@ final class ArgoCdRules {
                                 return java.util.Optional.empty();
                             }
                             for (var project : projects(text)) {
-                                var spec = String.valueOf(project.get("spec"));
-                                if (spec.contains("sourceRepos=[*]") || spec.contains("server=*,") || spec.contains("group=*")
-                                        || spec.contains("kind=*")) {
+                                if (allowsAnything(project.get("spec"))) {
                                     return java.util.Optional.of("AppProject " + ((Map<?, ?>) project.get("metadata")).get("name") + " allows '*'");
                                 }
                             }

@@ -53,7 +53,7 @@ final class IamRules {
         if (condition != null) {
             statement.put("Condition", condition);
         }
-        return io.idp.platform.components.Json.render(Map.of("Version", "2012-10-17", "Statement", List.of(statement)));
+        return io.idp.platform.support.Json.render(Map.of("Version", "2012-10-17", "Statement", List.of(statement)));
     }
 
     static String githubTrust(String subject) {
@@ -62,7 +62,7 @@ final class IamRules {
     }
 
     static String permissions(String action, String resource) {
-        return io.idp.platform.components.Json.render(Map.of("Version", "2012-10-17",
+        return io.idp.platform.support.Json.render(Map.of("Version", "2012-10-17",
                 "Statement", List.of(Map.of("Effect", "Allow", "Action", List.of(action), "Resource", List.of(resource)))));
     }
 

@@ -25,6 +25,7 @@ public final class PolicyRules {
         rules.addAll(ArgoCdRules.rules());
         rules.addAll(CloudflareRules.rules());
         rules.addAll(RecoveryRules.rules());
+        rules.addAll(TrustRules.rules());
         return List.copyOf(rules);
     }
 

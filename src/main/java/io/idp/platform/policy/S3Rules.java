@@ -47,6 +47,15 @@ final class S3Rules {
         return plan(resource(BUCKET, "state", Map.of("bucket", "b")));
     }
 
+    /** A Deny statement conditioned on aws:SecureTransport false; naming the key elsewhere (or allowing) is not enough. */
+    static boolean deniesInsecureTransport(Object policy) {
+        return IamRules.statements(policy).stream().anyMatch(s -> s.get("Effect") != null && "Deny".equals(s.get("Effect").getAsString())
+                && s.get("Condition") instanceof com.google.gson.JsonObject condition
+                && condition.get("Bool") instanceof com.google.gson.JsonObject bool
+                && bool.get("aws:SecureTransport") != null && bool.get("aws:SecureTransport").isJsonPrimitive()
+                && "false".equals(bool.get("aws:SecureTransport").getAsString()));
+    }
+
     static Rule blockFlag(String id, String flag) {
         return new Rule(id, "checkov " + id, Severity.MANDATORY, BUCKET, "the bucket's public access block sets " + flag,
                 "add a BucketPublicAccessBlock with " + flag + " true",
@@ -76,7 +85,7 @@ final class S3Rules {
                         (r, p) -> fail(config(p, LOGGING, r).isEmpty(), "access logging is not enabled"), examples(hardened(), bare())),
                 new Rule("PLAT_S3_1", "AWS S3 security best practices: enforce encryption in transit", Severity.MANDATORY, BUCKET,
                         "the bucket policy denies requests without TLS", "add a Deny statement on aws:SecureTransport false",
-                        (r, p) -> fail(!config(p, POLICY, r).map(b -> String.valueOf(input(b, "policy")).contains("aws:SecureTransport")).orElse(false),
+                        (r, p) -> fail(!config(p, POLICY, r).map(b -> deniesInsecureTransport(input(b, "policy"))).orElse(false),
                                 "requests without TLS are not denied"), examples(hardened(), bare())),
                 new Rule("CKV2_AWS_65", "checkov CKV2_AWS_65", Severity.ADVISORY, BUCKET, "ACLs are disabled (BucketOwnerEnforced)",
                         "add BucketOwnershipControls with objectOwnership BucketOwnerEnforced",

@@ -6,6 +6,8 @@ import io.idp.platform.components.ApplicationDelivery;
 import io.idp.platform.components.BotAccounts;
 import io.idp.platform.components.GitopsRepo;
 import io.idp.platform.components.RepositoryFiles;
+import io.idp.platform.components.RepositoryFilesArgs;
+import io.idp.platform.components.ApplicationDeliveryArgs;
 import io.idp.platform.config.ManagementSettings;
 import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.gitops.Sources;
@@ -41,21 +43,27 @@ final class Applications {
                 .isTemplate(true)
                 .autoInit(true)
                 .vulnerabilityAlerts(true)
-                .securityAndAnalysis(io.idp.platform.components.RepositorySecurity.secretScanning())
+                .securityAndAnalysis(io.idp.platform.support.RepositorySecurity.secretScanning())
                 .archiveOnDestroy(true)
                 .build(), com.pulumi.resources.CustomResourceOptions.builder().provider(bots.github()).build());
         var files = templateFiles(sources.root());
-        new RepositoryFiles("app-template-files", new RepositoryFiles.Args(template.name(), new TreeSet<>(files.keySet()),
-                Output.of(files), path -> false, "apps/template of the platform"), github);
+        var templateFiles = new RepositoryFiles("app-template-files", RepositoryFilesArgs.builder().repository(template.name())
+                .paths(new TreeSet<>(files.keySet())).contents(Output.of(files)).source("apps/template of the platform").build(), github);
+        // Every new app starts from the template: it changes by reviewed pull request with its CI green.
+        io.idp.platform.components.MainBranchRules.protect("app-template-main", template.name(), 1,
+                io.idp.platform.components.ApplicationDelivery.REQUIRED_CHECKS, bots.gitBotTeamId(),
+                com.pulumi.resources.CustomResourceOptions.builder().provider(bots.github()).dependsOn(templateFiles).build());
         for (var app : settings.applications()) {
-            var delivery = new ApplicationDelivery(app, new ApplicationDelivery.Args(app, settings.githubOwner(), TEMPLATE_REPOSITORY,
-                    settings.gitopsRepo(), config.region(), bots.oidcProviderArn(), config.environments(),
-                    settings.appPromotionToken().orElseThrow(), bots.github(), config.protect()), aws);
+            var delivery = new ApplicationDelivery(app, ApplicationDeliveryArgs.builder().name(app).owner(settings.githubOwner())
+                    .templateRepository(TEMPLATE_REPOSITORY).gitopsRepository(settings.gitopsRepo()).region(config.region())
+                    .oidcProviderArn(bots.oidcProviderArn()).environments(config.environments())
+                    .promotionToken(settings.appPromotionToken().orElseThrow().output()).github(bots.github())
+                    .protect(config.protect()).adminsTeam(settings.sso().adminsTeam()).botTeamId(bots.gitBotTeamId()).build(), aws);
             var registry = delivery.imageRepositoryUrl().applyValue(url -> url.substring(0, url.indexOf('/')));
-            new RepositoryFiles(app + "-environments", new RepositoryFiles.Args(gitops.name(),
-                    ApplicationDelivery.environmentPaths(app, config.environments()),
-                    registry.applyValue(r -> ApplicationDelivery.environmentFiles(app, r, config.environments())),
-                    GitopsFiles::outlivesClusters, "the delivery of " + app, true), github);
+            new RepositoryFiles(app + "-environments", RepositoryFilesArgs.builder().repository(gitops.name())
+                    .paths(ApplicationDelivery.environmentPaths(app, config.environments()))
+                    .contents(registry.applyValue(r -> ApplicationDelivery.environmentFiles(app, r, config.environments())))
+                    .keep(GitopsFiles::outlivesClusters).source("the delivery of " + app).seedOnly(true).build(), github);
         }
     }
 

@@ -26,6 +26,8 @@ public final class ManagementOutputs {
     public static final String VPC_ID = "vpcId";
     public static final String VPC_CIDR = "vpcCidr";
     public static final String PRIVATE_SUBNET_IDS = "privateSubnetIds";
+    /** The management VPC's NAT addresses: the egress of the management cluster and its virtual clusters. */
+    public static final String NAT_PUBLIC_IPS = "natPublicIps";
     public static final String STATE_BUCKET = "stateBucket";
     public static final String STATE_BACKEND_URL = "stateBackendUrl";
     public static final String CATALOG_VERSION = "catalogVersion";
@@ -46,8 +48,9 @@ public final class ManagementOutputs {
     public static final List<String> CONTRACT = List.of(CLUSTER_NAME, REGION, CLUSTER_ENDPOINT, CLUSTER_CERTIFICATE_AUTHORITY,
             OIDC_PROVIDER_ARN, OIDC_ISSUER_URL, ARGOCD_FLEET_ROLE_ARN, ARGOCD_NAMESPACE, ARGOCD_URL, GITOPS_REPO,
             GITOPS_REPO_SSH_URL, GITOPS_REPO_HTTPS_URL, SECRET_STORE_KMS_KEY_ARN, SECRET_STORE_PREFIX, DNS_ZONE_ID, DOMAIN,
-            VPC_ID, VPC_CIDR, PRIVATE_SUBNET_IDS, STATE_BUCKET, STATE_BACKEND_URL, CATALOG_VERSION, CI_PREVIEW_ROLE_ARN,
-            CI_DEPLOY_ROLE_ARN, ALERTS_EMAIL, ENVIRONMENTS, RECOVERY_REGION, SECRET_REPLICA_KMS_KEY_ARN, STATE_REPLICA_BACKEND_URL);
+            VPC_ID, VPC_CIDR, PRIVATE_SUBNET_IDS, NAT_PUBLIC_IPS, STATE_BUCKET, STATE_BACKEND_URL, CATALOG_VERSION, CI_PREVIEW_ROLE_ARN,
+            CI_DEPLOY_ROLE_ARN, ALERTS_EMAIL, ENVIRONMENTS, RECOVERY_REGION, SECRET_REPLICA_KMS_KEY_ARN,
+            STATE_REPLICA_BACKEND_URL);
 
     /** What a contract output holds: a non-empty text, a text that may be empty, or a list of non-empty texts. */
     public enum Shape {
@@ -61,7 +64,7 @@ public final class ManagementOutputs {
     }
 
     /** The contract's outputs that are lists; every other one is a text. */
-    private static final java.util.Set<String> LISTS = java.util.Set.of(PRIVATE_SUBNET_IDS, ENVIRONMENTS);
+    private static final java.util.Set<String> LISTS = java.util.Set.of(PRIVATE_SUBNET_IDS, NAT_PUBLIC_IPS, ENVIRONMENTS);
 
     /** The contract's outputs that are empty when the feature behind them is not configured. */
     private static final java.util.Set<String> OPTIONAL = java.util.Set.of(RECOVERY_REGION, SECRET_REPLICA_KMS_KEY_ARN,

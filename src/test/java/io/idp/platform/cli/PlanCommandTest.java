@@ -43,7 +43,7 @@ class PlanCommandTest {
     void aChangedSettingShowsAsAPropertyDiff() {
         assertEquals(0, project.cli("plan", "mgmt"));
         project.set("mgmt", "platform:vpcCidr", "10.2.0.0/16");
-        assertEquals(0, project.cli("plan", "mgmt"));
+        assertEquals(0, project.cliWithColumns(250, "plan", "mgmt"));
         var out = project.out();
         assertTrue(out.contains("± cidrBlock: \"10.0.0.0/16\" => \"10.2.0.0/16\"  (forces replacement)"), out);
         assertTrue(out.lines().anyMatch(l -> l.matches(" ±   .*aws:ec2/vpc:Vpc +mgmt-vpc +replace")), out);

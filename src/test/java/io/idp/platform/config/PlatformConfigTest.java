@@ -139,7 +139,7 @@ class PlatformConfigTest {
         values.put("platform:domain", "example.com");
         var error = only(values);
         assertEquals("platform:domain", error.key());
-        assertTrue(error.problem().contains("only read by management stacks"), error.problem());
+        assertTrue(error.problem().contains("only management stacks use it"), error.problem());
     }
 
     @Test

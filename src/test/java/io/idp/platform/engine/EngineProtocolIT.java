@@ -93,7 +93,7 @@ class EngineProtocolIT {
         var secret = r.inputs().entrySet().stream().filter(e -> holdsMask(e.getValue())).map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(TreeSet::new));
         return new Registration(r.urn(), r.type(), r.name(), r.parent(), r.read(), Registration.providerUrn(r.provider()),
-                r.protect(), r.retainOnDelete(), r.ignoreChanges(), new TreeSet<>(r.dependencies()), secret);
+                r.protect(), r.retainOnDelete(), r.ignoreChanges(), new TreeSet<>(r.dependencies()), secret, r.aliases());
     }
 
     private static boolean holdsMask(Object value) {
@@ -132,6 +132,8 @@ class EngineProtocolIT {
             var exit = run(stack, false);
             assertEquals(0, exit.code(), stack + " up: " + describe(exit));
             assertSameRegistrations(expected(OFFLINE.get(stack)), engine.registrations(), stack + " up");
+            // Resources moved under the cluster components carry their former URNs through the real protocol too.
+            assertTrue(engine.registrations().stream().anyMatch(r -> !r.aliases().isEmpty()), stack + ": no aliases sent");
         }
     }
 
@@ -147,7 +149,7 @@ class EngineProtocolIT {
                 var secret = new TreeSet<>(r.secretInputs());
                 secret.removeAll(engine.unknownInputs(r.urn()));
                 return new Registration(r.urn(), r.type(), r.name(), r.parent(), r.read(), r.provider(), r.protect(),
-                        r.retainOnDelete(), r.ignoreChanges(), r.dependencies(), secret);
+                        r.retainOnDelete(), r.ignoreChanges(), r.dependencies(), secret, r.aliases());
             }).collect(Collectors.toCollection(TreeSet::new));
             assertSameRegistrations(expected, engine.registrations(), stack + " preview");
             assertTrue(engine.registrations().stream().anyMatch(r -> !engine.unknownInputs(r.urn()).isEmpty()),

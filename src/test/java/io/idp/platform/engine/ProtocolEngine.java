@@ -10,6 +10,7 @@ import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.idp.platform.local.PlanStore;
+import io.idp.platform.local.EngineAliases;
 import io.idp.platform.local.PreviewValues;
 import io.idp.platform.local.cloud.Account;
 import io.idp.platform.local.cloud.SimulatedCloud;
@@ -80,12 +81,14 @@ final class ProtocolEngine implements AutoCloseable {
         final Map<String, Struct> outputsByUrn = new ConcurrentHashMap<>();
         final Map<String, Set<String>> unknownInputs = new ConcurrentHashMap<>();
         volatile String root = "";
+        final EngineAliases aliases;
 
         Run(String stack, String project, boolean dryRun, SimulatedCloud cloud) {
             this.stack = stack;
             this.project = project;
             this.dryRun = dryRun;
             this.cloud = cloud;
+            this.aliases = new EngineAliases(stack, project);
         }
     }
 
@@ -210,7 +213,8 @@ final class ProtocolEngine implements AutoCloseable {
         current.registrations.add(new Registration(urn, request.getType(), request.getName(), request.getParent(), false,
                 provider(request.getCustom(), request.getType(), request.getProvider(), request.getVersion()),
                 request.getProtect(), request.getRetainOnDelete(), List.copyOf(request.getIgnoreChangesList()),
-                new TreeSet<>(request.getDependenciesList()), secretInputs(request.getObject())));
+                new TreeSet<>(request.getDependenciesList()), secretInputs(request.getObject()),
+                current.aliases.of(urn, request.getParent(), request.getType(), request.getName(), request.getAliasesList())));
         var unknown = new TreeSet<String>();
         request.getObject().getFieldsMap().forEach((key, value) -> {
             if (!PreviewValues.isKnown(value)) {
@@ -251,7 +255,7 @@ final class ProtocolEngine implements AutoCloseable {
         }
         var urn = urn(current.stack, current.project, request.getParent(), request.getType(), request.getName());
         current.registrations.add(new Registration(urn, request.getType(), request.getName(), request.getParent(), true, "",
-                false, false, List.of(), new TreeSet<>(request.getDependenciesList()), secretInputs(request.getProperties())));
+                false, false, List.of(), new TreeSet<>(request.getDependenciesList()), secretInputs(request.getProperties()), List.of()));
         var name = request.getId();
         var outputs = stackOutputs.get(name.substring(name.lastIndexOf('/') + 1));
         if (outputs == null) {

@@ -6,10 +6,11 @@ import java.util.Set;
 /**
  * One registration as the engine received it, reduced to what must not differ between the real
  * engine's protocol and the offline plan: identity, parent, provider (its URN, not its id), resource
- * options, dependencies, and which inputs hold a secret.
+ * options, dependencies, which inputs hold a secret, and the alias URNs the engine derives.
  */
 record Registration(String urn, String type, String name, String parent, boolean read, String provider, boolean protect,
-                    boolean retainOnDelete, List<String> ignoreChanges, Set<String> dependencies, Set<String> secretInputs)
+                    boolean retainOnDelete, List<String> ignoreChanges, Set<String> dependencies, Set<String> secretInputs,
+                    List<String> aliases)
         implements Comparable<Registration> {
 
     @Override
@@ -26,6 +27,7 @@ record Registration(String urn, String type, String name, String parent, boolean
     @Override
     public String toString() {
         return urn + " parent=" + parent + " provider=" + provider + " protect=" + protect + " retain=" + retainOnDelete
-                + " ignore=" + ignoreChanges + " deps=" + dependencies + " secret=" + secretInputs + (read ? " (read)" : "");
+                + " ignore=" + ignoreChanges + " deps=" + dependencies + " secret=" + secretInputs + " aliases=" + aliases
+                + (read ? " (read)" : "");
     }
 }

@@ -42,7 +42,7 @@ class CatalogTest {
                 tools:
                   argo-cd: {repository: r, chart: argo-cd, version: "1", namespace: argocd, wave: 0, clusters: management}
                 """));
-        assertTrue(e.getMessage().contains("tools.argo-cd.clusters must be a list"), e.getMessage());
+        assertTrue(e.getMessage().contains("tools.argo-cd.clusters = \"management\": must be a list"), e.getMessage());
     }
 
     @Test
@@ -60,9 +60,9 @@ class CatalogTest {
                   "1.33":
                     vpc-cni: v1
                 """));
-        assertTrue(e.getMessage().contains("tools.argo-cd.version is missing"), e.getMessage());
-        assertTrue(e.getMessage().contains("tools.argo-cd.wave must be a whole number, was first"), e.getMessage());
-        assertTrue(e.getMessage().contains("eksAddons.\"1.33\".coredns is missing"), e.getMessage());
-        assertTrue(e.getMessage().contains("eksAddons.\"1.31\".vpc-cni is missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("tools.argo-cd.version = (not set): is missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("tools.argo-cd.wave = \"first\": must be a whole number"), e.getMessage());
+        assertTrue(e.getMessage().contains("eksAddons.\"1.33\".coredns = (not set): is missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("eksAddons.\"1.31\".vpc-cni = (not set): is missing"), e.getMessage());
     }
 }

@@ -27,6 +27,7 @@ final class Fixtures {
 
     static SortedMap<String, String> workloadFiles(ClusterKind kind) {
         return GitopsLayout.workload(ROOT, catalog(), kind, new GitopsLayout.WorkloadFacts("production-east",
-                "production-east.example.com", "us-east-1", "platform-team@example.com", "platform/mgmt/clusters/production-east/"));
+                "production-east.example.com", "us-east-1", "platform-team@example.com", "platform/mgmt/clusters/production-east/",
+                Observability.PROMETHEUS));
     }
 }

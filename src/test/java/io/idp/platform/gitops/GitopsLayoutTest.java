@@ -109,10 +109,13 @@ class GitopsLayoutTest {
         var sets = Manifests.of(Fixtures.managementFiles()).stream()
                 .filter(m -> m.kind().equals("ApplicationSet") && m.name().startsWith("fleet-")).toList();
         var catalog = Fixtures.catalog();
-        var workloadTools = new java.util.TreeSet<>(GitopsLayout.tools(catalog, ClusterKind.WORKLOAD_EKS, Observability.PROMETHEUS));
-        workloadTools.addAll(GitopsLayout.tools(catalog, ClusterKind.WORKLOAD_VCLUSTER, Observability.PROMETHEUS));
-        workloadTools.remove("kube-prometheus-stack");
-        workloadTools.add("observability");
+        // Each workload cluster chooses its observability stack: the fleet offers both.
+        var workloadTools = new java.util.TreeSet<String>();
+        for (var choice : Observability.values()) {
+            workloadTools.addAll(GitopsLayout.tools(catalog, ClusterKind.WORKLOAD_EKS, choice));
+            workloadTools.addAll(GitopsLayout.tools(catalog, ClusterKind.WORKLOAD_VCLUSTER, choice));
+        }
+        assertTrue(workloadTools.containsAll(List.of("kube-prometheus-stack", "datadog")), workloadTools.toString());
         assertEquals(workloadTools, sets.stream().map(s -> s.name().substring("fleet-".length())).collect(Collectors.toCollection(java.util.TreeSet::new)));
         for (var set : sets) {
             var addon = set.name().substring("fleet-".length());
@@ -128,6 +131,7 @@ class GitopsLayoutTest {
     void workloadTemplatesRenderThePerClusterSettings() {
         var eks = Fixtures.workloadFiles(ClusterKind.WORKLOAD_EKS);
         assertEquals(Set.of("registry/clusters/production-east/cluster-issuers.yaml",
+                "registry/clusters/production-east/kube-prometheus-stack.yaml",
                 "registry/clusters/production-east/kyverno-policies.yaml",
                 "registry/clusters/production-east/platform-secrets.yaml"), eks.keySet());
         assertTrue(eks.get("registry/clusters/production-east/platform-secrets.yaml")

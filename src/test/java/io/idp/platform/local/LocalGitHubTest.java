@@ -64,7 +64,7 @@ class LocalGitHubTest {
         try (var git = Git.open(gitops.toFile())) {
             git.commit().setAll(true).setMessage("hand edit").call();
         }
-        assertEquals(0, project.cli("plan", "mgmt"));
+        assertEquals(0, project.cliWithColumns(400, "plan", "mgmt"));
         var out = project.out();
         assertTrue(out.contains("registry/clusters/mgmt/reloader.yaml was changed outside the program; this plan restores it"), out);
         assertTrue(out.contains("- # hand edit"), out);

@@ -20,6 +20,28 @@ class PlanDiffTest {
 
     static final String VPC = "aws:ec2/vpc:Vpc";
 
+    static PlannedResource moved(PlannedResource r, List<String> aliases) {
+        return new PlannedResource("urn:pulumi:s::platform::my:Cluster$" + r.type() + "::" + r.name(), r.type(), r.name(),
+                "urn:pulumi:s::platform::my:Cluster::c", true, false, "", r.inputs(), Map.of(), List.of(), Map.of(), r.protect(),
+                false, List.of(), List.of(), false, "", aliases);
+    }
+
+    @Test
+    void aResourceMovedWithAnAliasOfItsFormerUrnIsUnchangedNotDeletedAndCreated() {
+        var before = resource(VPC, "vpc", Map.of("cidrBlock", "10.0.0.0/16"), true);
+        var diff = PlanDiff.between(plan(before), plan(moved(before, List.of(before.urn()))));
+        assertEquals("0 to create, 0 to update, 0 to replace, 0 to delete, 1 unchanged", diff.summary());
+        assertEquals(List.of(), diff.protectedLosses());
+    }
+
+    @Test
+    void aResourceMovedWithoutAnAliasIsAProtectedLoss() {
+        var before = resource(VPC, "vpc", Map.of("cidrBlock", "10.0.0.0/16"), true);
+        var diff = PlanDiff.between(plan(before), plan(moved(before, List.of())));
+        assertEquals("1 to create, 0 to update, 0 to replace, 1 to delete, 0 unchanged", diff.summary());
+        assertEquals(1, diff.protectedLosses().size());
+    }
+
     @Test
     void everythingIsCreatedWithoutAnEarlierPlan() {
         var diff = PlanDiff.between(null, plan(resource(VPC, "vpc", Map.of("cidrBlock", "10.0.0.0/16"), false)));

@@ -16,7 +16,7 @@ class StackFileTest {
               platform:tags:
                 team: platform
               github:token:
-                secure: v1:opaque-ciphertext
+                secure: v1:b3BhcXVlLWNpcGhlcnRleHQ=
             """;
 
     @Test
@@ -38,7 +38,41 @@ class StackFileTest {
         var raw = StackFile.parse("Pulumi.test.yaml", FILE);
         assertTrue(raw.isSecret("github:token"));
         assertFalse(raw.isSecret("aws:region"));
-        assertEquals("v1:opaque-ciphertext", raw.get("github:token").orElseThrow());
+        assertEquals("v1:b3BhcXVlLWNpcGhlcnRleHQ=", raw.get("github:token").orElseThrow());
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAProblemNamingBothLines() {
+        var parsed = StackFile.parseChecked("Pulumi.test.yaml", """
+                config:
+                  aws:region: us-east-1
+                  platform:clusterName: one
+                  platform:clusterName: two
+                """);
+        assertEquals(1, parsed.problems().size(), parsed.problems().toString());
+        var problem = parsed.problems().get(0);
+        assertEquals("platform:clusterName", problem.key());
+        assertEquals("two", problem.value());
+        assertTrue(problem.problem().contains("on lines 3 and 4"), problem.problem());
+        assertThrows(io.idp.platform.config.ConfigException.class, () -> StackFile.parse("Pulumi.test.yaml", """
+                config:
+                  platform:tags:
+                    team: a
+                    team: b
+                """));
+    }
+
+    @Test
+    void aSecureValueThatCannotBeCiphertextIsAProblemAndIsNotShown() {
+        for (var value : java.util.List.of("12345", "not base64!", "\"\"", "[a, b]", "true")) {
+            var parsed = StackFile.parseChecked("Pulumi.test.yaml", "config:\n  github:token:\n    secure: " + value + "\n");
+            assertEquals(1, parsed.problems().size(), value);
+            var problem = parsed.problems().get(0);
+            assertEquals("[secret]", problem.value(), value);
+            assertTrue(problem.problem().contains("cannot be Pulumi ciphertext"), problem.problem());
+        }
+        assertTrue(StackFile.parseChecked("Pulumi.test.yaml", "config:\n  github:token:\n    secure: AAABAHl0b2tlbg==\n")
+                .problems().isEmpty(), "service ciphertext is plain base64");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.idp.platform.policy;
 
 import io.idp.platform.TestProject;
 import io.idp.platform.local.OfflineEngine;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,6 +65,7 @@ class PolicyRulesTest {
         }
     }
 
+    @Tag("stacks") // plans whole stacks: left out of the mutation run
     @ParameterizedTest
     @ValueSource(strings = {"mgmt", "production-east", "production-west", "staging"})
     void theShippedStacksHaveNoViolationsBeyondTheirWaivers(String stack, @TempDir Path dir) {

@@ -83,7 +83,7 @@ class ApplicationDeliveryTest {
                 .collect(Collectors.toMap(v -> String.valueOf(v.inputs().get("variableName")), v -> String.valueOf(v.inputs().get("value"))));
         assertEquals("arn:aws:iam::111122223333:role/hello-ci", variables.get("AWS_ROLE_ARN"));
         assertEquals("acme-platform/gitops", variables.get("GITOPS_REPOSITORY"));
-        assertEquals("[secret]", plan.ofType("github:index/actionsSecret:ActionsSecret").get(0).inputs().get("plaintextValue"));
+        assertEquals(List.of(), plan.ofType("github:index/actionsSecret:ActionsSecret"), "no repository-level secret");
     }
 
     @Test

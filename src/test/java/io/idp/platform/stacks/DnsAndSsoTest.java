@@ -84,6 +84,32 @@ class DnsAndSsoTest {
     }
 
     @Test
+    void byDefaultTokensWorkOnlyFromTheClustersNatAddressesAndExpire() {
+        var plan = plan("mgmt");
+        var nat = plan.ofType("aws:ec2/eip:Eip").stream().map(e -> e.outputs().get("publicIp") + "/32").sorted().toList();
+        assertFalse(nat.isEmpty());
+        assertEquals(nat, ((List<?>) plan.outputs().get("natPublicIps")).stream().map(ip -> ip + "/32").sorted().toList());
+        var expected = io.idp.platform.components.ClusterDnsTokens.defaultExpiresOn(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        for (var token : plan.ofType("cloudflare:index/apiToken:ApiToken")) {
+            assertEquals(nat, ((List<?>) map(map(token.inputs().get("condition")).get("requestIp")).get("ins")).stream().sorted().toList());
+            assertEquals(expected, token.inputs().get("expiresOn"));
+        }
+    }
+
+    @Test
+    void aVirtualClustersTokensWorkOnlyFromTheManagementVpcsNatAddresses() {
+        var mgmt = plan("mgmt");
+        engine.plans().write(mgmt);
+        var nat = ((List<?>) mgmt.outputs().get("natPublicIps")).stream().map(ip -> ip + "/32").toList();
+        var staging = plan("staging");
+        var tokens = staging.ofType("cloudflare:index/apiToken:ApiToken");
+        assertEquals(2, tokens.size());
+        for (var token : tokens) {
+            assertEquals(nat, map(map(token.inputs().get("condition")).get("requestIp")).get("ins"));
+        }
+    }
+
+    @Test
     void aPhysicalWorkloadClusterGetsItsOwnTokensInItsOwnPath() {
         engine.plans().write(plan("mgmt"));
         var plan = plan("production-east");

@@ -102,10 +102,16 @@ class ManagementContractTest {
         assertEquals(BEFORE_THE_CHECK, registeredTypes(failure));
     }
 
+    /**
+     * The CLI refuses such a stack file before planning (it reads every stack file); under the engine
+     * only the program sees the management outputs, so the program checks too.
+     */
     @Test
     void aConflictWithTheWorkloadStackAlsoRegistersNothing() {
         project.set("staging", "platform:environments", List.of("qa"));
-        var failure = assertThrows(PlanFailure.class, () -> engine.plan("staging"));
+        var raw = io.idp.platform.local.StackFile.read(dir, "staging");
+        var config = io.idp.platform.config.PlatformConfig.load("staging", raw);
+        var failure = assertThrows(PlanFailure.class, () -> engine.plan("staging", raw, config));
         assertTrue(failure.reasons().get(0).contains("[qa] is not an environment of the platform"), failure.reasons().toString());
         assertEquals(BEFORE_THE_CHECK, registeredTypes(failure));
     }

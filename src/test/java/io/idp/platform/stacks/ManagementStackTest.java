@@ -60,8 +60,8 @@ class ManagementStackTest {
                 .filter(r -> "https://token.actions.githubusercontent.com".equals(r.inputs().get("url"))).findFirst().orElseThrow();
         assertEquals(List.of("sts.amazonaws.com"), oidc.inputs().get("clientIdLists"));
         for (var role : Map.of(
-                "bots-ci-preview", List.of("repo:acme-platform/platform:pull_request", "repo:acme-platform/platform:ref:refs/heads/main"),
-                "bots-ci-deploy", List.of("repo:acme-platform/platform:ref:refs/heads/main")).entrySet()) {
+                "bots-ci-preview", List.of("repo:acme-platform/platform:environment:preview", "repo:acme-platform/platform:environment:drift"),
+                "bots-ci-deploy", List.of("repo:acme-platform/platform:environment:platform")).entrySet()) {
             var statement = firstStatement(named(plan, "aws:iam/role:Role", role.getKey()).inputs().get("assumeRolePolicy"));
             assertEquals(oidc.outputs().get("arn"), statement.getAsJsonObject("Principal").get("Federated").getAsString());
             assertEquals("sts:AssumeRoleWithWebIdentity", statement.getAsJsonArray("Action").get(0).getAsString());
@@ -267,12 +267,15 @@ class ManagementStackTest {
     @Test
     void gitopsMainBranchIsProtectedAndPushesReachArgoCd() {
         var plan = plan();
-        var protection = plan.ofType("github:index/branchProtection:BranchProtection").get(0).inputs();
-        assertEquals("main", protection.get("pattern"));
-        assertEquals(false, protection.get("allowsForcePushes"));
-        assertEquals(false, protection.get("allowsDeletions"));
-        assertEquals(2L, map(((List<?>) protection.get("requiredPullRequestReviews")).get(0)).get("requiredApprovingReviewCount"));
-        assertEquals(named(plan, "github:index/repository:Repository", "gitops-repository").outputs().get("nodeId"), protection.get("repositoryId"));
+        assertEquals(List.of(), plan.ofType("github:index/branchProtection:BranchProtection"), "rulesets, which bind admins too");
+        var ruleset = named(plan, "github:index/repositoryRuleset:RepositoryRuleset", "gitops-main").inputs();
+        assertEquals("gitops", ruleset.get("repository"));
+        assertEquals("active", ruleset.get("enforcement"));
+        var rules = map(ruleset.get("rules"));
+        assertEquals(true, rules.get("nonFastForward"));
+        assertEquals(true, rules.get("deletion"));
+        assertEquals(2L, map(rules.get("pullRequest")).get("requiredApprovingReviewCount"));
+        assertEquals(true, map(rules.get("pullRequest")).get("requireCodeOwnerReview"));
         var hook = plan.ofType("github:index/repositoryWebhook:RepositoryWebhook").get(0).inputs();
         assertEquals(List.of("push"), hook.get("events"));
         var configuration = map(hook.get("configuration"));
@@ -300,7 +303,7 @@ class ManagementStackTest {
         project.set("mgmt", "platform:gitopsRepoAdopt", true);
         var repository = named(plan(), "github:index/repository:Repository", "gitops-repository");
         assertEquals("gitops", repository.importId());
-        assertEquals(0, project.cli("plan", "mgmt"));
+        assertEquals(0, project.cliWithColumns(200, "plan", "mgmt"));
         assertTrue(project.out().lines().anyMatch(l -> l.matches(" =   .*github:index/repository:Repository +gitops-repository +import")), project.out());
     }
 

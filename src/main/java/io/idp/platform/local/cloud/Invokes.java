@@ -50,12 +50,13 @@ final class Invokes {
                 "createdDate", "2026-01-01T00:00:00Z", "secretBinary", "");
     }
 
-    /** Six zones, a-f, in every simulated region; zone ids follow AWS's use1-az1 shape. */
+    /** The region's zones as a new account sees them (AwsFacts), a, b, c...; zone ids follow AWS's use1-az1 shape. */
     private Map<String, Object> availabilityZones() {
         var names = new ArrayList<String>();
         var zoneIds = new ArrayList<String>();
         var code = account.region().replaceAll("([a-z])[a-z]*-([a-z])[a-z]*-(\\d)", "$1$2$3");
-        for (int i = 0; i < 6; i++) {
+        int zones = io.idp.platform.config.AwsFacts.zones(account.region());
+        for (int i = 0; i < zones; i++) {
             names.add(account.region() + (char) ('a' + i));
             zoneIds.add(code + "-az" + (i + 1));
         }

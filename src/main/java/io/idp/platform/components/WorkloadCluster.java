@@ -1,0 +1,166 @@
+package io.idp.platform.components;
+
+import com.pulumi.core.Output;
+import com.pulumi.deployment.Deployment;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.idp.platform.config.WorkloadSettings.ClusterType;
+import io.idp.platform.gitops.ClusterKind;
+import io.idp.platform.support.FormerlyAtRoot;
+import io.idp.platform.support.SecretReadAccess;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A workload cluster registered with the management cluster's Argo CD. Kind {@code EKS}: its own
+ * {@link Network}, {@link Firewall} and {@link EksCluster}, admitting Argo CD's fleet role by an access
+ * entry, with its own External Secrets role; kind {@code VCLUSTER}: a {@link VirtualCluster} in the
+ * management cluster. Either way its own {@link ClusterDnsTokens} and CAA record, and the Argo CD
+ * cluster Secret, labelled GitOps Bridge style for the fleet's ApplicationSets.
+ *
+ * <pre>{@code
+ * var staging = new WorkloadCluster("staging", WorkloadClusterArgs.builder()
+ *         .clusterName("staging").kind(ClusterType.VCLUSTER).region("us-east-1")
+ *         .management(managementCluster).catalog(catalog).environments(List.of("staging"))
+ *         .build(), ComponentResourceOptions.Empty);
+ * ctx.export("server", staging.server());
+ * }</pre>
+ */
+public final class WorkloadCluster extends ComponentResource {
+    public static final String TYPE = "platform:components:WorkloadCluster";
+
+    private final WorkloadClusterArgs args;
+    private final Output<String> server;
+    private final Output<String> hostname;
+    private final Network network;
+    private final Map<String, String> labels;
+
+    public WorkloadCluster(String name, WorkloadClusterArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, FormerlyAtRoot.children(WorkloadCluster.class, options));
+        this.args = args;
+        var clusterName = args.clusterName();
+        var management = args.management();
+        var child = ComponentResourceOptions.builder().parent(this).build();
+        this.labels = ClusterRegistration.labels(args.catalog(), kind(), args.observability(), args.environments());
+        this.hostname = management.domain().applyValue(domain -> clusterName + "." + domain);
+
+
+        if (args.kind() == ClusterType.EKS) {
+            var net = args.network();
+            this.network = new Network(clusterName, NetworkArgs.builder().clusterName(clusterName).cidr(net.vpcCidr())
+                    .availabilityZones(net.availabilityZones()).natGateways(net.natGateways()).build(), child);
+            var firewall = new Firewall(clusterName + "-firewall",
+                    FirewallArgs.builder().clusterName(clusterName).vpcId(network.vpcId()).build(), child);
+            var eks = new EksCluster(clusterName, EksClusterArgs.builder()
+                    .clusterName(clusterName)
+                    .region(args.region())
+                    .settings(args.clusterSettings())
+                    .privateSubnetIds(network.privateSubnetIds())
+                    .controlPlaneSecurityGroupId(firewall.controlPlaneSecurityGroupId())
+                    .nodeSecurityGroupId(firewall.nodeSecurityGroupId())
+                    .publicAccessCidrs(net.apiPublicAccessCidrs())
+                    .deployRoleArn(management.ciDeployRoleArn())
+                    .addonVersions(args.catalog().addonsFor(args.clusterSettings().kubernetesVersion()))
+                    .protect(args.protect())
+                    .build(), child);
+            // Argo CD in the management cluster reaches this one through its fleet role: an access entry, no token.
+            var fleetAccess = eks.admin(clusterName + "-argocd-fleet", management.argocdFleetRoleArn());
+            var readable = Output.tuple(management.secretStoreKmsKeyArn(), ownSecrets(management))
+                    .applyValue(t -> SecretReadAccess.arnPattern(t.t1, t.t2));
+            var externalSecrets = ExternalSecretsRole.create(eks, ExternalSecretsRole.withReplicas(readable, management.secretReplica()),
+                    ExternalSecretsRole.keysWithReplicas(management.secretStoreKmsKeyArn(), management.secretReplica()));
+            var annotations = Output.tuple(hostname, externalSecrets.arn()).applyValue(t -> annotations(t.t1, t.t2));
+            // The Secret depends on the cluster (through its endpoint) and on Argo CD's access to it, so a destroy
+            // removes it first. It does not wait for nodes: Argo CD retries until the add-ons can run.
+            register(eks, annotations, fleetAccess);
+            this.server = eks.endpoint();
+        } else {
+            this.network = null;
+            var secretsRole = VirtualClusterSecrets.role(clusterName, management, this);
+            var vcluster = new VirtualCluster(clusterName, new VirtualCluster.Args(clusterName, args.catalog().tool("vcluster"), labels,
+                    hostname.applyValue(host -> annotations(host, "")), management.kubernetes(), secretsRole,
+                    ownSecrets(management), management.region().applyValue(region -> args.secretStoreRegion().orElse(region))), child);
+            this.server = Output.of(vcluster.server());
+        }
+        // A physical cluster's DNS traffic leaves through its own NAT gateways, a virtual one's through the management VPC's.
+        new ClusterDnsTokens(clusterName + "-dns-tokens", ClusterDnsTokensArgs.builder().clusterName(clusterName)
+                .domain(management.domain()).zoneId(management.dnsZoneId()).settings(args.dnsTokenLimits())
+                .egressIps(network != null ? network.natPublicIps() : management.natPublicIps())
+                .cloudflare(management.cloudflare()).store(management.secretWriter(args.protect(), this)).build(), child);
+        DnsZone.clusterSubdomain(clusterName, management, this);
+        registerOutputs(Map.of("server", server, "hostname", hostname));
+    }
+
+    /** The cluster's own path of the secret store; its External Secrets reads nothing else. */
+    private Output<String> ownSecrets(ManagementPlane management) {
+        return management.secretStorePrefix().applyValue(prefix -> prefix + "clusters/" + args.clusterName() + "/");
+    }
+
+    /**
+     * The Argo CD cluster Secret of a physical cluster: Argo CD reaches it with the fleet role through
+     * {@code aws eks get-token}, never a static token; the CA is public data.
+     */
+    private void register(EksCluster eks, Output<Map<String, String>> annotations, Resource fleetAccess) {
+        var clusterName = args.clusterName();
+        var config = eks.certificateAuthority().applyValue(ca -> ClusterRegistration.eksConfig(clusterName, ca));
+        new Secret("cluster-" + clusterName, SecretArgs.builder()
+                .metadata(annotations.applyValue(a -> ObjectMetaArgs.builder()
+                        .name("cluster-" + clusterName).namespace(ArgoCd.NAMESPACE).labels(labels).annotations(a).build()))
+                .stringData(Output.tuple(eks.endpoint(), config).applyValue(t -> Map.of("name", clusterName, "server", t.t1, "config", t.t2)))
+                .build(), CustomResourceOptions.builder().parent(this).provider(args.management().kubernetes()).dependsOn(fleetAccess).build());
+    }
+
+    /** Per-cluster facts the fleet's add-ons read from the cluster Secret's annotations. */
+    private Map<String, String> annotations(String hostname, String externalSecretsRoleArn) {
+        var annotations = new TreeMap<String, String>();
+        annotations.put("cluster_hostname", hostname);
+        annotations.put("region", args.region());
+        annotations.put("platform/stack", args.stackName().orElseGet(() -> Deployment.getInstance().getStackName()));
+        if (!externalSecretsRoleArn.isEmpty()) {
+            annotations.put("external_secrets_role_arn", externalSecretsRoleArn);
+        }
+        return annotations;
+    }
+
+    /** How the gitops layout knows this cluster. */
+    public ClusterKind kind() {
+        return args.kind() == ClusterType.EKS ? ClusterKind.WORKLOAD_EKS : ClusterKind.WORKLOAD_VCLUSTER;
+    }
+
+    /** The Kubernetes API server Argo CD deploys to. */
+    public Output<String> server() {
+        return server;
+    }
+
+    /** {@code <cluster>.<domain>}: the cluster's applications are served under it. */
+    public Output<String> hostname() {
+        return hostname;
+    }
+
+    public Output<String> clusterName() {
+        return Output.of(args.clusterName());
+    }
+
+    /** The cluster's own VPC, for kind {@code EKS}. */
+    public Optional<Output<String>> vpcId() {
+        return Optional.ofNullable(network).map(Network::vpcId);
+    }
+
+    /** The range of the cluster's own VPC, for kind {@code EKS}. */
+    public Optional<Output<String>> vpcCidr() {
+        return Optional.ofNullable(network).map(Network::vpcCidr);
+    }
+
+    /** The subnets of the cluster's own VPC, for kind {@code EKS}. */
+    public Optional<Output<List<String>>> privateSubnetIds() {
+        return Optional.ofNullable(network).map(Network::privateSubnetIds);
+    }
+}

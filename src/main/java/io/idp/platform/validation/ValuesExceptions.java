@@ -1,0 +1,53 @@
+package io.idp.platform.validation;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where a key need not appear in the chart's default values, each case checked by hand against the
+ * chart's templates at the pinned version: maps whose keys are free-form although the defaults show
+ * some (the chart passes them through whole), and keys a template reads that values.yaml only shows
+ * commented out.
+ */
+final class ValuesExceptions {
+    /** chart to key paths whose contents the chart passes through whole, with what reads them. */
+    static final Map<String, Map<String, String>> FREE_FORM = Map.of(
+            "argo-cd", Map.of(
+                    "configs.cm", "the data of the argocd-cm ConfigMap (templates/argocd-configs/argocd-cm.yaml); Argo CD reads it",
+                    "configs.params", "the data of argocd-cmd-params-cm (templates/argocd-configs/argocd-cmd-params-cm.yaml)",
+                    "configs.rbac", "the data of argocd-rbac-cm (templates/argocd-configs/argocd-rbac-cm.yaml); checked by ArgoCdRbac"),
+            "kube-prometheus-stack", Map.of(
+                    "grafana.grafana.ini", "Grafana's own settings file, rendered whole by the grafana subchart's configmap.yaml",
+                    "alertmanager.config", "Alertmanager's configuration file, rendered whole; checked by amtool"));
+
+    /** chart to key paths a template reads that values.yaml shows only commented out, with where. */
+    static final Map<String, Map<String, String>> COMMENTED = Map.of(
+            "kube-prometheus-stack", Map.of(
+                    "alertmanager.alertmanagerSpec.configSecret", "templates/alertmanager/alertmanager.yaml sets the Alertmanager's "
+                            + "configSecret from it (values.yaml line 942, commented); read with useExistingSecret",
+                    "grafana.annotations", "grafana 9.3.0 templates/deployment.yaml reads .Values.annotations (values.yaml line 225, commented)",
+                    "grafana.ingress.ingressClassName", "grafana 9.3.0 templates/ingress.yaml reads .Values.ingress.ingressClassName (values.yaml line 284, commented)"));
+
+    /** Kubernetes maps of arbitrary names, wherever a chart passes them to an object. */
+    static final Set<String> KUBERNETES_MAPS = Set.of("annotations", "labels", "nodeSelector", "podAnnotations", "podLabels",
+            "limits", "requests");
+
+    private ValuesExceptions() {
+    }
+
+    /** The key path lies inside a free-form map. */
+    static boolean freeForm(String chart, String keyPath) {
+        var parts = keyPath.split("\\.");
+        if (parts.length > 1 && KUBERNETES_MAPS.contains(parts[parts.length - 2])) {
+            return true;
+        }
+        return FREE_FORM.getOrDefault(chart, Map.of()).keySet().stream().anyMatch(prefix -> keyPath.startsWith(prefix + "."));
+    }
+
+    /** The key path (or one above it) is read by the chart although values.yaml does not show it. */
+    static boolean allows(String chart, String keyPath) {
+        return COMMENTED.getOrDefault(chart, Map.of()).keySet().stream()
+                .anyMatch(prefix -> keyPath.equals(prefix) || keyPath.startsWith(prefix + "."));
+    }
+
+}

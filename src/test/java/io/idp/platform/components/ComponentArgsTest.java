@@ -1,0 +1,59 @@
+package io.idp.platform.components;
+
+import com.pulumi.core.Output;
+import io.idp.platform.config.WorkloadSettings.ClusterType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Args builders name every missing required argument at build(), and defaults are stated once. */
+class ComponentArgsTest {
+    @Test
+    void aMissingRequiredArgumentIsNamedWithItsSetter() {
+        var error = assertThrows(IllegalArgumentException.class, () -> GitopsRepoArgs.builder().owner("acme").build());
+        assertEquals("GitopsRepoArgs is missing the required arguments clusterName, webhookUrl, secretStore, botTeamId; "
+                + "set them with GitopsRepoArgs.builder().clusterName(...)", error.getMessage());
+    }
+
+    @Test
+    void everyMissingArgumentOfAManagementClusterIsNamedTogether() {
+        var error = assertThrows(IllegalArgumentException.class, () -> ManagementClusterArgs.builder().clusterName("mgmt").build());
+        for (var name : List.of("region", "clusterSettings", "vpcCidr", "catalog", "ciDeployRoleArn", "secretStore", "gitopsRepo",
+                "dnsZone", "ssoClientId", "ssoClientSecret", "ssoAdminsTeam", "ssoDevelopersTeam")) {
+            assertTrue(error.getMessage().contains(name), name + " in " + error.getMessage());
+        }
+        assertFalse(error.getMessage().contains("clusterName"), error.getMessage());
+    }
+
+    @Test
+    void anEksWorkloadClusterNeedsItsNetworkAndSettingsAVirtualOneDoesNot() {
+        var eks = assertThrows(IllegalArgumentException.class, () -> WorkloadClusterArgs.builder().clusterName("w")
+                .kind(ClusterType.EKS).region("us-east-1").environments(List.of("dev")).build());
+        assertTrue(eks.getMessage().contains("clusterSettings, vpcCidr"), eks.getMessage());
+        var virtual = assertThrows(IllegalArgumentException.class, () -> WorkloadClusterArgs.builder().clusterName("w")
+                .kind(ClusterType.VCLUSTER).region("us-east-1").environments(List.of("dev")).build());
+        assertFalse(virtual.getMessage().contains("vpcCidr"), virtual.getMessage());
+        assertTrue(virtual.getMessage().contains("management, catalog"), virtual.getMessage());
+    }
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        var store = SecretStoreArgs.builder().clusterName("mgmt").build();
+        assertEquals(30, store.recoveryWindowDays());
+        assertTrue(store.protect());
+        var dns = DnsZoneArgs.builder().domain("example.com").apiToken(Output.of("t")).build();
+        assertFalse(dns.createZone());
+        assertFalse(dns.dnssec());
+        assertEquals("gitops", GitopsRepoArgs.DEFAULT_NAME);
+        assertEquals(365, EksClusterArgs.DEFAULT_LOG_RETENTION_DAYS);
+    }
+
+    @Test
+    void aCreatedZoneNeedsItsAccount() {
+        var error = assertThrows(IllegalArgumentException.class, () -> DnsZoneArgs.builder().domain("example.com")
+                .apiToken(Output.of("t")).createZone(true).build());
+        assertTrue(error.getMessage().contains("accountId"), error.getMessage());
+    }
+}

@@ -1,0 +1,260 @@
+package io.idp.platform.validation;
+
+import io.idp.platform.components.ClusterRegistration;
+import io.idp.platform.components.VirtualCluster;
+import io.idp.platform.config.Observability;
+import io.idp.platform.gitops.Catalog;
+import io.idp.platform.gitops.ClusterKind;
+import io.idp.platform.gitops.GitopsLayout;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Every add-on gets what it needs on every kind of cluster that installs it, for every observability
+ * choice: the catalog's tools × cluster kinds × choices, each add-on found where it is delivered (the
+ * management cluster's Application, or the fleet ApplicationSet whose label the cluster's Secret
+ * carries) and its needs (credentials, API keys, cluster names, CRDs) checked against what that
+ * cluster's own directory provides.
+ */
+class AddonNeedsTest {
+    static final Catalog CATALOG = Rendered.catalog();
+
+    /** One delivery of a tool to a cluster: its Helm values and the objects the cluster's directory holds. */
+    record Delivery(String tool, ClusterKind kind, Observability choice, String source, Map<String, Object> values,
+                    List<Map<String, Object>> clusterObjects, Set<String> clusterTools) {
+        String where() {
+            return tool + " on " + kind.catalogName() + " with " + choice.configValue() + " (" + source + ")";
+        }
+
+        /** A Secret of this name exists in the namespace on this cluster (written by External Secrets, or synced in). */
+        boolean hasSecret(String namespace, String name) {
+            if (kind == ClusterKind.WORKLOAD_VCLUSTER && VirtualCluster.SYNCED_SECRETS.containsValue(namespace + "/" + name)) {
+                return true;
+            }
+            return clusterObjects.stream().anyMatch(o -> "ExternalSecret".equals(o.get("kind"))
+                    && namespace.equals(at(o, "metadata", "namespace")) && name.equals(at(o, "spec", "target", "name")));
+        }
+    }
+
+    interface Need {
+        List<String> check(Delivery delivery);
+    }
+
+    static String text(Map<String, Object> values, String... path) {
+        var value = at(values, path);
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    static Need secretNamed(String description, String... path) {
+        return d -> {
+            var name = text(d.values(), path);
+            var namespace = CATALOG.tool(d.tool()).namespace();
+            if (name.isEmpty()) {
+                return List.of(d.where() + ": " + String.join(".", path) + " (" + description + ") is not set");
+            }
+            return d.hasSecret(namespace, name) ? List.of()
+                    : List.of(d.where() + ": " + String.join(".", path) + " names Secret " + namespace + "/" + name
+                    + " (" + description + "), which nothing on the cluster writes");
+        };
+    }
+
+    static Need set(String... path) {
+        return d -> text(d.values(), path).isEmpty() ? List.of(d.where() + ": " + String.join(".", path) + " is not set") : List.of();
+    }
+
+    /** What each catalog tool needs from the cluster it runs on. A new tool must say (or say nothing is needed). */
+    static final Map<String, List<Need>> NEEDS = Map.ofEntries(
+            Map.entry("argo-cd", List.of(d -> d.hasSecret("argocd", "argocd-sso") ? List.of()
+                    : List.of(d.where() + ": the SSO Secret argocd-sso that dex.config references is not written"))),
+            Map.entry("cert-manager", List.of(
+                    d -> d.hasSecret(CATALOG.tool("cert-manager").namespace(), "cloudflare-api-token") ? List.of()
+                            : List.of(d.where() + ": the issuers' DNS-01 token cloudflare-api-token is not on the cluster"),
+                    d -> String.valueOf(d.values().get("extraArgs")).contains("--dns01-recursive-nameservers-only") ? List.of()
+                            : List.of(d.where() + ": DNS-01 checks must ask Cloudflare's resolvers (extraArgs)"))),
+            Map.entry("external-secrets", List.of(set("serviceAccount", "annotations", "eks.amazonaws.com/role-arn"))),
+            Map.entry("kyverno", List.of()),
+            Map.entry("kube-prometheus-stack", List.of(secretNamed("Alertmanager's configuration", "alertmanager", "alertmanagerSpec", "configSecret"),
+                    AddonNeedsTest::grafanaSignInHasItsClientSecret)),
+            Map.entry("datadog", List.of(secretNamed("the agent's API key", "datadog", "apiKeyExistingSecret"), set("datadog", "clusterName"))),
+            Map.entry("ingress-nginx", List.of()),
+            Map.entry("external-dns", List.of(
+                    d -> {
+                        var env = d.values().get("env") instanceof List<?> l ? l : List.of();
+                        var token = env.stream().filter(e -> e instanceof Map<?, ?> m && "CF_API_TOKEN".equals(m.get("name"))).findFirst();
+                        if (token.isEmpty()) {
+                            return List.of(d.where() + ": no CF_API_TOKEN for the Cloudflare provider");
+                        }
+                        @SuppressWarnings("unchecked")
+                        var name = text((Map<String, Object>) token.get(), "valueFrom", "secretKeyRef", "name");
+                        return d.hasSecret(CATALOG.tool("external-dns").namespace(), name) ? List.of()
+                                : List.of(d.where() + ": CF_API_TOKEN reads Secret " + name + ", which nothing on the cluster writes");
+                    },
+                    set("txtOwnerId"), set("domainFilters"))),
+            Map.entry("reloader", List.of()),
+            Map.entry("trivy-operator", List.of()),
+            Map.entry("vcluster", List.of()));
+
+    /** Grafana signing in through Dex reads its client secret from the environment, from a Secret on the cluster. */
+    @SuppressWarnings("unchecked")
+    static List<String> grafanaSignInHasItsClientSecret(Delivery d) {
+        var oauth = at(d.values(), "grafana", "grafana.ini", "auth.generic_oauth");
+        if (!(oauth instanceof Map<?, ?> settings) || !Boolean.TRUE.equals(settings.get("enabled"))) {
+            return List.of();
+        }
+        if (settings.get("client_secret") != null) {
+            return List.of(d.where() + ": grafana.ini holds the OAuth client secret in plain text");
+        }
+        var namespace = CATALOG.tool(d.tool()).namespace();
+        var sources = at(d.values(), "grafana", "envFromSecrets") instanceof List<?> l ? l : List.of();
+        for (var source : sources) {
+            var name = String.valueOf(((Map<String, Object>) source).get("name"));
+            var provides = d.clusterObjects().stream().anyMatch(o -> "ExternalSecret".equals(o.get("kind"))
+                    && namespace.equals(at(o, "metadata", "namespace")) && name.equals(at(o, "spec", "target", "name"))
+                    && String.valueOf(at(o, "spec", "data")).contains("secretKey=GF_AUTH_GENERIC_OAUTH_CLIENT_SECRET"));
+            if (provides) {
+                return List.of();
+            }
+        }
+        return List.of(d.where() + ": Grafana signs in through Dex, but no Secret in grafana.envFromSecrets provides "
+                + "GF_AUTH_GENERIC_OAUTH_CLIENT_SECRET");
+    }
+
+    /** Any chart value that turns a ServiceMonitor on needs kube-prometheus-stack's CRD on that cluster. */
+    static final Need SERVICE_MONITOR_CRD = d -> {
+        var found = new ArrayList<String>();
+        serviceMonitors(d.values(), "", found);
+        return d.clusterTools().contains("kube-prometheus-stack") ? List.of()
+                : found.stream().map(p -> d.where() + ": " + p + " is on, but the ServiceMonitor CRD comes only with kube-prometheus-stack").toList();
+    };
+
+    @Test
+    void everyToolOfTheCatalogSaysWhatItNeeds() {
+        assertEquals(new TreeSet<>(CATALOG.tools().keySet()), new TreeSet<>(NEEDS.keySet()));
+    }
+
+    @Test
+    void everyAddOnGetsWhatItNeedsOnEveryKindOfClusterForEveryObservabilityChoice() {
+        var problems = new ArrayList<String>();
+        int deliveries = 0;
+        for (var managementChoice : Observability.values()) {
+            var management = GitopsLayout.management(Rendered.ROOT, CATALOG, Rendered.management(managementChoice));
+            for (var kind : ClusterKind.values()) {
+                for (var choice : Observability.values()) {
+                    if (kind == ClusterKind.MANAGEMENT && choice != managementChoice) {
+                        continue;
+                    }
+                    var tools = GitopsLayout.tools(CATALOG, kind, choice);
+                    var clusterFiles = kind == ClusterKind.MANAGEMENT ? management
+                            : GitopsLayout.workload(Rendered.ROOT, CATALOG, kind, Rendered.workload("production-east", choice));
+                    var clusterObjects = objects(clusterFiles);
+                    var labels = ClusterRegistration.labels(CATALOG, kind, choice, List.of("production"));
+                    for (var tool : tools) {
+                        var source = delivery(objects(management), kind, CATALOG.tool(tool), labels);
+                        if (source == null) {
+                            problems.add(tool + " on " + kind.catalogName() + " with " + choice.configValue() + ": nothing delivers it");
+                            continue;
+                        }
+                        var delivery = new Delivery(tool, kind, choice, source.describe(), source.values(), clusterObjects, tools);
+                        deliveries++;
+                        for (var need : NEEDS.get(tool)) {
+                            problems.addAll(need.check(delivery));
+                        }
+                        problems.addAll(SERVICE_MONITOR_CRD.check(delivery));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems.stream().distinct().toList());
+        assertTrue(deliveries >= 40, "checked " + deliveries + " deliveries");
+    }
+
+    @Test
+    void aFleetAddOnWithoutItsSecretIsFound() {
+        var management = objects(GitopsLayout.management(Rendered.ROOT, CATALOG, Rendered.management(Observability.PROMETHEUS)));
+        var labels = ClusterRegistration.labels(CATALOG, ClusterKind.WORKLOAD_EKS, Observability.DATADOG, List.of());
+        var source = delivery(management, ClusterKind.WORKLOAD_EKS, CATALOG.tool("datadog"), labels);
+        assertNotNull(source, "a datadog cluster gets the fleet's datadog ApplicationSet");
+        // The cluster's directory as it would be without datadog.yaml: no API key Secret.
+        var delivery = new Delivery("datadog", ClusterKind.WORKLOAD_EKS, Observability.DATADOG, source.describe(), source.values(),
+                List.of(), Set.of("datadog"));
+        var problems = NEEDS.get("datadog").get(0).check(delivery);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("datadog/datadog-api-key"), problems.get(0));
+    }
+
+    /** The Helm source that installs the tool on a cluster of this kind: an Application, or a fleet ApplicationSet the labels select. */
+    @SuppressWarnings("unchecked")
+    static HelmSource delivery(List<Map<String, Object>> management, ClusterKind kind, Catalog.Tool tool, Map<String, String> labels) {
+        for (var object : management) {
+            var isApplicationSet = "ApplicationSet".equals(object.get("kind"));
+            if ((kind == ClusterKind.MANAGEMENT) == isApplicationSet) {
+                continue;
+            }
+            if (isApplicationSet) {
+                var generators = (List<Map<String, Object>>) at(object, "spec", "generators");
+                var selector = generators == null || generators.isEmpty() ? null
+                        : (Map<String, String>) at(generators.get(0), "clusters", "selector", "matchLabels");
+                if (selector == null || !labels.entrySet().containsAll(selector.entrySet())) {
+                    continue;
+                }
+            }
+            for (var source : HelmSource.of("registry/clusters/mgmt", object)) {
+                if (source.chart().equals(tool.chart())) {
+                    return source;
+                }
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    static void serviceMonitors(Map<String, Object> values, String path, List<String> found) {
+        values.forEach((key, value) -> {
+            var here = path.isEmpty() ? key : path + "." + key;
+            if (value instanceof Map<?, ?> map) {
+                if (key.equalsIgnoreCase("serviceMonitor") && "true".equals(String.valueOf(map.get("enabled")))) {
+                    found.add(here + ".enabled");
+                }
+                serviceMonitors((Map<String, Object>) map, here, found);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> objects(Map<String, String> files) {
+        var objects = new ArrayList<Map<String, Object>>();
+        new TreeMap<>(files).forEach((file, content) -> {
+            if (file.endsWith(".yaml")) {
+                for (var document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(content)) {
+                    if (document instanceof Map<?, ?> map) {
+                        objects.add((Map<String, Object>) map);
+                    }
+                }
+            }
+        });
+        return objects;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Object at(Map<String, Object> object, String... path) {
+        Object current = object;
+        for (var key : path) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
+            }
+            current = ((Map<String, Object>) map).get(key);
+        }
+        return current;
+    }
+}

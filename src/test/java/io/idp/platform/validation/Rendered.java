@@ -1,0 +1,74 @@
+package io.idp.platform.validation;
+
+import io.idp.platform.components.ArgoCdValues;
+import io.idp.platform.components.VirtualCluster;
+import io.idp.platform.config.Observability;
+import io.idp.platform.gitops.Catalog;
+import io.idp.platform.gitops.ClusterKind;
+import io.idp.platform.gitops.GitopsLayout;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** A rendered gitops repository of the example platform (management, one cluster of each kind, an environment). */
+final class Rendered {
+    static final Path ROOT = Path.of(".");
+    static final String REPO = "git@github.com:acme-platform/gitops.git";
+    static final RenderedRepositoryCheck.Teams TEAMS = new RenderedRepositoryCheck.Teams("acme-platform:platform-admins", "acme-platform:developers");
+
+    private Rendered() {
+    }
+
+    static Catalog catalog() {
+        return Catalog.load(ROOT);
+    }
+
+    static GitopsLayout.ManagementFacts management(Observability observability) {
+        return new GitopsLayout.ManagementFacts("mgmt", "mgmt.example.com", "us-east-1", REPO, "platform-team@example.com",
+                "platform/mgmt/clusters/mgmt/", "arn:aws:iam::111122223333:role/mgmt-external-secrets",
+                "arn:aws:iam::111122223333:role/mgmt-argocd-fleet", true, observability,
+                new GitopsLayout.Sso("acme-platform", "platform-admins", "developers", "Ov23liExampleClient01"));
+    }
+
+    static GitopsLayout.WorkloadFacts workload(String name, Observability observability) {
+        return new GitopsLayout.WorkloadFacts(name, name + ".example.com", "us-east-1", "platform-team@example.com",
+                "platform/mgmt/clusters/" + name + "/", observability);
+    }
+
+    /**
+     * The management cluster with this observability choice, a physical cluster with the same choice and
+     * one with the other, and a virtual cluster.
+     */
+    static SortedMap<String, String> repository(Observability observability) {
+        var catalog = catalog();
+        var other = observability == Observability.PROMETHEUS ? Observability.DATADOG : Observability.PROMETHEUS;
+        var files = new TreeMap<String, String>(GitopsLayout.management(ROOT, catalog, management(observability)));
+        files.putAll(GitopsLayout.workload(ROOT, catalog, ClusterKind.WORKLOAD_EKS, workload("production-east", observability)));
+        files.putAll(GitopsLayout.workload(ROOT, catalog, ClusterKind.WORKLOAD_EKS, workload("production-west", other)));
+        files.putAll(GitopsLayout.workload(ROOT, catalog, ClusterKind.WORKLOAD_VCLUSTER, workload("staging", observability)));
+        files.putAll(GitopsLayout.environment(ROOT, "production", REPO));
+        files.putAll(GitopsLayout.templateCopies(ROOT));
+        return files;
+    }
+
+    /** The Helm releases the program installs itself: Argo CD, and vcluster for a virtual cluster. */
+    static List<HelmSource> releases() {
+        var catalog = catalog();
+        var argocd = catalog.tool("argo-cd");
+        var vcluster = catalog.tool("vcluster");
+        var sso = new ArgoCdValues.Sso("acme-platform", "platform-admins", "developers", "Ov23liExampleClient01", "grafana.mgmt.example.com");
+        var args = new VirtualCluster.Args("staging", vcluster, Map.of(), null, null, null, null, null);
+        return List.of(
+                new HelmSource(ArgoCdValues.class.getName(), "Release/argocd", argocd.chart(), argocd.version(),
+                        ArgoCdValues.render("argocd.mgmt.example.com", true, "arn:aws:iam::111122223333:role/mgmt-argocd-fleet", sso)),
+                new HelmSource(VirtualCluster.class.getName(), "Release/staging", vcluster.chart(), vcluster.version(),
+                        VirtualCluster.values(args)));
+    }
+
+    static RenderedRepositoryCheck.Report check(Observability observability) {
+        return new RenderedRepositoryCheck(catalog(), ReferenceData.packaged()).check(repository(observability), releases(), TEAMS);
+    }
+}
