@@ -147,6 +147,7 @@ public final class GitopsLayout {
         var tools = tools(catalog, kind, facts.observability());
         var variables = new TreeMap<String, String>();
         if (kind == ClusterKind.WORKLOAD_EKS) {
+            variables.put("cluster.region", facts.region());
             variables.put("secrets.region", secretsRegion);
             variables.put("secrets.prefix", facts.secretsPrefix());
             for (var tool : List.of("cert-manager", "external-secrets", "external-dns")) {

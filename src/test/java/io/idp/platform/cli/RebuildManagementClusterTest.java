@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * lived in the old management cluster.
  */
 class RebuildManagementClusterTest {
-    static final String CLUSTER_URN = "urn:pulumi:mgmt::platform::platform:components:EksCluster$aws:eks/cluster:Cluster::mgmt-cluster";
+    static final String CLUSTER_URN = "urn:pulumi:mgmt::platform::platform:components:ManagementCluster$platform:components:EksCluster$aws:eks/cluster:Cluster::mgmt-cluster";
     /** The data a rebuild must never touch: state, keys, secrets, the gitops repository, their replicas. */
     static final Set<String> DATA_TYPES = Set.of("aws:s3/bucketV2:BucketV2", "aws:kms/key:Key", "aws:secretsmanager/secret:Secret",
             "aws:secretsmanager/secretVersion:SecretVersion", "github:index/repository:Repository",
