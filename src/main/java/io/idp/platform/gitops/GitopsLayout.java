@@ -147,7 +147,6 @@ public final class GitopsLayout {
         var tools = tools(catalog, kind, facts.observability());
         var variables = new TreeMap<String, String>();
         if (kind == ClusterKind.WORKLOAD_EKS) {
-            variables.put("cluster.region", facts.region());
             variables.put("secrets.region", secretsRegion);
             variables.put("secrets.prefix", facts.secretsPrefix());
             for (var tool : List.of("cert-manager", "external-secrets", "external-dns")) {
@@ -157,6 +156,8 @@ public final class GitopsLayout {
             if (tools.contains(observability)) {
                 variables.put("tool." + observability + ".namespace", catalog.tool(observability).namespace());
                 if (facts.observability() == Observability.PROMETHEUS) {
+                    // Alertmanager's SMTP endpoint is the cluster's own region's (SES), not the secret store's.
+                    variables.put("cluster.region", facts.region());
                     variables.put("cluster.hostname", facts.hostname());
                     variables.put("alerts.email", facts.alertsEmail());
                 }

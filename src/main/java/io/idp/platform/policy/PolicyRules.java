@@ -24,8 +24,8 @@ public final class PolicyRules {
         rules.addAll(GithubRules.rules());
         rules.addAll(ArgoCdRules.rules());
         rules.addAll(CloudflareRules.rules());
-        rules.addAll(RecoveryRules.rules());
         rules.addAll(TrustRules.rules());
+        rules.addAll(RecoveryRules.rules());
         return List.copyOf(rules);
     }
 

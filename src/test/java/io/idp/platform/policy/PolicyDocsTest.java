@@ -23,6 +23,7 @@ class PolicyDocsTest {
         rules.addAll(ArgoCdRules.rules());
         rules.addAll(CloudflareRules.rules());
         rules.addAll(TrustRules.rules());
+        rules.addAll(RecoveryRules.rules());
         return rules;
     }
 

@@ -94,7 +94,7 @@ class DeliveryToolsTest {
     @Test
     void withADigestTheChartRunsExactlyThatImage() throws Exception {
         var digest = "sha256:" + "0123456789abcdef".repeat(4);
-        var result = run(HELM.toString(), "template", "hello", "apps/template/chart", "--set", "image.tag=0.1.7",
+        var result = run(helm(), "template", "hello", "apps/template/chart", "--set", "image.tag=0.1.7",
                 "--set", "image.digest=" + digest);
         assertEquals(0, result.exit(), result.output());
         assertTrue(result.output().contains("image: \"111122223333.dkr.ecr.us-east-1.amazonaws.com/app@" + digest + "\""), result.output());
@@ -103,7 +103,7 @@ class DeliveryToolsTest {
 
     @Test
     void theChartRefusesADigestThatIsNotSha256() throws Exception {
-        var result = run(HELM.toString(), "template", "hello", "apps/template/chart", "--set", "image.tag=0.1.7",
+        var result = run(helm(), "template", "hello", "apps/template/chart", "--set", "image.tag=0.1.7",
                 "--set", "image.digest=latest");
         assertNotEquals(0, result.exit());
         assertTrue(result.output().contains("image.digest \"latest\" is not sha256:<64 hex digits>"), result.output());
