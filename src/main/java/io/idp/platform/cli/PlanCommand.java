@@ -45,6 +45,13 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--graph", paramLabel = "FILE", description = "write the resource graph: FILE.svg (Graphviz), FILE.dot or FILE.mmd (Mermaid)")
     Path graphFile;
 
+    @Option(names = "--replace", paramLabel = "RESOURCE", description = "force the replacement of this resource (its logical name "
+            + "or URN; repeatable), as pulumi up --replace does")
+    List<String> replace = new java.util.ArrayList<>();
+
+    @Option(names = "--recovery", description = "print the recovery time and point for losing the management cluster or its region")
+    boolean recovery;
+
     @Option(names = "--allow-loss", description = "accept a plan that replaces or deletes protected (data-bearing) resources")
     boolean allowLoss;
 
@@ -76,7 +83,16 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
             var refreshWarnings = new java.util.ArrayList<String>();
             var base = compare != null ? PlanStore.readFile(compare.toAbsolutePath()) : github.refresh(earlier, refreshWarnings);
             var outcome = engine.plan(stack, checked.raw(), checked.config());
-            var diff = PlanDiff.between(base, outcome.plan());
+            var forced = forcedReplacements(outcome.plan());
+            if (!forced.problems().isEmpty()) {
+                forced.problems().forEach(p -> err.println("error: " + p));
+                return PlatformCli.USAGE_ERROR;
+            }
+            if (!forced.urns().isEmpty()) {
+                // Planned again with the forced resources created anew, so their new ids reach what uses them.
+                outcome = engine.replacing(forced.urns()).plan(stack, checked.raw(), checked.config());
+            }
+            var diff = PlanDiff.between(base, outcome.plan(), forced.urns());
             var findings = PolicyEngine.evaluate(outcome.plan(), outcome.config().policyWaivers());
             var losses = diff.protectedLosses();
             boolean failed = findings.stream().anyMatch(Finding::failsThePlan) || (!losses.isEmpty() && !allowLoss);
@@ -99,6 +115,11 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
                 printTree(outcome, diff, base, file);
                 printPolicy(findings);
                 printLosses(losses);
+            }
+            if (recovery && !json) {
+                out.println();
+                out.print(io.idp.platform.graph.RecoveryObjectives.of(new io.idp.platform.graph.ResourceGraph(outcome.plan()),
+                        outcome.plan()).format());
             }
             if (criticalPath || graphFile != null) {
                 var graph = new io.idp.platform.graph.ResourceGraph(outcome.plan());
@@ -123,6 +144,28 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
         } catch (PlanException | io.idp.platform.gitops.CatalogException e) {
             return fail(List.of(e.getMessage()));
         }
+    }
+
+    private record Forced(java.util.Set<String> urns, List<String> problems) {
+    }
+
+    /** The URNs --replace names, each a logical name or URN of a resource of this plan. */
+    private Forced forcedReplacements(Plan plan) {
+        var urns = new java.util.TreeSet<String>();
+        var problems = new java.util.ArrayList<String>();
+        for (var target : replace) {
+            var matches = plan.resources().stream().filter(r -> r.custom() && !r.read()
+                    && (r.urn().equals(target) || r.name().equals(target))).map(io.idp.platform.local.PlannedResource::urn).toList();
+            if (matches.size() > 1) {
+                problems.add("--replace " + target + ": names " + matches.size() + " resources; give one URN: " + String.join(", ", matches));
+            } else if (matches.isEmpty()) {
+                var names = plan.resources().stream().filter(r -> r.custom() && !r.read()).map(io.idp.platform.local.PlannedResource::name).toList();
+                problems.add("--replace " + target + ": no resource of stack " + stack + " has this name or URN"
+                        + io.idp.platform.config.Validators.closest(target, names).map(c -> "; did you mean " + c + "?").orElse(""));
+            }
+            urns.addAll(matches);
+        }
+        return new Forced(urns, problems);
     }
 
     private void printTree(OfflineEngine.Outcome outcome, PlanDiff diff, Plan base, Path file) {

@@ -37,7 +37,7 @@ public final class PlatformCli implements Runnable {
 
     /** Runs the CLI with an environment of its own (COLUMNS, for instance), as tests do. */
     public static int run(PrintWriter out, PrintWriter err, Path projectDir, java.util.Map<String, String> env, String... args) {
-        var cli = new CommandLine(new PlatformCli(), new Factory(out, err, projectDir, env));
+        var cli = commandLine(out, err, projectDir, env);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> USAGE_ERROR);
@@ -47,6 +47,15 @@ public final class PlatformCli implements Runnable {
             return USAGE_ERROR;
         });
         return cli.execute(args);
+    }
+
+    /** The command line with every command, for running or only parsing (the docs' commands are checked with it). */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Path projectDir, java.util.Map<String, String> env) {
+        return new CommandLine(new PlatformCli(), new Factory(out, err, projectDir, env));
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Path projectDir) {
+        return commandLine(out, err, projectDir, System.getenv());
     }
 
     /** The launcher exports PLATFORM_HOME so the CLI finds the stack files from any directory. */

@@ -121,7 +121,8 @@ public final class EksCluster extends ComponentResource {
                         .bootstrapClusterCreatorAdminPermissions(false)
                         .build())
                 .bootstrapSelfManagedAddons(false)
-                .build(), CustomResourceOptions.builder().parent(this).protect(args.protect())
+                // Its name is fixed, so a replacement (pulumi up --replace) must delete the old cluster first.
+                .build(), CustomResourceOptions.builder().parent(this).protect(args.protect()).deleteBeforeReplace(true)
                 .dependsOn(clusterPolicy, logs).build());
 
         admin(name + "-deploy-admin", args.deployRoleArn());

@@ -23,23 +23,36 @@ public final class ExternalSecretsRole {
     private ExternalSecretsRole() {
     }
 
+    /** The secrets' ARN pattern and, with a replica, the same secrets in the replica's region. */
+    public static Output<List<String>> withReplicas(Output<String> pattern, java.util.Optional<SecretWriter.Replica> replica) {
+        return replica.map(r -> Output.tuple(pattern, r.region()).applyValue(t -> List.of(t.t1, SecretReadAccess.inRegion(t.t1, t.t2))))
+                .orElseGet(() -> pattern.applyValue(List::of));
+    }
+
+    /** The store's key and, with a replica, the key that encrypts the replicas. */
+    public static Output<List<String>> keysWithReplicas(Output<String> storeKey, java.util.Optional<SecretWriter.Replica> replica) {
+        return replica.map(r -> Output.tuple(storeKey, r.kmsKeyArn()).applyValue(t -> List.of(t.t1, t.t2)))
+                .orElseGet(() -> storeKey.applyValue(List::of));
+    }
+
     /**
      * The role of a workload cluster's External Secrets.
      *
-     * @param readableSecrets the ARN pattern of the cluster's own secrets ({@link SecretStore#secretArnPattern})
-     * @param storeKeyArn     the store's KMS key
+     * @param readableSecrets the ARN patterns of the cluster's own secrets ({@link SecretStore#secretArnPattern}), in the
+     *                        store's region and each replica region, so pointing External Secrets at a replica needs no IAM change
+     * @param keyArns         the store's KMS key and the replicas' keys
      */
-    public static Role create(EksCluster cluster, Output<String> readableSecrets, Output<String> storeKeyArn) {
-        return create(cluster, Output.tuple(readableSecrets, storeKeyArn).applyValue(t -> SecretReadAccess.statements(t.t1, t.t2)));
+    public static Role create(EksCluster cluster, Output<List<String>> readableSecrets, Output<List<String>> keyArns) {
+        return create(cluster, Output.tuple(readableSecrets, keyArns).applyValue(t -> SecretReadAccess.statements(t.t1, t.t2)));
     }
 
     /**
      * The management cluster's role: it also mints ECR tokens for Argo CD to pull the applications' charts.
      */
-    public static Role withChartPulls(EksCluster cluster, Output<String> readableSecrets, Output<String> storeKeyArn) {
-        return create(cluster, Output.tuple(readableSecrets, storeKeyArn).applyValue(t -> {
+    public static Role withChartPulls(EksCluster cluster, Output<List<String>> readableSecrets, Output<List<String>> keyArns) {
+        return create(cluster, Output.tuple(readableSecrets, keyArns).applyValue(t -> {
             var statements = new java.util.ArrayList<>(SecretReadAccess.statements(t.t1, t.t2));
-            var arn = t.t1.split(":");
+            var arn = t.t1.get(0).split(":");
             statements.add(PolicyDocuments.statement("EcrTokens", "Allow", null, List.of("ecr:GetAuthorizationToken"), List.of("*"), null));
             statements.add(PolicyDocuments.statement("PullCharts", "Allow", null,
                     List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:DescribeImages"),

@@ -72,7 +72,8 @@ public final class ManagementCluster extends ComponentResource implements Manage
                         args.ssoClientId(), "grafana." + hostname))
                 .dependsOn(eks.ready()).build(), child);
         this.externalSecretsRoleArn = ExternalSecretsRole.withChartPulls(eks,
-                secrets.secretArnPattern("clusters/" + clusterName + "/"), secrets.kmsKeyArn()).arn();
+                ExternalSecretsRole.withReplicas(secrets.secretArnPattern("clusters/" + clusterName + "/"), secrets.replica()),
+                ExternalSecretsRole.keysWithReplicas(secrets.kmsKeyArn(), secrets.replica())).arn();
         new ClusterDnsTokens(clusterName + "-dns-tokens", ClusterDnsTokensArgs.builder().clusterName(clusterName).domain(domain())
                 .zoneId(dnsZoneId()).settings(args.dnsTokenLimits()).egressIps(network.natPublicIps())
                 .cloudflare(dns.cloudflare()).store(secrets.writer()).build(), child);
@@ -209,7 +210,13 @@ public final class ManagementCluster extends ComponentResource implements Manage
     }
 
     @Override
+    public Optional<SecretWriter.Replica> secretReplica() {
+        return args.secretStore().replica();
+    }
+
+    @Override
     public SecretWriter secretWriter(boolean protect, Resource parent) {
-        return SecretWriter.builder().prefix(secretStorePrefix()).kmsKeyArn(secretStoreKmsKeyArn()).protect(protect).parent(parent).build();
+        return SecretWriter.builder().prefix(secretStorePrefix()).kmsKeyArn(secretStoreKmsKeyArn()).protect(protect).parent(parent)
+                .replica(secretReplica().orElse(null)).build();
     }
 }

@@ -52,6 +52,12 @@ public interface ManagementPlane {
     /** The AWS provider of the management region, when it is not the one the resources inherit. */
     Optional<com.pulumi.aws.Provider> awsProvider();
 
+    /**
+     * Where the platform's secrets are replicated (the recovery region and the key there), if anywhere:
+     * what reads the store may read the replicas too, and what writes to it keeps replicas alike.
+     */
+    Optional<SecretWriter.Replica> secretReplica();
+
     /** A writer into the secret store whose secrets are children of {@code parent}. */
     SecretWriter secretWriter(boolean protect, Resource parent);
 }

@@ -84,6 +84,14 @@ public final class ManagementReference implements ManagementPlane {
         return secret.getOrDefault(name, false) ? Output.ofSecret(value) : Output.of(value);
     }
 
+    /** One optional text output of the contract: empty when the management stack does not configure it. */
+    public java.util.Optional<String> optional(String name) {
+        if (ManagementOutputs.shape(name) != ManagementOutputs.Shape.OPTIONAL_TEXT) {
+            throw new IllegalArgumentException(name + " is not an optional text output of the management outputs contract");
+        }
+        return java.util.Optional.of(String.valueOf(values.get(name))).filter(value -> !value.isBlank());
+    }
+
     /** One list output of the contract (they are never secret). */
     public List<String> requireList(String name) {
         if (ManagementOutputs.shape(name) != ManagementOutputs.Shape.TEXT_LIST) {
@@ -176,7 +184,9 @@ public final class ManagementReference implements ManagementPlane {
         if (kubernetes == null) {
             var kubeconfig = Output.tuple(require(ManagementOutputs.CLUSTER_NAME), require(ManagementOutputs.CLUSTER_ENDPOINT),
                             require(ManagementOutputs.CLUSTER_CERTIFICATE_AUTHORITY), require(ManagementOutputs.REGION))
-                    .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, t.t4)).asSecret();
+                    // Not secret: it names the cluster and runs aws eks get-token, it holds no credential; and a plan
+                    // must see it change when the management cluster is rebuilt (its objects then are recreated).
+                    .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, t.t4));
             kubernetes = new com.pulumi.kubernetes.Provider("management-cluster", com.pulumi.kubernetes.ProviderArgs.builder()
                     .kubeconfig(kubeconfig).enableServerSideApply(true).build());
         }
@@ -212,7 +222,18 @@ public final class ManagementReference implements ManagementPlane {
     @Override
     public SecretWriter secretWriter(boolean protect, com.pulumi.resources.Resource parent) {
         return SecretWriter.builder().prefix(secretStorePrefix()).kmsKeyArn(secretStoreKmsKeyArn())
-                .protect(protect).parent(parent).provider(awsProvider().orElseThrow()).build();
+                .protect(protect).parent(parent).provider(awsProvider().orElseThrow()).replica(secretReplica().orElse(null)).build();
+    }
+
+    /** Where the management stack replicates the platform's secrets, if it does (its recovery region and key there). */
+    @Override
+    public Optional<SecretWriter.Replica> secretReplica() {
+        var region = optional(ManagementOutputs.RECOVERY_REGION);
+        var key = optional(ManagementOutputs.SECRET_REPLICA_KMS_KEY_ARN);
+        if (region.isEmpty() || key.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SecretWriter.Replica(Output.of(region.get()), Output.of(key.get())));
     }
 
     private Output<String> storedSecret(String path) {
@@ -248,6 +269,13 @@ public final class ManagementReference implements ManagementPlane {
             problems.add("platform:vpcCidr = \"" + ownCidr + "\" overlaps the management VPC " + managementCidr.get()
                     + " of stack '" + stackName + "'; choose a range outside it, e.g. 10.20.0.0/16");
         }
+        var storeRegion = workload.recovery().secretStoreRegion();
+        var holders = List.of(String.valueOf(values.get(ManagementOutputs.REGION)), String.valueOf(values.get(ManagementOutputs.RECOVERY_REGION)));
+        if (storeRegion.isPresent() && !holders.contains(storeRegion.get())) {
+            problems.add("platform:secretStoreRegion = \"" + storeRegion.get() + "\" holds no copy of the secret store of stack '"
+                    + stackName + "': it is in " + holders.get(0) + (holders.get(1).isBlank() ? " and has no replica (the management stack "
+                    + "sets no platform:recoveryRegion)" : " with replicas in " + holders.get(1)));
+        }
         var known = ((List<?>) values.get(ManagementOutputs.ENVIRONMENTS)).stream().map(String::valueOf).toList();
         var unknown = workload.environments().stream().filter(env -> !known.contains(env)).toList();
         if (!unknown.isEmpty()) {
@@ -260,6 +288,7 @@ public final class ManagementReference implements ManagementPlane {
     private static boolean fits(ManagementOutputs.Shape shape, Object value) {
         return switch (shape) {
             case TEXT -> value instanceof String text && !text.isBlank();
+            case OPTIONAL_TEXT -> value instanceof String;
             case TEXT_LIST -> value instanceof List<?> list && list.stream().allMatch(item -> item instanceof String text && !text.isBlank());
         };
     }

@@ -24,6 +24,8 @@ public final class SecretStore extends ComponentResource {
     private final SecretStoreArgs args;
     private final Key key;
     private final String prefix;
+    private SecretWriter.Replica replica;
+    private boolean written;
 
     public SecretStore(String name, SecretStoreArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -51,8 +53,23 @@ public final class SecretStore extends ComponentResource {
     }
 
     public SecretWriter writer() {
+        written = true;
         return SecretWriter.builder().prefix(Output.of(prefix)).kmsKeyArn(key.arn()).protect(args.protect())
-                .recoveryWindowDays(args.recoveryWindowDays()).parent(this).build();
+                .recoveryWindowDays(args.recoveryWindowDays()).parent(this).replica(replica).build();
+    }
+
+    /** The replica every secret of the store keeps, if any. */
+    public java.util.Optional<SecretWriter.Replica> replica() {
+        return java.util.Optional.ofNullable(replica);
+    }
+
+    /** Keeps a replica of every secret of the store (see {@link SecretReplicas}); before any secret is written. */
+    public SecretStore replicateTo(SecretWriter.Replica replica) {
+        if (written) {
+            throw new IllegalStateException("SecretStore.replicateTo must come before the first secret is written");
+        }
+        this.replica = replica;
+        return this;
     }
 
     /** The ARN pattern of every secret under {@code prefix + subPath} (see {@link SecretReadAccess}). */

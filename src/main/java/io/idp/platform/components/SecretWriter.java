@@ -21,6 +21,11 @@ public final class SecretWriter {
     private final int recoveryWindowDays;
     private final Resource parent;
     private final com.pulumi.aws.Provider provider;
+    private final Replica replica;
+
+    /** A Secrets Manager replica of every secret written: its region and the key there that encrypts it. */
+    public record Replica(Output<String> region, Output<String> kmsKeyArn) {
+    }
 
     private SecretWriter(Builder builder) {
         RequiredArgs.of(SecretWriter.class).require("prefix", builder.prefix).require("kmsKeyArn", builder.kmsKeyArn).check();
@@ -30,6 +35,7 @@ public final class SecretWriter {
         this.recoveryWindowDays = builder.recoveryWindowDays;
         this.parent = builder.parent;
         this.provider = builder.provider;
+        this.replica = builder.replica;
     }
 
     public static Builder builder() {
@@ -43,6 +49,7 @@ public final class SecretWriter {
         private int recoveryWindowDays = SecretStoreArgs.DEFAULT_RECOVERY_WINDOW_DAYS;
         private Resource parent;
         private com.pulumi.aws.Provider provider;
+        private Replica replica;
 
         /** Required: the store's path prefix, e.g. {@code platform/mgmt/}. */
         public Builder prefix(Output<String> prefix) {
@@ -80,6 +87,12 @@ public final class SecretWriter {
             return this;
         }
 
+        /** Also keep a replica of each secret in another region. Default: none. */
+        public Builder replica(Replica replica) {
+            this.replica = replica;
+            return this;
+        }
+
         public SecretWriter build() {
             return new SecretWriter(this);
         }
@@ -98,12 +111,16 @@ public final class SecretWriter {
             options.provider(provider);
             versionOptions.provider(provider);
         }
-        var secret = new Secret(logical, SecretArgs.builder()
+        var args = SecretArgs.builder()
                 .name(prefix.applyValue(p -> p + path))
                 .description(description)
                 .kmsKeyId(kmsKeyArn)
-                .recoveryWindowInDays(recoveryWindowDays)
-                .build(), options.build());
+                .recoveryWindowInDays(recoveryWindowDays);
+        if (replica != null) {
+            args.replicas(com.pulumi.aws.secretsmanager.inputs.SecretReplicaArgs.builder()
+                    .region(replica.region()).kmsKeyId(replica.kmsKeyArn()).build());
+        }
+        var secret = new Secret(logical, args.build(), options.build());
         new SecretVersion(logical, SecretVersionArgs.builder()
                 .secretId(secret.id())
                 .secretString(value.asSecret())

@@ -44,8 +44,11 @@ public final class VirtualClusterSecrets {
         new RolePolicy(clusterName + "-vcluster-secrets-read", RolePolicyArgs.builder()
                 .role(role.id())
                 .name("read-own-secrets")
-                .policy(Output.tuple(keyArn, secretsPrefix).applyValue(t ->
-                        PolicyDocuments.document(SecretReadAccess.statements(SecretReadAccess.arnPattern(t.t1, t.t2), t.t1))))
+                // The secrets' replicas too, when the platform has a recovery region (failover by configuration).
+                .policy(Output.tuple(ExternalSecretsRole.withReplicas(Output.tuple(keyArn, secretsPrefix)
+                                        .applyValue(t -> SecretReadAccess.arnPattern(t.t1, t.t2)), management.secretReplica()),
+                                ExternalSecretsRole.keysWithReplicas(keyArn, management.secretReplica()))
+                        .applyValue(t -> PolicyDocuments.document(SecretReadAccess.statements(t.t1, t.t2))))
                 .build(), options);
         return role.arn();
     }

@@ -75,7 +75,8 @@ public final class WorkloadCluster extends ComponentResource {
             var fleetAccess = eks.admin(clusterName + "-argocd-fleet", management.argocdFleetRoleArn());
             var readable = Output.tuple(management.secretStoreKmsKeyArn(), ownSecrets(management))
                     .applyValue(t -> SecretReadAccess.arnPattern(t.t1, t.t2));
-            var externalSecrets = ExternalSecretsRole.create(eks, readable, management.secretStoreKmsKeyArn());
+            var externalSecrets = ExternalSecretsRole.create(eks, ExternalSecretsRole.withReplicas(readable, management.secretReplica()),
+                    ExternalSecretsRole.keysWithReplicas(management.secretStoreKmsKeyArn(), management.secretReplica()));
             var annotations = Output.tuple(hostname, externalSecrets.arn()).applyValue(t -> annotations(t.t1, t.t2));
             // The Secret depends on the cluster (through its endpoint) and on Argo CD's access to it, so a destroy
             // removes it first. It does not wait for nodes: Argo CD retries until the add-ons can run.
@@ -86,7 +87,7 @@ public final class WorkloadCluster extends ComponentResource {
             var secretsRole = VirtualClusterSecrets.role(clusterName, management, this);
             var vcluster = new VirtualCluster(clusterName, new VirtualCluster.Args(clusterName, args.catalog().tool("vcluster"), labels,
                     hostname.applyValue(host -> annotations(host, "")), management.kubernetes(), secretsRole,
-                    ownSecrets(management), management.region()), child);
+                    ownSecrets(management), management.region().applyValue(region -> args.secretStoreRegion().orElse(region))), child);
             this.server = Output.of(vcluster.server());
         }
         // A physical cluster's DNS traffic leaves through its own NAT gateways, a virtual one's through the management VPC's.

@@ -45,6 +45,8 @@ public final class WorkloadClusterArgs {
     public DnsSettings dnsTokenLimits() {
         return new DnsSettings(false, Optional.empty(), false, b.dnsTokenAllowedCidrs, b.dnsTokenExpiresOn);
     }
+    /** Where the cluster's ClusterSecretStore reads Secrets Manager: the management region unless set (a replica's region). */
+    public Optional<String> secretStoreRegion() { return Optional.ofNullable(b.secretStoreRegion); }
     public boolean protect() { return b.protect; }
 
     public static final class Builder {
@@ -64,6 +66,7 @@ public final class WorkloadClusterArgs {
         private List<Cidr> dnsTokenAllowedCidrs = List.of();
         private Optional<String> dnsTokenExpiresOn = Optional.empty();
         private boolean protect = true;
+        private String secretStoreRegion;
 
         private Builder() {
         }
@@ -155,6 +158,15 @@ public final class WorkloadClusterArgs {
         /** The day (YYYY-MM-DD) the cluster's DNS tokens expire. Default: never. */
         public Builder dnsTokenExpiresOn(Optional<String> dnsTokenExpiresOn) {
             this.dnsTokenExpiresOn = dnsTokenExpiresOn;
+            return this;
+        }
+
+        /**
+         * The region the cluster reads the secret store in: the management region or the recovery region
+         * holding the secrets' replicas (platform:secretStoreRegion). Default: the management region.
+         */
+        public Builder secretStoreRegion(Optional<String> secretStoreRegion) {
+            this.secretStoreRegion = secretStoreRegion.orElse(null);
             return this;
         }
 

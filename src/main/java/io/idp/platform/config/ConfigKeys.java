@@ -147,6 +147,13 @@ public final class ConfigKeys {
             "pulumi config set --secret cloudflare:apiToken <token>",
             "The DNS bot's token, used by the cloudflare provider (never stored in plain text).");
 
+    public static final ConfigKey RECOVERY_REGION = optional("platform:recoveryRegion", MGMT, null,
+            "an AWS commercial region other than aws:region; unset keeps state and secrets in one region", "us-west-2",
+            "The disaster-recovery region: the state bucket is replicated there and every platform secret has a replica there.");
+    public static final ConfigKey SECRET_STORE_REGION = optional("platform:secretStoreRegion", BOTH, "<the management region>",
+            "the management stack's aws:region or its platform:recoveryRegion", "us-west-2",
+            "Where the clusters' External Secrets read the secret store: set it to the recovery region to fail over to the replicas.");
+
     public static final ConfigKey MANAGEMENT_STACK = required("platform:managementStack", WORKLOAD,
             "the name of the management stack, optionally qualified as <org>/<project>/<stack>", "mgmt",
             "The stack whose outputs (cluster, Argo CD, gitops repository, DNS) this workload stack builds on.");
@@ -171,6 +178,7 @@ public final class ConfigKeys {
             GITHUB_OIDC_PROVIDER_ARN, DNS_ZONE_CREATE, CLOUDFLARE_ACCOUNT_ID, DNSSEC, DNS_TOKEN_ALLOWED_CIDRS,
             DNS_TOKEN_EXPIRES_ON, SSO_ADMINS_TEAM, SSO_DEVELOPERS_TEAM, GITHUB_OAUTH_CLIENT_ID, GITHUB_OAUTH_CLIENT_SECRET,
             APPLICATIONS, APP_PROMOTION_TOKEN, GITHUB_TOKEN, CLOUDFLARE_TOKEN,
+            RECOVERY_REGION, SECRET_STORE_REGION,
             MANAGEMENT_STACK, CLUSTER_TYPE, ENVIRONMENTS, OBSERVABILITY));
 
     private ConfigKeys() {

@@ -30,7 +30,8 @@ public record PlatformConfig(
         DnsSettings dns,
         Map<String, String> policyWaivers,
         Optional<ManagementSettings> management,
-        Optional<WorkloadSettings> workload) {
+        Optional<WorkloadSettings> workload,
+        RecoverySettings recovery) {
 
     /** The namespace of the platform's own configuration keys ({@code platform:clusterName}). */
     public static final String NAMESPACE = "platform";
@@ -98,12 +99,14 @@ public record PlatformConfig(
             }
             unknownKeys(reader, unknownKind ? raw : given, role.get(), virtual);
         }
+        var recovery = role.flatMap(r -> RecoverySettings.read(reader, raw, r, region.orElse(null)));
         if (!reader.errors().isEmpty()) {
             throw new ConfigException(raw.source(), reader.errors());
         }
         return new PlatformConfig(stack, role.orElseThrow(), region.orElseThrow(), clusterName.orElseThrow(),
                 network.orElseThrow(), cluster.orElseThrow(), protect.orElseThrow(), tags.orElseThrow(),
-                observability.orElseThrow(), environments.orElseThrow(), dns.orElseThrow(), waivers.orElseThrow(), management, workload);
+                observability.orElseThrow(), environments.orElseThrow(), dns.orElseThrow(), waivers.orElseThrow(), management, workload,
+                recovery.orElseThrow());
     }
 
     private static RawConfig without(RawConfig raw, List<ConfigKey> keys) {

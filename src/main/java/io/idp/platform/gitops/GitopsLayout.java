@@ -105,15 +105,29 @@ public final class GitopsLayout {
 
     /** registry/clusters/&lt;mgmt&gt;/ without applications or workload clusters. */
     public static SortedMap<String, String> management(Path root, Catalog catalog, ManagementFacts facts) {
-        return management(root, catalog, facts, Tenancy.NONE);
+        return management(root, catalog, facts, Tenancy.NONE, facts.region());
+    }
+
+    /** As {@link #management(Path, Catalog, ManagementFacts, Tenancy, String)}, secrets read in the cluster's region. */
+    public static SortedMap<String, String> management(Path root, Catalog catalog, ManagementFacts facts, Tenancy tenancy) {
+        return management(root, catalog, facts, tenancy, facts.region());
+    }
+
+    /** As {@link #management(Path, Catalog, ManagementFacts, Tenancy, String)}, with no application projects. */
+    public static SortedMap<String, String> management(Path root, Catalog catalog, ManagementFacts facts, String secretsRegion) {
+        return management(root, catalog, facts, Tenancy.NONE, secretsRegion);
     }
 
     /**
      * registry/clusters/&lt;mgmt&gt;/: the management cluster's tools and the fleet's ApplicationSets, the
      * projects of the platform, the fleet and each application, and the network policies of every
      * platform namespace (registry/fleet/network-policies/&lt;kind&gt;/ for workload clusters).
+     *
+     * @param secretsRegion where the ClusterSecretStore reads Secrets Manager: the store's region, or the
+     *                      recovery region that holds its replicas (platform:secretStoreRegion)
      */
-    public static SortedMap<String, String> management(Path root, Catalog catalog, ManagementFacts facts, Tenancy tenancy) {
+    public static SortedMap<String, String> management(Path root, Catalog catalog, ManagementFacts facts, Tenancy tenancy,
+                                                       String secretsRegion) {
         var own = tools(catalog, ClusterKind.MANAGEMENT, facts.observability());
         // Each workload cluster chooses its own observability stack: the fleet offers both.
         var fleet = new LinkedHashSet<String>();
@@ -131,6 +145,7 @@ public final class GitopsLayout {
         variables.put("gitops.repoUrl", facts.repoUrl());
         variables.put("alerts.email", facts.alertsEmail());
         variables.put("secrets.prefix", facts.secretsPrefix());
+        variables.put("secrets.region", secretsRegion);
         variables.put("role.externalSecrets", facts.externalSecretsRoleArn());
         variables.put("ecr.registry", ecrRegistry(facts.externalSecretsRoleArn(), facts.region()));
         variables.put("role.argocdFleet", facts.argocdFleetRoleArn());
@@ -197,13 +212,19 @@ public final class GitopsLayout {
 
     /** registry/clusters/&lt;name&gt;/ of a workload cluster: the settings that are its alone. */
     public static SortedMap<String, String> workload(Path root, Catalog catalog, ClusterKind kind, WorkloadFacts facts) {
+        return workload(root, catalog, kind, facts, facts.region());
+    }
+
+    /** @param secretsRegion where the cluster's ClusterSecretStore reads Secrets Manager (the store's region or a replica's) */
+    public static SortedMap<String, String> workload(Path root, Catalog catalog, ClusterKind kind, WorkloadFacts facts,
+                                                     String secretsRegion) {
         var target = clusterDirectory(facts.clusterName());
         var files = new TreeMap<>(TemplateRenderer.render(root, STACKS.resolve(SHARED_WORKLOAD), target,
                 Map.of("cluster.hostname", facts.hostname(), "alerts.email", facts.alertsEmail()), template -> true));
         var tools = tools(catalog, kind, facts.observability());
         var variables = new TreeMap<String, String>();
         if (kind == ClusterKind.WORKLOAD_EKS) {
-            variables.put("cluster.region", facts.region());
+            variables.put("secrets.region", secretsRegion);
             variables.put("secrets.prefix", facts.secretsPrefix());
             for (var tool : List.of("cert-manager", "external-secrets", "external-dns")) {
                 variables.put("tool." + tool + ".namespace", catalog.tool(tool).namespace());
@@ -212,6 +233,8 @@ public final class GitopsLayout {
             if (tools.contains(observability)) {
                 variables.put("tool." + observability + ".namespace", catalog.tool(observability).namespace());
                 if (facts.observability() == Observability.PROMETHEUS) {
+                    // Alertmanager's SMTP endpoint is the cluster's own region's (SES), not the secret store's.
+                    variables.put("cluster.region", facts.region());
                     variables.put("cluster.hostname", facts.hostname());
                     variables.put("alerts.email", facts.alertsEmail());
                 }

@@ -38,4 +38,12 @@ public final class EngineUrn {
         var at = reference.lastIndexOf(DELIMITER);
         return at < 0 || !reference.startsWith(PREFIX) ? reference : reference.substring(0, at);
     }
+
+    /** {@code <type>::<name>} of a URN: its own type (the last of its type chain) and its logical name. */
+    public static String typeAndName(String urn) {
+        var name = urn.substring(urn.lastIndexOf("::") + 2);
+        var rest = urn.substring(0, urn.lastIndexOf("::"));
+        var types = rest.substring(rest.lastIndexOf("::") + 2);
+        return types.substring(types.lastIndexOf('$') + 1) + "::" + name;
+    }
 }

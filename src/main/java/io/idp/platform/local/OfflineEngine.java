@@ -32,6 +32,7 @@ public final class OfflineEngine {
     private final Path projectDir;
     private final String project;
     private final PlanStore plans;
+    private final java.util.Set<String> replaced;
 
     /** The engine for the project in this directory, named as its Pulumi.yaml names it. */
     public OfflineEngine(Path projectDir) {
@@ -39,9 +40,24 @@ public final class OfflineEngine {
     }
 
     public OfflineEngine(Path projectDir, String project) {
+        this(projectDir, project, java.util.Set.of());
+    }
+
+    private OfflineEngine(Path projectDir, String project, java.util.Set<String> replaced) {
         this.projectDir = projectDir;
         this.project = project;
         this.plans = PlanStore.under(projectDir);
+        this.replaced = java.util.Set.copyOf(replaced);
+    }
+
+    /**
+     * The same engine, creating these resources anew as {@code pulumi up --replace} does: the simulated
+     * cloud gives them new ids, endpoints and keys, so what depends on them changes as it would.
+     *
+     * @param urns the resources' URNs
+     */
+    public OfflineEngine replacing(java.util.Collection<String> urns) {
+        return new OfflineEngine(projectDir, project, urns.stream().map(EngineUrn::typeAndName).collect(java.util.stream.Collectors.toSet()));
     }
 
     public PlanStore plans() {
@@ -90,7 +106,7 @@ public final class OfflineEngine {
                 providerConfig.put(key, value);
             }
         });
-        var cloud = new SimulatedCloud(stack, Account.simulated(config.region()), plans, providerConfig);
+        var cloud = new SimulatedCloud(stack, Account.simulated(config.region()), plans, providerConfig, replaced);
         var warnings = new ArrayList<String>();
         var logger = collectingLogger(warnings);
         var log = PulumiTestInternal.mockLog(logger);

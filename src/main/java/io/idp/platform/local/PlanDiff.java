@@ -40,6 +40,77 @@ public record PlanDiff(List<Change> changes) {
      * whose earlier URN is one of its aliases is compared with what was registered there, not created anew.
      */
     public static PlanDiff between(Plan before, Plan after) {
+        return between(before, after, java.util.Set.of());
+    }
+
+    /**
+     * The diff with these resources (URNs) replaced whatever their inputs, as {@code pulumi up --replace}
+     * does, and what that replacement takes with it, by the engine's rules: a resource replaced with
+     * delete-before-replace replaces the dependents whose replace-forcing input comes from it; a
+     * provider replaced replaces every resource it manages; a secret input (masked in plans) that is
+     * derived from a replaced resource is taken to have changed.
+     */
+    public static PlanDiff between(Plan before, Plan after, java.util.Set<String> forced) {
+        var diff = plain(before, after);
+        if (forced.isEmpty() && diff.changes.stream().noneMatch(c -> c.op() == Op.REPLACE)) {
+            return diff;
+        }
+        var replaced = new java.util.HashMap<String, PlannedResource>();
+        var changes = new ArrayList<>(diff.changes);
+        // Plans list resources by URN, not in dependency order: repeat until no replacement adds another.
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (int i = 0; i < changes.size(); i++) {
+                var change = changes.get(i);
+                var resource = change.resource();
+                if (change.op() == Op.REPLACE) {
+                    grew |= replaced.put(resource.urn(), resource) == null;
+                    continue;
+                }
+                if (change.op() != Op.SAME && change.op() != Op.UPDATE) {
+                    continue;
+                }
+                var reason = replacementReason(resource, forced, replaced);
+                if (reason != null) {
+                    var properties = new ArrayList<>(change.properties());
+                    properties.add(reason);
+                    changes.set(i, new Change(resource, Op.REPLACE, List.copyOf(properties)));
+                    replaced.put(resource.urn(), resource);
+                    grew = true;
+                }
+            }
+        }
+        return new PlanDiff(List.copyOf(changes));
+    }
+
+    private static PropertyChange replacementReason(PlannedResource resource, java.util.Set<String> forced,
+                                                    Map<String, PlannedResource> replaced) {
+        if (forced.contains(resource.urn())) {
+            return new PropertyChange("[replace]", null, "forced", true);
+        }
+        var provider = resource.provider().contains("::") ? resource.provider().substring(0, resource.provider().lastIndexOf("::")) : "";
+        if (replaced.containsKey(provider)) {
+            return new PropertyChange("[provider]", provider, "replaced", true);
+        }
+        for (var dependency : resource.propertyDependencies().entrySet()) {
+            var property = dependency.getKey();
+            for (var urn : dependency.getValue()) {
+                var source = replaced.get(urn);
+                if (source == null) {
+                    continue;
+                }
+                boolean forcing = ReplaceRules.replaces(resource.type(), property, resource.replaceOnChanges());
+                boolean masked = String.valueOf(resource.inputs().get(property)).contains("[secret]");
+                if (forcing && (source.deleteBeforeReplace() || masked)) {
+                    return new PropertyChange(property, "from " + source.name(), "from its replacement", true);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static PlanDiff plain(Plan before, Plan after) {
         var previous = new TreeMap<String, PlannedResource>();
         if (before != null) {
             before.resources().forEach(r -> previous.put(r.urn(), r));

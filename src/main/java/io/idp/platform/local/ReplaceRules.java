@@ -12,6 +12,8 @@ public final class ReplaceRules {
     private static final Set<String> S3_CONFIG = Set.of("bucket", "expectedBucketOwner");
     private static final Map<String, Set<String>> BY_TYPE = Map.ofEntries(
             Map.entry("pulumi:providers:aws", Set.of("region")),
+            // pulumi-kubernetes replaces its provider, and so every object it manages, when the cluster changes.
+            Map.entry("pulumi:providers:kubernetes", Set.of("kubeconfig")),
             Map.entry("aws:s3/bucketV2:BucketV2", Set.of("bucket", "bucketPrefix", "objectLockEnabled")),
             Map.entry("aws:s3/bucketVersioningV2:BucketVersioningV2", S3_CONFIG),
             Map.entry("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", S3_CONFIG),

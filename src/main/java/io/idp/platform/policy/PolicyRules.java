@@ -26,6 +26,7 @@ public final class PolicyRules {
         rules.addAll(TenancyRules.rules());
         rules.addAll(CloudflareRules.rules());
         rules.addAll(TrustRules.rules());
+        rules.addAll(RecoveryRules.rules());
         return List.copyOf(rules);
     }
 

@@ -35,7 +35,7 @@ final class GitopsCommits {
         var tenancy = new Tenancy(settings.applications(), config.environments(), WorkloadClusters.read(sources.root()));
         var files = GitopsFiles.management(sources, config.environments(), tenancy, facts,
                 Output.tuple(gitops.sshCloneUrl(), cluster.externalSecretsRoleArn(), cluster.argocdFleetRoleArn())
-                        .applyValue(t -> facts.withResources(t.t1, t.t2, t.t3)));
+                        .applyValue(t -> facts.withResources(t.t1, t.t2, t.t3)), config.recovery().secretStoreRegion(config.region()));
         gitops.commit(RepositoryFilesArgs.builder().paths(files.paths()).contents(files.contents())
                 .keep(GitopsFiles::outlivesClusters).source("the platform's templates (stacks/)"));
     }
@@ -48,12 +48,14 @@ final class GitopsCommits {
         var secretsPrefix = management.secretStorePrefix().applyValue(prefix -> prefix + "clusters/" + name + "/");
         var facts = Output.tuple(cluster.hostname(), management.require(ALERTS_EMAIL), secretsPrefix).applyValue(t ->
                 new GitopsLayout.WorkloadFacts(name, t.t1, config.region(), t.t2, t.t3, config.observability()));
+        // The store's region, or the recovery region of its replicas (platform:secretStoreRegion).
+        var secretsRegion = management.region().applyValue(region -> config.recovery().secretStoreRegion(region));
         var paths = new TreeSet<>(GitopsLayout.workload(sources.root(), catalog, kind,
                 new GitopsLayout.WorkloadFacts(name, GitopsFiles.PENDING, config.region(), GitopsFiles.PENDING, GitopsFiles.PENDING,
-                        config.observability())).keySet());
+                        config.observability()), GitopsFiles.PENDING).keySet());
         new RepositoryFiles(name + "-registry", RepositoryFilesArgs.builder()
                 .repository(management.gitopsRepo().applyValue(repo -> repo.substring(repo.indexOf('/') + 1))).paths(paths)
-                .contents(facts.applyValue(f -> GitopsLayout.workload(sources.root(), catalog, kind, f)))
+                .contents(Output.tuple(facts, secretsRegion).applyValue(t -> GitopsLayout.workload(sources.root(), catalog, kind, t.t1, t.t2)))
                 .source("stacks/" + kind.catalogName() + " for " + name).build(),
                 ComponentResourceOptions.builder().providers(management.github()).build());
     }

@@ -27,15 +27,15 @@ record GitopsFiles(SortedSet<String> paths, Output<SortedMap<String, String>> co
     static final String PENDING = "pending";
 
     static GitopsFiles management(Sources sources, List<String> environments, Tenancy tenancy, GitopsLayout.ManagementFacts known,
-                                  Output<GitopsLayout.ManagementFacts> complete) {
-        return new GitopsFiles(new TreeSet<>(render(sources, environments, tenancy, known).keySet()),
-                complete.applyValue(f -> render(sources, environments, tenancy, f)));
+                                  Output<GitopsLayout.ManagementFacts> complete, String secretsRegion) {
+        return new GitopsFiles(new TreeSet<>(render(sources, environments, tenancy, known, secretsRegion).keySet()),
+                complete.applyValue(f -> render(sources, environments, tenancy, f, secretsRegion)));
     }
 
     private static SortedMap<String, String> render(Sources sources, List<String> environments, Tenancy tenancy,
-                                                    GitopsLayout.ManagementFacts facts) {
+                                                    GitopsLayout.ManagementFacts facts, String secretsRegion) {
         var files = new TreeMap<String, String>();
-        files.putAll(GitopsLayout.management(sources.root(), sources.catalog(), facts, tenancy));
+        files.putAll(GitopsLayout.management(sources.root(), sources.catalog(), facts, tenancy, secretsRegion));
         for (var environment : environments) {
             files.putAll(GitopsLayout.environment(sources.root(), environment, facts.repoUrl()));
         }

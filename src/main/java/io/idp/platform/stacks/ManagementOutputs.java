@@ -35,6 +35,12 @@ public final class ManagementOutputs {
     public static final String CI_DEPLOY_ROLE_ARN = "ciDeployRoleArn";
     public static final String ALERTS_EMAIL = "alertsEmail";
     public static final String ENVIRONMENTS = "environments";
+    /** The disaster-recovery region, or "" when the platform has none (platform:recoveryRegion). */
+    public static final String RECOVERY_REGION = "recoveryRegion";
+    /** The key the secrets' replicas are encrypted with in the recovery region, or "". */
+    public static final String SECRET_REPLICA_KMS_KEY_ARN = "secretReplicaKmsKeyArn";
+    /** The {@code pulumi login} URL of the state bucket's replica, or "". */
+    public static final String STATE_REPLICA_BACKEND_URL = "stateReplicaBackendUrl";
     /** Secret: for people and CI, not for workload stacks. */
     public static final String KUBECONFIG = "kubeconfig";
 
@@ -43,11 +49,12 @@ public final class ManagementOutputs {
             OIDC_PROVIDER_ARN, OIDC_ISSUER_URL, ARGOCD_FLEET_ROLE_ARN, ARGOCD_NAMESPACE, ARGOCD_URL, GITOPS_REPO,
             GITOPS_REPO_SSH_URL, GITOPS_REPO_HTTPS_URL, SECRET_STORE_KMS_KEY_ARN, SECRET_STORE_PREFIX, DNS_ZONE_ID, DOMAIN,
             VPC_ID, VPC_CIDR, PRIVATE_SUBNET_IDS, NAT_PUBLIC_IPS, STATE_BUCKET, STATE_BACKEND_URL, CATALOG_VERSION, CI_PREVIEW_ROLE_ARN,
-            CI_DEPLOY_ROLE_ARN, ALERTS_EMAIL, ENVIRONMENTS);
+            CI_DEPLOY_ROLE_ARN, ALERTS_EMAIL, ENVIRONMENTS, RECOVERY_REGION, SECRET_REPLICA_KMS_KEY_ARN,
+            STATE_REPLICA_BACKEND_URL);
 
-    /** What a contract output holds: a non-empty text, or a list of non-empty texts. */
+    /** What a contract output holds: a non-empty text, a text that may be empty, or a list of non-empty texts. */
     public enum Shape {
-        TEXT("a non-empty string"), TEXT_LIST("a list of non-empty strings");
+        TEXT("a non-empty string"), OPTIONAL_TEXT("a string, empty when not configured"), TEXT_LIST("a list of non-empty strings");
 
         public final String description;
 
@@ -59,7 +66,14 @@ public final class ManagementOutputs {
     /** The contract's outputs that are lists; every other one is a text. */
     private static final java.util.Set<String> LISTS = java.util.Set.of(PRIVATE_SUBNET_IDS, NAT_PUBLIC_IPS, ENVIRONMENTS);
 
+    /** The contract's outputs that are empty when the feature behind them is not configured. */
+    private static final java.util.Set<String> OPTIONAL = java.util.Set.of(RECOVERY_REGION, SECRET_REPLICA_KMS_KEY_ARN,
+            STATE_REPLICA_BACKEND_URL);
+
     public static Shape shape(String output) {
+        if (OPTIONAL.contains(output)) {
+            return Shape.OPTIONAL_TEXT;
+        }
         return LISTS.contains(output) ? Shape.TEXT_LIST : Shape.TEXT;
     }
 

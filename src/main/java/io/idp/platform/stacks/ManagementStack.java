@@ -41,6 +41,8 @@ public final class ManagementStack {
 
         var state = new StateStore("state", StateStoreArgs.builder().bucketName(settings.stateBucket()).protect(config.protect()).build(), aws);
         var secrets = new SecretStore("secrets", SecretStoreArgs.builder().clusterName(name).protect(config.protect()).build(), aws);
+        // Before anything writes a secret: each secret then keeps a replica in the recovery region.
+        var recovery = Recovery.define(config, settings, state, secrets, aws);
         var bots = new BotAccounts("bots", BotAccountsArgs.builder().clusterName(name).githubOwner(settings.githubOwner())
                 .platformRepo(settings.platformRepo()).alertsEmail(settings.alertsEmail())
                 .githubToken(settings.githubToken().output()).cloudflareToken(settings.cloudflareToken().output())
@@ -100,5 +102,6 @@ public final class ManagementStack {
         ctx.export(ALERTS_EMAIL, Output.of(bots.alertsEmail()));
         ctx.export(ENVIRONMENTS, Output.of(config.environments()));
         ctx.export(KUBECONFIG, cluster.kubeconfig());
+        recovery.export(ctx);
     }
 }

@@ -26,8 +26,13 @@ public final class AwsProviderFactory {
     }
 
     public static Provider create(PlatformConfig config) {
-        return new Provider("aws", ProviderArgs.builder()
-                .region(config.region())
+        return create(config, "aws", config.region());
+    }
+
+    /** A provider for another region of the same account (the recovery region), tagged alike. */
+    public static Provider create(PlatformConfig config, String logicalName, String region) {
+        return new Provider(logicalName, ProviderArgs.builder()
+                .region(region)
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(tags(config)).build())
                 .build());
     }

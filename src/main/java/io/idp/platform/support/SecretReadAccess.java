@@ -22,11 +22,22 @@ public final class SecretReadAccess {
         return "arn:aws:secretsmanager:" + parts[3] + ":" + parts[4] + ":secret:" + prefix + "*";
     }
 
+    /** The same secrets' replicas: the pattern with the replica region in place of the store's. */
+    public static String inRegion(String secretsPattern, String region) {
+        var parts = secretsPattern.split(":", 5);
+        return parts[0] + ":" + parts[1] + ":" + parts[2] + ":" + region + ":" + parts[4];
+    }
+
     /** Read the secrets under the pattern, and decrypt them with the store's key. */
     public static List<Map<String, Object>> statements(String secretsPattern, String storeKeyArn) {
+        return statements(List.of(secretsPattern), List.of(storeKeyArn));
+    }
+
+    /** Read the secrets under the patterns (the store's and its replicas'), decrypting with their keys. */
+    public static List<Map<String, Object>> statements(List<String> secretsPatterns, List<String> keyArns) {
         return List.of(
                 PolicyDocuments.statement("ReadThisClustersSecrets", "Allow", null,
-                        List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"), List.of(secretsPattern), null),
-                PolicyDocuments.statement("DecryptWithTheStoreKey", "Allow", null, List.of("kms:Decrypt"), List.of(storeKeyArn), null));
+                        List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"), secretsPatterns, null),
+                PolicyDocuments.statement("DecryptWithTheStoreKey", "Allow", null, List.of("kms:Decrypt"), keyArns, null));
     }
 }

@@ -156,7 +156,7 @@ class BadInputCatalogueTest {
                 values("four zones in us-east-2", "mgmt", set("platform:availabilityZones", 4, "aws:region", "us-east-2"), "platform:availabilityZones", "\"4\"", "is more than the 3 availability zones us-east-2 has"),
                 values("six zones in eu-west-1", "production-east", set("platform:availabilityZones", 6, "aws:region", "eu-west-1"), "platform:availabilityZones", "\"6\"", "is more than the 3 availability zones eu-west-1 has"),
                 values("five zones in ap-northeast-2", "production-east", set("platform:availabilityZones", 5, "aws:region", "ap-northeast-2"), "platform:availabilityZones", "\"5\"", "is more than the 4 availability zones ap-northeast-2 has"),
-                values("five zones in us-west-2", "mgmt", set("platform:availabilityZones", 5, "aws:region", "us-west-2"), "platform:availabilityZones", "\"5\"", "is more than the 4 availability zones us-west-2 has"),
+                values("five zones in us-west-2", "mgmt", set("platform:availabilityZones", 5, "aws:region", "us-west-2", "platform:recoveryRegion", "us-east-2"), "platform:availabilityZones", "\"5\"", "is more than the 4 availability zones us-west-2 has"),
                 value("seven zones anywhere", "mgmt", "platform:availabilityZones", 7, "\"7\"", "is out of range"),
 
                 // AWS tag limits

@@ -24,6 +24,7 @@ class PolicyDocsTest {
         rules.addAll(TenancyRules.rules());
         rules.addAll(CloudflareRules.rules());
         rules.addAll(TrustRules.rules());
+        rules.addAll(RecoveryRules.rules());
         return rules;
     }
 
@@ -49,7 +50,7 @@ class PolicyDocsTest {
     @Test
     void everyGroupContributesItsRulesInOrder() {
         assertEquals(PolicyRules.ids(), fresh().stream().map(Rule::id).toList());
-        assertEquals(78, PolicyRules.ids().size());
+        assertEquals(84, PolicyRules.ids().size());
         assertEquals("CKV_AWS_21", PolicyRules.find("CKV_AWS_21").orElseThrow().id());
         assertTrue(PolicyRules.find("CKV_NOPE").isEmpty());
     }

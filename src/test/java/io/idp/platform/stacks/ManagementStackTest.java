@@ -361,6 +361,9 @@ class ManagementStackTest {
         assertEquals(new TreeSet<>(List.of(
                 "aws:eks/cluster:Cluster mgmt-cluster",
                 "aws:kms/key:Key mgmt-secrets-key",
+                "aws:kms/key:Key secret-replicas-key",
+                "aws:kms/key:Key state-replica-key",
+                "aws:s3/bucketV2:BucketV2 state-replica-bucket",
                 "aws:kms/key:Key secrets-key",
                 "aws:kms/key:Key state-key",
                 "aws:s3/bucketV2:BucketV2 state-bucket",

@@ -11,6 +11,10 @@ public record Account(String accountId, String region) {
         return new Account(SIMULATED_ACCOUNT_ID, region);
     }
 
+    public Account inRegion(String other) {
+        return new Account(accountId, other);
+    }
+
     public String arn(String service, String resource) {
         return "arn:aws:" + service + ":" + region + ":" + accountId + ":" + resource;
     }

@@ -5,34 +5,39 @@ final class AwsModels {
     private AwsModels() {
     }
 
+    /** The account as seen from the resource's provider: a provider pinned to another region creates there. */
+    private static Account regional(Account account, ResourceModels.Created c) {
+        return account.inRegion(c.providerSetting("region", account.region()));
+    }
+
     static void register(ResourceModels m, Account account, Ids ids) {
         m.model("aws:s3/bucketV2:BucketV2", c -> {
             var bucket = c.autoName("bucket");
             c.id = bucket;
             c.put("arn", "arn:aws:s3:::" + bucket);
             c.put("bucketDomainName", bucket + ".s3.amazonaws.com");
-            c.put("bucketRegionalDomainName", bucket + ".s3." + account.region() + ".amazonaws.com");
-            c.put("region", account.region());
+            c.put("bucketRegionalDomainName", bucket + ".s3." + regional(account, c).region() + ".amazonaws.com");
+            c.put("region", regional(account, c).region());
         });
         // S3 configuration resources are identified by their bucket.
         for (var config : new String[]{"bucketVersioningV2:BucketVersioningV2",
                 "bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
                 "bucketPublicAccessBlock:BucketPublicAccessBlock", "bucketOwnershipControls:BucketOwnershipControls",
                 "bucketPolicy:BucketPolicy", "bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
-                "bucketLoggingV2:BucketLoggingV2"}) {
+                "bucketLoggingV2:BucketLoggingV2", "bucketReplicationConfig:BucketReplicationConfig"}) {
             m.model("aws:s3/" + config, c -> c.id = c.input("bucket"));
         }
         m.model("aws:kms/key:Key", c -> {
             c.id = ids.uuid(c.type, c.name);
             c.put("keyId", c.id);
-            c.put("arn", account.arn("kms", "key/" + c.id));
+            c.put("arn", regional(account, c).arn("kms", "key/" + c.id));
         });
         m.model("aws:kms/alias:Alias", c -> {
             var name = c.input("name") != null ? c.input("name") : "alias/" + c.name + "-" + c.hex(7);
             c.put("name", name);
             c.id = name;
-            c.put("arn", account.arn("kms", name));
-            c.put("targetKeyArn", account.arn("kms", "key/" + c.input("targetKeyId")));
+            c.put("arn", regional(account, c).arn("kms", name));
+            c.put("targetKeyArn", regional(account, c).arn("kms", "key/" + c.input("targetKeyId")));
         });
         m.model("aws:ec2/vpc:Vpc", c -> {
             c.id = "vpc-" + c.hex(17);
@@ -109,7 +114,7 @@ final class AwsModels {
         });
         m.model("aws:secretsmanager/secret:Secret", c -> {
             var name = c.autoName("name");
-            c.id = account.arn("secretsmanager", "secret:" + name + "-" + ids.hex(6, c.type, c.name));
+            c.id = regional(account, c).arn("secretsmanager", "secret:" + name + "-" + ids.hex(6, c.type, c.name));
             c.put("arn", c.id);
         });
         m.model("aws:secretsmanager/secretVersion:SecretVersion", c -> {

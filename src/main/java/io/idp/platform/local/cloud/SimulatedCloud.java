@@ -23,6 +23,9 @@ public final class SimulatedCloud implements Mocks {
     private final PlanStore plans;
     private final CloudState state = new CloudState();
     private final ResourceModels models;
+    /** Creates what a forced replacement creates: the same resource with new ids, endpoints and keys. */
+    private final ResourceModels replacements;
+    private final java.util.Set<String> replaced;
     private final Constraints constraints;
     private final Invokes invokes;
     private final List<Violation> violations = new ArrayList<>();
@@ -37,9 +40,17 @@ public final class SimulatedCloud implements Mocks {
      *                       default providers use as the real engine's default providers do
      */
     public SimulatedCloud(String stack, Account account, PlanStore plans, Map<String, String> providerConfig) {
+        this(stack, account, plans, providerConfig, java.util.Set.of());
+    }
+
+    /** @param replaced resources to create anew (pulumi up --replace), each as {@code <type>::<name>} */
+    public SimulatedCloud(String stack, Account account, PlanStore plans, Map<String, String> providerConfig,
+                          java.util.Set<String> replaced) {
         var ids = new Ids(stack + "/" + account.accountId() + "/" + account.region());
         this.plans = plans;
         this.models = new ResourceModels(account, ids);
+        this.replacements = new ResourceModels(account, new Ids(stack + "/" + account.accountId() + "/" + account.region() + "/replacement"));
+        this.replaced = java.util.Set.copyOf(replaced);
         this.constraints = new Constraints(state);
         this.invokes = new Invokes(account, ids);
         this.providerConfig = Map.copyOf(providerConfig);
@@ -54,7 +65,8 @@ public final class SimulatedCloud implements Mocks {
         if (STACK_REFERENCE.equals(args.type)) {
             return CompletableFuture.completedFuture(stackReference(args));
         }
-        var created = models.create(args.type, args.name, args.inputs, providerState(args.type, args.provider));
+        var created = (replaced.contains(args.type + "::" + args.name) ? replacements : models)
+                .create(args.type, args.name, args.inputs, providerState(args.type, args.provider));
         // A model derives some outputs from inputs; in a preview an unknown input is absent, and so is what it derives.
         created.state.values().removeIf(java.util.Objects::isNull);
         if (created.id == null) {
