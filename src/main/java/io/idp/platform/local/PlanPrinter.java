@@ -69,7 +69,7 @@ public final class PlanPrinter {
         int nameWidth = Math.max(4, rows.stream().mapToInt(r -> r[2].length()).max().orElse(4));
         int planWidth = rows.stream().mapToInt(r -> planCell(r).length()).max().orElse(4);
         // " + " marker and gaps take 9 columns; the plan column is never cut, type and name share the rest.
-        int room = width == Integer.MAX_VALUE ? Integer.MAX_VALUE : width - 9 - planWidth;
+        int room = width - 9 - planWidth;
         if (typeWidth + nameWidth > room) {
             // Narrow: types in their short form (aws:iam:Role), as the module path repeats the type's name.
             rows.forEach(r -> r[1] = compactType(r[1]));
@@ -110,10 +110,7 @@ public final class PlanPrinter {
      * {@code aws:iam:RolePolicy}, {@code github:index/repository:Repository} reads {@code github:Repository}.
      */
     static String compactType(String cell) {
-        int tree = 0;
-        while (tree < cell.length() && "│├└─ ".indexOf(cell.charAt(tree)) >= 0) {
-            tree++;
-        }
+        int tree = treeWidth(cell);
         var parts = cell.substring(tree).split(":");
         if (parts.length != 3 || !parts[1].contains("/")) {
             return cell;
@@ -127,13 +124,19 @@ public final class PlanPrinter {
         if (cell.length() <= width) {
             return cell;
         }
+        int tree = treeWidth(cell);
+        var prefix = cell.substring(0, Math.min(tree, Math.max(0, width - 8)));
+        int keep = width - prefix.length() - 1;
+        return prefix + MORE + cell.substring(cell.length() - keep);
+    }
+
+    /** How many leading columns of a type cell draw the tree (│ ├ └ ─ and spaces). */
+    static int treeWidth(String cell) {
         int tree = 0;
         while (tree < cell.length() && "│├└─ ".indexOf(cell.charAt(tree)) >= 0) {
             tree++;
         }
-        var prefix = cell.substring(0, Math.min(tree, Math.max(0, width - 8)));
-        int keep = width - prefix.length() - 1;
-        return prefix + MORE + cell.substring(cell.length() - keep);
+        return tree;
     }
 
     /** A name too long keeps its start and end, where names differ. */
