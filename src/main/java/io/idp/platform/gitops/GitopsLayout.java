@@ -275,9 +275,12 @@ public final class GitopsLayout {
         return account + ".dkr.ecr." + region + ".amazonaws.com";
     }
 
-    /** A template named after a catalog tool renders only where that tool runs. */
+    /**
+     * A template named after a catalog tool renders only where that tool runs. Templates in
+     * subdirectories never match a tool name, so they always render.
+     */
     private static boolean includes(String template, Catalog catalog, Set<String> tools) {
-        var base = template.contains("/") ? "" : template.replaceFirst("\\.ya?ml$", "");
+        var base = template.replaceFirst("\\.ya?ml$", "");
         return !catalog.tools().containsKey(base) || tools.contains(base);
     }
 

@@ -1,0 +1,43 @@
+package io.idp.platform.gitops;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CatalogTableTest {
+    static Catalog catalog() {
+        return Catalog.parse(CatalogRulesTest.catalog(
+                "  vcluster: {repository: https://charts.loft.sh, chart: vcluster, version: \"0.26.0\", namespace: vcluster, wave: 20, clusters: []}\n"
+                        + "  cert-manager: {repository: https://charts.jetstack.io, chart: cert-manager, version: v1.18.2, namespace: cert-manager, "
+                        + "wave: 20, clusters: [management, workload-eks]}\n"));
+    }
+
+    @Test
+    void toolsAreListedByWaveThenNameWithTheirClusters() {
+        var table = CatalogTable.markdown(catalog());
+        assertTrue(table.startsWith("""
+                Catalog version `7`.
+
+                | wave | tool | chart | version | namespace | clusters |
+                |---|---|---|---|---|---|
+                | 0 | argo-cd | https://argoproj.github.io/argo-helm `argo-cd` | `8.1.2` | argocd | management |
+                | 20 | cert-manager | https://charts.jetstack.io `cert-manager` | `v1.18.2` | cert-manager | management, workload-eks |
+                | 20 | vcluster | https://charts.loft.sh `vcluster` | `0.26.0` | vcluster | (makes virtual clusters) |
+                """), table);
+    }
+
+    @Test
+    void addonsHaveAColumnPerKubernetesVersion() {
+        var table = CatalogTable.markdown(catalog());
+        assertTrue(table.endsWith("""
+
+                | EKS add-on | Kubernetes 1.31 | Kubernetes 1.32 | Kubernetes 1.33 |
+                |---|---|---|---|
+                | vpc-cni | `a31` | `a32` | `a33` |
+                | coredns | `b31` | `b32` | `b33` |
+                | kube-proxy | `c31` | `c32` | `c33` |
+                | aws-ebs-csi-driver | `d31` | `d32` | `d33` |
+                | eks-pod-identity-agent | `e31` | `e32` | `e33` |
+                """), table);
+    }
+}
