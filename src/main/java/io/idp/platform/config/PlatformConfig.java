@@ -96,7 +96,7 @@ public record PlatformConfig(
             } else {
                 workload = workload(reader);
             }
-            unknownKeys(reader, unknownKind ? raw : given, role.get(), virtual);
+            unknownKeys(reader, given, role.get(), virtual);
         }
         if (!reader.errors().isEmpty()) {
             throw new ConfigException(raw.source(), reader.errors());

@@ -130,4 +130,33 @@ class RoleDependentValuesTest {
         assertEquals("arn:aws:iam::1:user/x", error.value());
         assertEquals("is not an IAM role ARN", error.problem());
     }
+
+    @Test
+    void aNodeKeyInAWorkloadStackOfUnknownKindIsNotChecked() {
+        var values = workload();
+        values.put("platform:clusterType", "vm");
+        values.put("platform:nodeMinSize", "0");
+        assertEquals("platform:clusterType", only(values).key());
+    }
+
+    @Test
+    void aMisspelledProviderNamespaceSuggestsTheProviderKey() {
+        var values = management();
+        values.put("awz:region", "eu-west-1");
+        assertEquals("is in no known namespace; did you mean aws:region?", only(values).problem());
+    }
+
+    @Test
+    void aMisspelledNamespaceIsNotOfferedAKeyOfTheOtherRole() {
+        var values = management();
+        values.put("platfrom:managementStack", "mgmt");
+        assertEquals("is in no known namespace", only(values).problem());
+    }
+
+    @Test
+    void aValidCloudflareAccountKeepsTheManagementSettings() {
+        var values = management();
+        values.put("platform:cloudflareAccountId", "023e105f4ecef8ad9ca31a8372d0c353");
+        assertEquals("example.com", load(values).managementSettings().domain());
+    }
 }
