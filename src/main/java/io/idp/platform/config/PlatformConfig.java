@@ -97,7 +97,7 @@ public record PlatformConfig(
             } else {
                 workload = workload(reader);
             }
-            unknownKeys(reader, unknownKind ? raw : given, role.get(), virtual);
+            unknownKeys(reader, given, role.get(), virtual);
         }
         var recovery = role.flatMap(r -> RecoverySettings.read(reader, raw, r, region.orElse(null)));
         if (!reader.errors().isEmpty()) {

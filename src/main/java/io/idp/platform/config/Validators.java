@@ -39,13 +39,9 @@ public final class Validators {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         var wanted = given.toLowerCase();
-        int colon = wanted.indexOf(':');
-        var namespace = colon > 0 ? wanted.substring(0, colon + 1) : null;
         for (var candidate : candidates) {
-            var other = candidate.toLowerCase();
-            boolean sameNamespace = namespace != null && other.startsWith(namespace);
-            int distance = sameNamespace ? editDistance(wanted.substring(namespace.length()), other.substring(namespace.length()))
-                    : editDistance(wanted, other);
+            // A shared namespace adds no edits, so whole names compare as their parts after the namespace would.
+            int distance = editDistance(wanted, candidate.toLowerCase());
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
