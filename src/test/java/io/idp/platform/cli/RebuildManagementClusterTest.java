@@ -96,7 +96,8 @@ class RebuildManagementClusterTest {
                 "aws:iam/openIdConnectProvider:OpenIdConnectProvider mgmt-oidc",
                 "pulumi:providers:kubernetes mgmt-kubernetes",
                 "kubernetes:core/v1:Namespace argocd-namespace", "kubernetes:core/v1:Secret argocd-gitops-credentials",
-                "kubernetes:helm.sh/v3:Release argocd-release", "kubernetes:argoproj.io/v1alpha1:Application argocd-root")),
+                "kubernetes:helm.sh/v3:Release argocd-release", "kubernetes:argoproj.io/v1alpha1:Application argocd-root",
+                "kubernetes:argoproj.io/v1alpha1:AppProject argocd-root-project")),
                 replaced(mgmt));
         assertEquals(Set.of(), ops(mgmt, "delete"));
         assertEquals(Set.of(), ops(mgmt, "create"));

@@ -99,6 +99,11 @@ class MovedResourcesTest {
         for (var key : keys) {
             var before = old.get("inputs").get(key);
             var after = resource.inputs().get(key);
+            // A masked secret compares with nothing, and an ARN is another resource's id that the
+            // simulated cloud may spell differently between versions: neither is this resource's setting.
+            if (masked(before) || "[secret]".equals(after) || (after instanceof String text && text.startsWith("arn:aws:"))) {
+                continue;
+            }
             boolean same = before == null ? after == null : after != null && sameValue(before, after);
             if (!same && io.idp.platform.local.ReplaceRules.replaces(resource.type(), key, resource.replaceOnChanges())) {
                 problems.add(stack + ": " + old.get("urn").asText() + " changes " + key + ", which forces a replacement");
@@ -162,6 +167,10 @@ class MovedResourcesTest {
     }
 
     /** Equal as JSON, numbers by value (the files were written by jq, which prints 3600.0 as 3600). */
+    private static boolean masked(JsonNode value) {
+        return value != null && value.isTextual() && value.asText().equals("[secret]");
+    }
+
     private static boolean sameValue(JsonNode old, Object now) {
         try {
             var current = JSON.readTree(JSON.writeValueAsString(now));
