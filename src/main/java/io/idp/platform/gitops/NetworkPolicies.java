@@ -204,6 +204,20 @@ public final class NetworkPolicies {
         options.setIndicatorIndent(2);
         options.setIndentWithIndicator(true);
         options.setDereferenceAliases(true);
-        return new org.yaml.snakeyaml.Yaml(options).dumpAll(docs.iterator());
+        // Map.of iterates in an order that changes from run to run; the files must not.
+        return new org.yaml.snakeyaml.Yaml(options).dumpAll(docs.stream().map(NetworkPolicies::sorted).iterator());
+    }
+
+    /** The value with every map's keys in a fixed order (sorted), lists kept as they are. */
+    static Object sorted(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            var ordered = new java.util.TreeMap<String, Object>();
+            map.forEach((key, item) -> ordered.put(String.valueOf(key), sorted(item)));
+            return ordered;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(NetworkPolicies::sorted).toList();
+        }
+        return value;
     }
 }
