@@ -127,8 +127,11 @@ final class ConfigReader {
     Optional<SecretValue> secret(ConfigKey key) {
         var given = raw.get(key.name()).filter(value -> !value.isBlank());
         if (given.isEmpty()) {
-            if (!(raw.isSecret(key.name()) && raw.get(key.name()).isPresent())) {
-                // An empty secure: value is the stack file's problem, reported there, not a missing key.
+            if (raw.isSecret(key.name()) && raw.get(key.name()).isPresent()) {
+                // The engine hands over an empty secret as "": set, but nothing usable.
+                errors.add(new ConfigError(key.name(), SecretValue.MASK,
+                        "is set as a secret but its value is empty", key.allowed(), key.example()));
+            } else {
                 error(key, null, "is required but not set");
             }
             return Optional.empty();

@@ -58,7 +58,9 @@ public final class StackCheck {
             try {
                 config = PlatformConfig.load(stack, raw);
             } catch (ConfigException e) {
-                errors.addAll(e.errors());
+                // A key the file check already reported (a broken secure: value) is not reported twice.
+                var reported = parsed.problems().stream().map(ConfigError::key).collect(java.util.stream.Collectors.toSet());
+                e.errors().stream().filter(error -> !reported.contains(error.key())).forEach(errors::add);
             }
             errors.addAll(new CrossStackChecks(projectDir, project == null ? null : project.name()).check(stack, raw));
         }

@@ -232,6 +232,20 @@ class PlatformConfigTest {
     }
 
     @Test
+    void anEmptySecretFromTheEngineIsOneMaskedError() {
+        var values = new java.util.LinkedHashMap<>(management());
+        values.put("github:token", "");
+        var config = new com.google.gson.Gson().toJson(values);
+        var raw = RawConfig.fromEngineEnvironment("mgmt", Map.of("PULUMI_CONFIG", config,
+                "PULUMI_CONFIG_SECRET_KEYS", "[\"github:token\",\"cloudflare:apiToken\",\"platform:githubOAuthClientSecret\"]"));
+        var e = assertThrows(ConfigException.class, () -> PlatformConfig.load("mgmt", raw));
+        assertEquals(1, e.errors().size(), () -> e.errors().toString());
+        assertEquals("github:token", e.errors().get(0).key());
+        assertEquals(SecretValue.MASK, e.errors().get(0).value());
+        assertEquals("is set as a secret but its value is empty", e.errors().get(0).problem());
+    }
+
+    @Test
     void docsCarryTheCurrentTableOfKeys() throws Exception {
         var doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/configuration.md"));
         assertTrue(doc.contains(ConfigKeysTable.markdown()),

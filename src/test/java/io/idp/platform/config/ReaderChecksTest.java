@@ -45,10 +45,18 @@ class ReaderChecksTest {
     }
 
     @Test
-    void anEmptySecureValueIsLeftToTheStackFileCheck() {
+    void anEmptySecretFromTheEngineIsReportedMasked() {
         var reader = reader(Map.of("github:token", ""), Set.of("github:token"));
         assertEquals(Optional.empty(), reader.secret(ConfigKeys.GITHUB_TOKEN));
-        assertEquals(List.of(), reader.errors());
+        assertEquals(List.of(new ConfigError("github:token", SecretValue.MASK, "is set as a secret but its value is empty",
+                ConfigKeys.GITHUB_TOKEN.allowed(), ConfigKeys.GITHUB_TOKEN.example())), reader.errors());
+    }
+
+    @Test
+    void aBlankSecretIsReportedAsEmptyNotAsMissing() {
+        var reader = reader(Map.of("github:token", "  "), Set.of("github:token"));
+        reader.secret(ConfigKeys.GITHUB_TOKEN);
+        assertEquals("is set as a secret but its value is empty", reader.errors().get(0).problem());
     }
 
     @Test
