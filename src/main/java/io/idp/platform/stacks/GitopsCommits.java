@@ -15,7 +15,7 @@ import io.idp.platform.gitops.Tenancy;
 
 import java.util.TreeSet;
 
-import static io.idp.platform.stacks.ManagementOutputs.ALERTS_EMAIL;
+import static io.idp.platform.contract.ManagementOutputs.ALERTS_EMAIL;
 
 /** What each stack commits to the gitops repository, from the facts its clusters provide. */
 final class GitopsCommits {

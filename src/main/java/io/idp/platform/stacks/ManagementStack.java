@@ -23,7 +23,7 @@ import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.gitops.Sources;
 import io.idp.platform.support.AwsProviderFactory;
 
-import static io.idp.platform.stacks.ManagementOutputs.*;
+import static io.idp.platform.contract.ManagementOutputs.*;
 
 /**
  * The {@code mgmt} stack: the state and secret stores (first: the bots, the gitops repository and the
