@@ -44,7 +44,7 @@ final class GitopsCommits {
     static void workload(Sources sources, PlatformConfig config, ManagementReference management, WorkloadCluster cluster) {
         var name = config.clusterName();
         var catalog = sources.catalog();
-        var kind = cluster.kind();
+        var kind = CatalogPins.kind(config.workloadSettings().clusterType());
         var secretsPrefix = management.secretStorePrefix().applyValue(prefix -> prefix + "clusters/" + name + "/");
         var facts = Output.tuple(cluster.hostname(), management.require(ALERTS_EMAIL), secretsPrefix).applyValue(t ->
                 new GitopsLayout.WorkloadFacts(name, t.t1, config.region(), t.t2, t.t3, config.observability()));
