@@ -16,6 +16,7 @@ import com.pulumi.aws.eks.Cluster;
 import com.pulumi.aws.eks.ClusterArgs;
 import com.pulumi.aws.eks.NodeGroup;
 import com.pulumi.core.Alias;
+import com.pulumi.deployment.Deployment;
 import com.pulumi.aws.eks.inputs.AccessPolicyAssociationAccessScopeArgs;
 import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
 import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigArgs;
@@ -185,13 +186,14 @@ public final class EksCluster extends ComponentResource {
                 attach(name + "-nodes-worker", nodeRole, "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"),
                 attach(name + "-nodes-ecr", nodeRole, "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"),
                 attach(name + "-nodes-ssm", nodeRole, "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"));
+        var groupName = name + "-nodes";
         var formerPlaces = new ArrayList<Alias>();
-        formerPlaces.add(options.getParent().map(parent -> Alias.builder().type(TYPE).parent(parent).build())
-                .orElseGet(() -> Alias.builder().type(TYPE).noParent().build()));
-        if (options.getParent().isPresent()) {
-            formerPlaces.add(Alias.builder().type(TYPE).noParent().build());
-        }
-        var defaultGroup = new ManagedNodeGroup(name + "-nodes", group(nodeRole, attachments)
+        options.getParent().ifPresent(parent -> formerPlaces.add(Alias.builder().type(TYPE).parent(parent).build()));
+        // By URN: the SDK's alias builder drops the type of an alias without a parent.
+        var deployment = Deployment.getInstance();
+        formerPlaces.add(Alias.withUrn("urn:pulumi:" + deployment.getStackName() + "::" + deployment.getProjectName()
+                + "::" + TYPE + "::" + groupName));
+        var defaultGroup = new ManagedNodeGroup(groupName, group(nodeRole, attachments)
                 .instanceTypes(settings.nodeInstanceTypes()).amiType(settings.amiType())
                 .minSize(settings.nodeMinSize()).desiredSize(settings.nodeDesiredSize()).maxSize(settings.nodeMaxSize())
                 .diskGiB(args.nodeVolumeGiB()).build(),
