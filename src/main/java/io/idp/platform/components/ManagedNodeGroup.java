@@ -15,6 +15,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.idp.platform.config.NodeGroupSettings.Taint;
 
 import java.util.List;
 import java.util.Map;
@@ -83,14 +84,19 @@ public final class ManagedNodeGroup extends ComponentResource {
                         .build())
                 .labels(Map.copyOf(labels));
         if (!args.taints().isEmpty()) {
-            builder.taints(args.taints().stream().map(t -> NodeGroupTaintArgs.builder().key(t.key()).value(t.value())
-                    .effect(t.effect()).build()).toList());
+            builder.taints(args.taints().stream().map(ManagedNodeGroup::taint).toList());
         }
         this.nodeGroup = new NodeGroup(name, builder.build(), CustomResourceOptions.builder().parent(this)
                 .dependsOn(args.dependsOn())
                 // The cluster autoscaler owns the desired size once nodes run.
                 .ignoreChanges("scalingConfig.desiredSize").build());
         registerOutputs(Map.of("nodeGroupName", nodeGroup.nodeGroupName()));
+    }
+
+    private static NodeGroupTaintArgs taint(Taint taint) {
+        var builder = NodeGroupTaintArgs.builder().key(taint.key()).effect(taint.effect());
+        // A taint may have no value: the key alone marks the node.
+        return taint.value() == null ? builder.build() : builder.value(taint.value()).build();
     }
 
     /** The EKS node group: what add-ons that run as pods wait for. */

@@ -92,7 +92,8 @@ final class NodeGroups {
         var settings = value.getAsJsonObject();
         for (var setting : settings.keySet()) {
             if (!SETTINGS.contains(setting)) {
-                fail(at + "." + setting, String.valueOf(settings.get(setting)), "is not a node group setting"
+                var given = settings.get(setting);
+                fail(at + "." + setting, given.isJsonPrimitive() ? given.getAsString() : given.toString(), "is not a node group setting"
                         + Validators.closest(setting, SETTINGS).map(c -> "; did you mean " + c + "?").orElse(""),
                         String.join(", ", SETTINGS));
             }
