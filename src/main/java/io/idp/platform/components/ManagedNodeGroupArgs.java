@@ -12,7 +12,7 @@ import java.util.Map;
 /** The arguments of a {@link ManagedNodeGroup}; build with {@link #builder()}. */
 public final class ManagedNodeGroupArgs {
     public static final String DEFAULT_GROUP = "default";
-    public static final int DEFAULT_DISK_GIB = 50;
+    public static final int DEFAULT_DISK_GIB = EksClusterArgs.DEFAULT_NODE_VOLUME_GIB;
 
     private final Builder b;
 
