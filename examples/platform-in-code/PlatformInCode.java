@@ -8,7 +8,10 @@ import io.idp.platform.components.*;
 import io.idp.platform.config.Cidr;
 import io.idp.platform.config.ClusterSettings;
 import io.idp.platform.config.WorkloadSettings.ClusterType;
+import io.idp.platform.config.Observability;
 import io.idp.platform.gitops.Catalog;
+import io.idp.platform.gitops.ClusterKind;
+import io.idp.platform.gitops.GitopsLayout;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +29,8 @@ public final class PlatformInCode {
      * @param platformRoot where the platform's stacks/catalog.yaml is: the versions every cluster runs */
     public static void define(Context ctx, Path platformRoot) {
         var config = ctx.config();
-        var catalog = Catalog.load(platformRoot);
+        var catalog = Catalog.load(platformRoot); // components take its pins and add-on names, not the catalog
+        java.util.function.Function<String, HelmChart> chart = name -> { var t = catalog.tool(name); return new HelmChart(t.repository(), t.chart(), t.version()); };
         var aws = ComponentResourceOptions.builder()
                 .providers(new Provider("aws", ProviderArgs.builder().region("eu-west-1").build())).build();
 
@@ -48,7 +52,8 @@ public final class PlatformInCode {
                 .clusterName("hub").region("eu-west-1")
                 .clusterSettings(new ClusterSettings("1.33", List.of("m7i.large"), 2, 3, 6, ClusterSettings.AmiFamily.AL2023, List.of()))
                 .vpcCidr(Cidr.parse("10.40.0.0/16").orElseThrow()).availabilityZones(2)
-                .catalog(catalog)
+                .addonVersions(catalog.addonsFor("1.33"))
+                .argoCdChart(chart.apply("argo-cd"))
                 .ciDeployRoleArn(Output.of("arn:aws:iam::123456789012:role/platform-deploy"))
                 .secretStore(secrets).gitopsRepo(gitops).dnsZone(dns)
                 .ssoClientId("Ov23liExampleClient").ssoClientSecret(config.requireSecret("githubOAuthClientSecret"))
@@ -57,7 +62,8 @@ public final class PlatformInCode {
 
         var preview = new WorkloadCluster("preview", WorkloadClusterArgs.builder()
                 .clusterName("preview").kind(ClusterType.VCLUSTER).region("eu-west-1")
-                .management(hub).catalog(catalog).environments(List.of("preview"))
+                .management(hub).environments(List.of("preview")).vclusterChart(chart.apply("vcluster"))
+                .addons(GitopsLayout.tools(catalog, ClusterKind.WORKLOAD_VCLUSTER, Observability.PROMETHEUS))
                 .build(), aws);
 
         ctx.export("kubeconfig", hub.kubeconfig());

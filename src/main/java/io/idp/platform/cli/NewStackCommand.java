@@ -1,5 +1,6 @@
 package io.idp.platform.cli;
 
+import io.idp.platform.policy.PolicyWaivers;
 import io.idp.platform.config.Cidr;
 import io.idp.platform.config.ConfigException;
 import io.idp.platform.config.Validators;
@@ -81,7 +82,7 @@ final class NewStackCommand implements Callable<Integer> {
                 text = set(text, "platform:vpcCidr", cidr);
             }
             text = "# Made with ./platform new-stack " + name + " --from " + from + " --region " + region + "\n" + text;
-            new StackCheck(projectDir).check(name, target.getFileName().toString(), text);
+            new StackCheck(projectDir, PolicyWaivers::check).check(name, target.getFileName().toString(), text);
             Files.writeString(target, text);
             out.println("wrote " + target.getFileName() + ": region " + region + (cidr == null ? "" : ", VPC " + cidr)
                     + "; plan it with ./platform plan " + name);

@@ -1,5 +1,6 @@
 package io.idp.platform.cli;
 
+import io.idp.platform.policy.PolicyWaivers;
 import io.idp.platform.config.ConfigException;
 import io.idp.platform.local.LocalGitHub;
 import io.idp.platform.local.OfflineEngine;
@@ -76,7 +77,7 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
         }
         try {
             // Every check first, Pulumi.yaml's with the stack file's, so all problems are reported together.
-            var checked = new io.idp.platform.local.StackCheck(projectDir).check(stack);
+            var checked = new io.idp.platform.local.StackCheck(projectDir, PolicyWaivers::check).check(stack);
             var engine = new OfflineEngine(projectDir, checked.project());
             var earlier = engine.plans().read(stack).orElse(null);
             var github = LocalGitHub.under(projectDir);

@@ -1,5 +1,6 @@
 package io.idp.platform.cli;
 
+import io.idp.platform.policy.PolicyWaivers;
 import io.idp.platform.config.ConfigException;
 import io.idp.platform.local.StackCheck;
 import io.idp.platform.local.PlanException;
@@ -35,7 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            var config = new StackCheck(projectDir).check(stack).config();
+            var config = new StackCheck(projectDir, PolicyWaivers::check).check(stack).config();
             out.println("stack " + stack + ": configuration is valid (" + config.role().configValue() + ", "
                     + config.clusterName() + ", " + config.region() + ")");
             if (rendered && !io.idp.platform.validation.RenderedStack.check(projectDir, config, out, err)) {

@@ -2,7 +2,6 @@ package io.idp.platform.components;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
-import io.idp.platform.gitops.Catalog;
 import io.idp.platform.support.RequiredArgs;
 import java.util.List;
 
@@ -30,7 +29,7 @@ public final class ArgoCdArgs {
         return b.highlyAvailable;
     }
 
-    public Catalog.Tool chart() {
+    public HelmChart chart() {
         return b.chart;
     }
 
@@ -58,7 +57,7 @@ public final class ArgoCdArgs {
         private String clusterName;
         private String hostname;
         private boolean highlyAvailable = true;
-        private Catalog.Tool chart;
+        private HelmChart chart;
         private Output<String> repositoryUrl;
         private Output<String> deployKeyPrivate;
         private EksCluster cluster;
@@ -87,7 +86,7 @@ public final class ArgoCdArgs {
         }
 
         /** Required: the argo-cd chart at the catalog's pin. */
-        public Builder chart(Catalog.Tool chart) {
+        public Builder chart(HelmChart chart) {
             this.chart = chart;
             return this;
         }

@@ -2,11 +2,8 @@ package io.idp.platform.components;
 
 import io.idp.platform.support.Json;
 
-import io.idp.platform.config.Observability;
-import io.idp.platform.gitops.Catalog;
-import io.idp.platform.gitops.ClusterKind;
-import io.idp.platform.gitops.GitopsLayout;
-
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,13 +19,15 @@ public final class ClusterRegistration {
     private ClusterRegistration() {
     }
 
-    /** Labels of a cluster of this kind, serving these environments. */
-    public static Map<String, String> labels(Catalog catalog, ClusterKind kind, Observability observability,
-                                             java.util.List<String> environments) {
+    /**
+     * Labels of a cluster of this kind ({@code workload-eks}, {@code workload-vcluster}) that the fleet
+     * delivers these add-ons to, serving these environments.
+     */
+    public static Map<String, String> labels(String kind, Collection<String> addons, List<String> environments) {
         var labels = new TreeMap<String, String>();
         labels.put(SECRET_TYPE_LABEL, "cluster");
-        labels.put("platform/cluster-kind", kind.catalogName());
-        for (var tool : GitopsLayout.tools(catalog, kind, observability)) {
+        labels.put("platform/cluster-kind", kind);
+        for (var tool : addons) {
             labels.put("enable_" + tool.replace('-', '_'), "true");
         }
         environments.forEach(env -> labels.put("environment_" + env, "true"));

@@ -6,11 +6,6 @@ import io.idp.platform.support.Kubeconfig;
 
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
-import com.pulumi.aws.ec2.LaunchTemplate;
-import com.pulumi.aws.ec2.LaunchTemplateArgs;
-import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingArgs;
-import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingEbsArgs;
-import com.pulumi.aws.ec2.inputs.LaunchTemplateMetadataOptionsArgs;
 import com.pulumi.aws.eks.AccessEntry;
 import com.pulumi.aws.eks.AccessEntryArgs;
 import com.pulumi.aws.eks.AccessPolicyAssociation;
@@ -20,15 +15,13 @@ import com.pulumi.aws.eks.AddonArgs;
 import com.pulumi.aws.eks.Cluster;
 import com.pulumi.aws.eks.ClusterArgs;
 import com.pulumi.aws.eks.NodeGroup;
-import com.pulumi.aws.eks.NodeGroupArgs;
+import com.pulumi.core.Alias;
+import com.pulumi.deployment.Deployment;
 import com.pulumi.aws.eks.inputs.AccessPolicyAssociationAccessScopeArgs;
 import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
 import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigArgs;
 import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigProviderArgs;
 import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
-import com.pulumi.aws.eks.inputs.NodeGroupLaunchTemplateArgs;
-import com.pulumi.aws.eks.inputs.NodeGroupScalingConfigArgs;
-import com.pulumi.aws.eks.inputs.NodeGroupUpdateConfigArgs;
 import com.pulumi.aws.iam.OpenIdConnectProvider;
 import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
 import com.pulumi.aws.iam.Role;
@@ -45,7 +38,6 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.idp.platform.config.Cidr;
-import io.idp.platform.config.ClusterSettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -136,7 +128,7 @@ public final class EksCluster extends ComponentResource {
                 .clientIdLists(Trust.STS_AUDIENCE)
                 .build(), child);
 
-        this.nodeGroup = nodeGroup(name, child);
+        this.nodeGroup = nodeGroups(name, child, options);
         addons(name, child);
 
         this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), cluster.certificateAuthority())
@@ -175,7 +167,14 @@ public final class EksCluster extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(entry).build());
     }
 
-    private NodeGroup nodeGroup(String name, CustomResourceOptions child) {
+    /**
+     * The nodes' role, shared by the cluster's groups, then the default group and the configured ones.
+     * The default group's launch template and node group were this cluster's own children before
+     * node groups were a component: its component carries aliases that place it, for the engine, where
+     * this cluster is and was (at the stack's root, before the cluster components), so its children
+     * inherit their former URNs and are neither replaced nor deleted.
+     */
+    private NodeGroup nodeGroups(String name, CustomResourceOptions child, ComponentResourceOptions options) {
         var settings = args.settings();
         var nodeRole = new Role(name + "-nodes", RoleArgs.builder()
                 .name(args.clusterName() + "-eks-nodes")
@@ -187,50 +186,32 @@ public final class EksCluster extends ComponentResource {
                 attach(name + "-nodes-worker", nodeRole, "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"),
                 attach(name + "-nodes-ecr", nodeRole, "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly"),
                 attach(name + "-nodes-ssm", nodeRole, "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"));
-        boolean bottlerocket = settings.nodeAmiFamily() == ClusterSettings.AmiFamily.BOTTLEROCKET;
-        var template = new LaunchTemplate(name + "-nodes", LaunchTemplateArgs.builder()
-                .name(args.clusterName() + "-nodes")
-                .description("Nodes of " + args.clusterName() + ": IMDSv2 only, encrypted gp3 volume")
-                .updateDefaultVersion(true)
-                .vpcSecurityGroupIds(args.nodeSecurityGroupId().applyValue(List::of))
-                .metadataOptions(LaunchTemplateMetadataOptionsArgs.builder()
-                        .httpEndpoint("enabled")
-                        .httpTokens("required")
-                        // One hop: pods cannot reach the node's credentials; they use IRSA or pod identity.
-                        .httpPutResponseHopLimit(1)
-                        .build())
-                .blockDeviceMappings(LaunchTemplateBlockDeviceMappingArgs.builder()
-                        .deviceName(bottlerocket ? "/dev/xvdb" : "/dev/xvda")
-                        .ebs(LaunchTemplateBlockDeviceMappingEbsArgs.builder()
-                                .volumeSize(args.nodeVolumeGiB())
-                                .volumeType("gp3")
-                                .encrypted("true")
-                                .deleteOnTermination("true")
-                                .build())
-                        .build())
-                .build(), child);
-        return new NodeGroup(name + "-nodes", NodeGroupArgs.builder()
-                .clusterName(cluster.name())
-                .nodeGroupName(args.clusterName() + "-default")
-                .nodeRoleArn(nodeRole.arn())
-                .subnetIds(args.privateSubnetIds())
-                .amiType(settings.amiType())
-                .capacityType("ON_DEMAND")
-                .instanceTypes(settings.nodeInstanceTypes())
-                .scalingConfig(NodeGroupScalingConfigArgs.builder()
-                        .minSize(settings.nodeMinSize())
-                        .desiredSize(settings.nodeDesiredSize())
-                        .maxSize(settings.nodeMaxSize())
-                        .build())
-                .updateConfig(NodeGroupUpdateConfigArgs.builder().maxUnavailable(1).build())
-                .launchTemplate(NodeGroupLaunchTemplateArgs.builder()
-                        .id(template.id())
-                        .version(template.latestVersion().applyValue(String::valueOf))
-                        .build())
-                .labels(Map.of("platform/node-group", "default"))
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(attachments)
-                // The cluster autoscaler owns the desired size once nodes run.
-                .ignoreChanges("scalingConfig.desiredSize").build());
+        var groupName = name + "-nodes";
+        var formerPlaces = new ArrayList<Alias>();
+        options.getParent().ifPresent(parent -> formerPlaces.add(Alias.builder().type(TYPE).parent(parent).build()));
+        // By URN: the SDK's alias builder drops the type of an alias without a parent.
+        var deployment = Deployment.getInstance();
+        formerPlaces.add(Alias.withUrn("urn:pulumi:" + deployment.getStackName() + "::" + deployment.getProjectName()
+                + "::" + TYPE + "::" + groupName));
+        var defaultGroup = new ManagedNodeGroup(groupName, group(nodeRole, attachments)
+                .instanceTypes(settings.nodeInstanceTypes()).amiType(settings.amiType())
+                .minSize(settings.nodeMinSize()).desiredSize(settings.nodeDesiredSize()).maxSize(settings.nodeMaxSize())
+                .diskGiB(args.nodeVolumeGiB()).build(),
+                ComponentResourceOptions.builder().parent(this).aliases(formerPlaces.toArray(Alias[]::new)).build());
+        for (var extra : settings.nodeGroups()) {
+            new ManagedNodeGroup(name + "-nodes-" + extra.name(), group(nodeRole, attachments).groupName(extra.name())
+                    .instanceTypes(extra.instanceTypes()).capacityType(extra.capacityType()).amiType(extra.amiType())
+                    .minSize(extra.minSize()).desiredSize(extra.desiredSize()).maxSize(extra.maxSize())
+                    .diskGiB(extra.diskGiB()).labels(extra.labels()).taints(extra.taints()).build(),
+                    ComponentResourceOptions.builder().parent(this).build());
+        }
+        return defaultGroup.nodeGroup();
+    }
+
+    private ManagedNodeGroupArgs.Builder group(Role nodeRole, List<Resource> attachments) {
+        return ManagedNodeGroupArgs.builder().clusterName(args.clusterName()).cluster(cluster.name())
+                .nodeRoleArn(nodeRole.arn()).subnetIds(args.privateSubnetIds()).securityGroupId(args.nodeSecurityGroupId())
+                .dependsOn(attachments);
     }
 
     private void addons(String name, CustomResourceOptions child) {

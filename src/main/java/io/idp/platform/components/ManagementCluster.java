@@ -18,7 +18,7 @@ import java.util.Optional;
  * <pre>{@code
  * var cluster = new ManagementCluster("mgmt", ManagementClusterArgs.builder()
  *         .clusterName("mgmt").region("us-east-1").clusterSettings(settings)
- *         .vpcCidr(Cidr.parse("10.0.0.0/16").orElseThrow()).catalog(catalog)
+ *         .vpcCidr(Cidr.parse("10.0.0.0/16").orElseThrow()).addonVersions(addonVersions).argoCdChart(argoCdChart)
  *         .ciDeployRoleArn(bots.ciDeployRoleArn()).secretStore(secrets).gitopsRepo(gitops).dnsZone(dns)
  *         .ssoClientId(clientId).ssoClientSecret(clientSecret).ssoAdminsTeam("admins").ssoDevelopersTeam("developers")
  *         .build(), ComponentResourceOptions.builder().providers(aws).build());
@@ -41,7 +41,6 @@ public final class ManagementCluster extends ComponentResource implements Manage
         super(TYPE, name, FormerlyAtRoot.children(ManagementCluster.class, options));
         this.args = args;
         var clusterName = args.clusterName();
-        var catalog = args.catalog();
         var secrets = args.secretStore();
         var dns = args.dnsZone();
         var child = ComponentResourceOptions.builder().parent(this).build();
@@ -61,12 +60,12 @@ public final class ManagementCluster extends ComponentResource implements Manage
                 .nodeSecurityGroupId(firewall.nodeSecurityGroupId())
                 .publicAccessCidrs(net.apiPublicAccessCidrs())
                 .deployRoleArn(args.ciDeployRoleArn())
-                .addonVersions(catalog.addonsFor(args.clusterSettings().kubernetesVersion()))
+                .addonVersions(args.addonVersions())
                 .protect(args.protect())
                 .build(), child);
         new SingleSignOn("sso", new SingleSignOn.Args(clusterName, args.ssoClientSecret(), secrets), child);
         this.argocd = new ArgoCd("argocd", ArgoCdArgs.builder().clusterName(clusterName).hostname("argocd." + hostname)
-                .highlyAvailable(args.argocdHighlyAvailable()).chart(catalog.tool("argo-cd"))
+                .highlyAvailable(args.argocdHighlyAvailable()).chart(args.argoCdChart())
                 .repositoryUrl(args.gitopsRepo().sshCloneUrl()).deployKeyPrivate(args.gitopsRepo().deployKeyPrivate()).cluster(eks)
                 .sso(new ArgoCdValues.Sso(args.gitopsRepo().owner(), args.ssoAdminsTeam(), args.ssoDevelopersTeam(),
                         args.ssoClientId(), "grafana." + hostname))

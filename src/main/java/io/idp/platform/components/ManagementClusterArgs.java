@@ -6,10 +6,10 @@ import io.idp.platform.config.ClusterSettings;
 import io.idp.platform.config.DnsSettings;
 import io.idp.platform.config.NetworkSettings;
 import io.idp.platform.config.NetworkSettings.NatGateways;
-import io.idp.platform.gitops.Catalog;
 import io.idp.platform.support.RequiredArgs;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The arguments of a {@link ManagementCluster}; build with {@link #builder()}. */
@@ -34,7 +34,8 @@ public final class ManagementClusterArgs {
     public NetworkSettings network() {
         return new NetworkSettings(b.vpcCidr, b.availabilityZones, b.natGateways, b.apiPublicAccessCidrs);
     }
-    public Catalog catalog() { return b.catalog; }
+    public Map<String, String> addonVersions() { return b.addonVersions; }
+    public HelmChart argoCdChart() { return b.argoCdChart; }
     public Output<String> ciDeployRoleArn() { return b.ciDeployRoleArn; }
     public SecretStore secretStore() { return b.secretStore; }
     public GitopsRepo gitopsRepo() { return b.gitopsRepo; }
@@ -58,7 +59,8 @@ public final class ManagementClusterArgs {
         private int availabilityZones = DEFAULT_AVAILABILITY_ZONES;
         private NatGateways natGateways = DEFAULT_NAT_GATEWAYS;
         private List<Cidr> apiPublicAccessCidrs = List.of();
-        private Catalog catalog;
+        private Map<String, String> addonVersions;
+        private HelmChart argoCdChart;
         private Output<String> ciDeployRoleArn;
         private SecretStore secretStore;
         private GitopsRepo gitopsRepo;
@@ -117,9 +119,15 @@ public final class ManagementClusterArgs {
             return this;
         }
 
-        /** Required: the pinned versions of EKS add-ons and of the Argo CD chart ({@code stacks/catalog.yaml}). */
-        public Builder catalog(Catalog catalog) {
-            this.catalog = catalog;
+        /** Required: EKS managed add-on versions for its Kubernetes version (the catalog's {@code eksAddons}). */
+        public Builder addonVersions(Map<String, String> addonVersions) {
+            this.addonVersions = Map.copyOf(addonVersions);
+            return this;
+        }
+
+        /** Required: the argo-cd chart at the catalog's pin. */
+        public Builder argoCdChart(HelmChart argoCdChart) {
+            this.argoCdChart = argoCdChart;
             return this;
         }
 
@@ -197,7 +205,8 @@ public final class ManagementClusterArgs {
 
         public ManagementClusterArgs build() {
             RequiredArgs.of(ManagementClusterArgs.class).require("clusterName", clusterName).require("region", region)
-                    .require("clusterSettings", clusterSettings).require("vpcCidr", vpcCidr).require("catalog", catalog)
+                    .require("clusterSettings", clusterSettings).require("vpcCidr", vpcCidr).require("addonVersions", addonVersions)
+                    .require("argoCdChart", argoCdChart)
                     .require("ciDeployRoleArn", ciDeployRoleArn).require("secretStore", secretStore)
                     .require("gitopsRepo", gitopsRepo).require("dnsZone", dnsZone).require("ssoClientId", ssoClientId).require("ssoClientSecret", ssoClientSecret)
                     .require("ssoAdminsTeam", ssoAdminsTeam).require("ssoDevelopersTeam", ssoDevelopersTeam).check();

@@ -13,7 +13,7 @@ import com.pulumi.resources.StackReferenceOutputDetails;
 import io.idp.platform.config.Cidr;
 import io.idp.platform.config.NetworkSettings;
 import io.idp.platform.config.PlatformConfig;
-import io.idp.platform.stacks.ManagementOutputs;
+import io.idp.platform.contract.ManagementOutputs;
 
 import java.util.ArrayList;
 import java.util.List;

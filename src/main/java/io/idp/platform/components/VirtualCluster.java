@@ -20,7 +20,6 @@ import com.pulumi.kubernetes.rbac.v1.inputs.SubjectArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.idp.platform.gitops.Catalog;
 
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ public final class VirtualCluster extends ComponentResource {
      *                       account, that reads the cluster's own path of the secret store
      * @param secretsPrefix  the cluster's own path of the secret store
      */
-    public record Args(String clusterName, Catalog.Tool chart, Map<String, String> labels,
+    public record Args(String clusterName, HelmChart chart, Map<String, String> labels,
                        Output<Map<String, String>> annotations, Provider managementCluster, Output<String> secretsRoleArn,
                        Output<String> secretsPrefix, Output<String> storeRegion) {
         public String namespace() {

@@ -10,7 +10,6 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.idp.platform.config.WorkloadSettings.ClusterType;
-import io.idp.platform.gitops.ClusterKind;
 import io.idp.platform.support.FormerlyAtRoot;
 import io.idp.platform.support.SecretReadAccess;
 
@@ -29,7 +28,7 @@ import java.util.TreeMap;
  * <pre>{@code
  * var staging = new WorkloadCluster("staging", WorkloadClusterArgs.builder()
  *         .clusterName("staging").kind(ClusterType.VCLUSTER).region("us-east-1")
- *         .management(managementCluster).catalog(catalog).environments(List.of("staging"))
+ *         .management(managementCluster).vclusterChart(vclusterChart).addons(addons).environments(List.of("staging"))
  *         .build(), ComponentResourceOptions.Empty);
  * ctx.export("server", staging.server());
  * }</pre>
@@ -49,7 +48,8 @@ public final class WorkloadCluster extends ComponentResource {
         var clusterName = args.clusterName();
         var management = args.management();
         var child = ComponentResourceOptions.builder().parent(this).build();
-        this.labels = ClusterRegistration.labels(args.catalog(), kind(), args.observability(), args.environments());
+        this.labels = ClusterRegistration.labels(args.kind() == ClusterType.EKS ? "workload-eks" : "workload-vcluster",
+                args.addons(), args.environments());
         this.hostname = management.domain().applyValue(domain -> clusterName + "." + domain);
 
 
@@ -68,7 +68,7 @@ public final class WorkloadCluster extends ComponentResource {
                     .nodeSecurityGroupId(firewall.nodeSecurityGroupId())
                     .publicAccessCidrs(net.apiPublicAccessCidrs())
                     .deployRoleArn(management.ciDeployRoleArn())
-                    .addonVersions(args.catalog().addonsFor(args.clusterSettings().kubernetesVersion()))
+                    .addonVersions(args.addonVersions())
                     .protect(args.protect())
                     .build(), child);
             // Argo CD in the management cluster reaches this one through its fleet role: an access entry, no token.
@@ -85,7 +85,7 @@ public final class WorkloadCluster extends ComponentResource {
         } else {
             this.network = null;
             var secretsRole = VirtualClusterSecrets.role(clusterName, management, this);
-            var vcluster = new VirtualCluster(clusterName, new VirtualCluster.Args(clusterName, args.catalog().tool("vcluster"), labels,
+            var vcluster = new VirtualCluster(clusterName, new VirtualCluster.Args(clusterName, args.vclusterChart(), labels,
                     hostname.applyValue(host -> annotations(host, "")), management.kubernetes(), secretsRole,
                     ownSecrets(management), management.region().applyValue(region -> args.secretStoreRegion().orElse(region))), child);
             this.server = Output.of(vcluster.server());
@@ -130,10 +130,6 @@ public final class WorkloadCluster extends ComponentResource {
         return annotations;
     }
 
-    /** How the gitops layout knows this cluster. */
-    public ClusterKind kind() {
-        return args.kind() == ClusterType.EKS ? ClusterKind.WORKLOAD_EKS : ClusterKind.WORKLOAD_VCLUSTER;
-    }
 
     /** The Kubernetes API server Argo CD deploys to. */
     public Output<String> server() {

@@ -5,19 +5,18 @@ import io.idp.platform.config.ClusterSettings;
 import io.idp.platform.config.DnsSettings;
 import io.idp.platform.config.NetworkSettings;
 import io.idp.platform.config.NetworkSettings.NatGateways;
-import io.idp.platform.config.Observability;
 import io.idp.platform.config.WorkloadSettings.ClusterType;
-import io.idp.platform.gitops.Catalog;
 import io.idp.platform.support.RequiredArgs;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The arguments of a {@link WorkloadCluster}; build with {@link #builder()}. */
 public final class WorkloadClusterArgs {
     public static final int DEFAULT_AVAILABILITY_ZONES = ManagementClusterArgs.DEFAULT_AVAILABILITY_ZONES;
     public static final NatGateways DEFAULT_NAT_GATEWAYS = ManagementClusterArgs.DEFAULT_NAT_GATEWAYS;
-    public static final Observability DEFAULT_OBSERVABILITY = Observability.PROMETHEUS;
 
     private final Builder b;
 
@@ -33,9 +32,13 @@ public final class WorkloadClusterArgs {
     public ClusterType kind() { return b.kind; }
     public String region() { return b.region; }
     public ManagementPlane management() { return b.management; }
-    public Catalog catalog() { return b.catalog; }
+    /** EKS managed add-on versions ({@code EKS}). */
+    public Map<String, String> addonVersions() { return b.addonVersions; }
+    /** The vcluster chart ({@code VCLUSTER}). */
+    public HelmChart vclusterChart() { return b.vclusterChart; }
+    /** The add-ons the fleet delivers to the cluster, labelled {@code enable_<addon>} on its registration. */
+    public List<String> addons() { return b.addons; }
     public List<String> environments() { return b.environments; }
-    public Observability observability() { return b.observability; }
     public Optional<String> stackName() { return Optional.ofNullable(b.stackName); }
     public ClusterSettings clusterSettings() { return b.clusterSettings; }
     public NetworkSettings network() {
@@ -54,9 +57,10 @@ public final class WorkloadClusterArgs {
         private ClusterType kind;
         private String region;
         private ManagementPlane management;
-        private Catalog catalog;
+        private Map<String, String> addonVersions;
+        private HelmChart vclusterChart;
+        private List<String> addons;
         private List<String> environments;
-        private Observability observability = DEFAULT_OBSERVABILITY;
         private String stackName;
         private ClusterSettings clusterSettings;
         private Cidr vpcCidr;
@@ -95,21 +99,30 @@ public final class WorkloadClusterArgs {
             return this;
         }
 
-        /** Required: the pinned versions of add-ons and charts ({@code stacks/catalog.yaml}). */
-        public Builder catalog(Catalog catalog) {
-            this.catalog = catalog;
+        /** Required for {@code EKS}: EKS managed add-on versions for its Kubernetes version (the catalog's {@code eksAddons}). */
+        public Builder addonVersions(Map<String, String> addonVersions) {
+            this.addonVersions = Map.copyOf(addonVersions);
+            return this;
+        }
+
+        /** Required for {@code VCLUSTER}: the vcluster chart at the catalog's pin. */
+        public Builder vclusterChart(HelmChart vclusterChart) {
+            this.vclusterChart = vclusterChart;
+            return this;
+        }
+
+        /**
+         * Required: the add-ons the management cluster's ApplicationSets deliver to it (the catalog's tools
+         * for its kind); each becomes an {@code enable_<addon>} label of its registration.
+         */
+        public Builder addons(Collection<String> addons) {
+            this.addons = List.copyOf(addons);
             return this;
         }
 
         /** Required: the environments the cluster serves; Argo CD's ApplicationSets select it by them. */
         public Builder environments(List<String> environments) {
             this.environments = List.copyOf(environments);
-            return this;
-        }
-
-        /** The observability stack the fleet delivers to it. Default: Prometheus (kube-prometheus-stack). */
-        public Builder observability(Observability observability) {
-            this.observability = observability;
             return this;
         }
 
@@ -178,10 +191,12 @@ public final class WorkloadClusterArgs {
 
         public WorkloadClusterArgs build() {
             var check = RequiredArgs.of(WorkloadClusterArgs.class).require("clusterName", clusterName).require("kind", kind)
-                    .require("region", region).require("management", management).require("catalog", catalog)
+                    .require("region", region).require("management", management).require("addons", addons)
                     .require("environments", environments);
             if (kind == ClusterType.EKS) {
-                check.require("clusterSettings", clusterSettings).require("vpcCidr", vpcCidr);
+                check.require("clusterSettings", clusterSettings).require("vpcCidr", vpcCidr).require("addonVersions", addonVersions);
+            } else if (kind == ClusterType.VCLUSTER) {
+                check.require("vclusterChart", vclusterChart);
             }
             check.check();
             if (availabilityZones < 2 || availabilityZones > 6) {

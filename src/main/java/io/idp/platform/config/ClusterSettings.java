@@ -2,9 +2,23 @@ package io.idp.platform.config;
 
 import java.util.List;
 
-/** The EKS cluster's version, its managed node group and who administers it. */
+/**
+ * The EKS cluster's version, its default managed node group, the node groups besides it
+ * ({@code platform:nodeGroups}) and who administers it.
+ */
 public record ClusterSettings(String kubernetesVersion, List<String> nodeInstanceTypes, int nodeMinSize,
-                              int nodeDesiredSize, int nodeMaxSize, AmiFamily nodeAmiFamily, List<String> adminRoleArns) {
+                              int nodeDesiredSize, int nodeMaxSize, AmiFamily nodeAmiFamily, List<String> adminRoleArns,
+                              List<NodeGroupSettings> nodeGroups) {
+
+    public ClusterSettings {
+        nodeGroups = List.copyOf(nodeGroups);
+    }
+
+    /** A cluster with the default node group only. */
+    public ClusterSettings(String kubernetesVersion, List<String> nodeInstanceTypes, int nodeMinSize, int nodeDesiredSize,
+                           int nodeMaxSize, AmiFamily nodeAmiFamily, List<String> adminRoleArns) {
+        this(kubernetesVersion, nodeInstanceTypes, nodeMinSize, nodeDesiredSize, nodeMaxSize, nodeAmiFamily, adminRoleArns, List.of());
+    }
 
     public enum AmiFamily {
         AL2023("al2023"),

@@ -54,6 +54,14 @@ public final class ConfigKeys {
     public static final ConfigKey NODE_AMI_FAMILY = optional("platform:nodeAmiFamily", BOTH, "al2023",
             "al2023 (Amazon Linux 2023) or bottlerocket", "bottlerocket",
             "The node operating system; the architecture (x86_64 or arm64) follows the instance types.");
+    public static final ConfigKey NODE_GROUPS = optional("platform:nodeGroups", BOTH, "{}",
+            "a map of group names (1-30 lowercase letters, digits and '-'; not default) to settings: instanceTypes (required: "
+                    + "EC2 types of one architecture), capacityType (ON_DEMAND or SPOT; default ON_DEMAND), minSize (0-100; default 1), "
+                    + "desiredSize (default minSize), maxSize (1-100; default 3), diskGiB (20-16384; default 50), amiType (an EKS AMI type "
+                    + "such as AL2023_x86_64_NVIDIA; default: platform:nodeAmiFamily for the instance types' architecture), "
+                    + "labels (a map), taints (a list of {key, value, effect}, effect NO_SCHEDULE, NO_EXECUTE or PREFER_NO_SCHEDULE)",
+            "{spot: {instanceTypes: [m6i.large, m6a.large], capacityType: SPOT, maxSize: 10}}",
+            "Node groups besides the default one (a spot group, a GPU group), each an EKS managed node group of its own.");
     public static final ConfigKey CLUSTER_ADMIN_ROLE_ARNS = optional("platform:clusterAdminRoleArns", BOTH, "[]",
             "a list of IAM role ARNs (arn:aws:iam::<account>:role/<name>)",
             "[arn:aws:iam::111122223333:role/platform-admins]",
@@ -172,7 +180,7 @@ public final class ConfigKeys {
 
     private static final Map<String, ConfigKey> BY_NAME = index(List.of(
             ROLE, CLUSTER_NAME, REGION, VPC_CIDR, AVAILABILITY_ZONES, NAT_GATEWAYS, KUBERNETES_VERSION,
-            NODE_INSTANCE_TYPES, NODE_MIN_SIZE, NODE_DESIRED_SIZE, NODE_MAX_SIZE, NODE_AMI_FAMILY, CLUSTER_ADMIN_ROLE_ARNS,
+            NODE_INSTANCE_TYPES, NODE_MIN_SIZE, NODE_DESIRED_SIZE, NODE_MAX_SIZE, NODE_AMI_FAMILY, NODE_GROUPS, CLUSTER_ADMIN_ROLE_ARNS,
             API_PUBLIC_ACCESS_CIDRS, PROTECT, TAGS, POLICY_WAIVERS,
             DOMAIN, GITHUB_OWNER, GITOPS_REPO, GITOPS_REPO_ADOPT, PLATFORM_REPO, ALERTS_EMAIL, ARGOCD_HA, ARGOCD_ALLOWED_CIDRS, STATE_BUCKET,
             GITHUB_OIDC_PROVIDER_ARN, DNS_ZONE_CREATE, CLOUDFLARE_ACCOUNT_ID, DNSSEC, DNS_TOKEN_ALLOWED_CIDRS,

@@ -38,7 +38,7 @@ public record PlatformConfig(
 
     /** Keys of a cluster with its own VPC and nodes: a vcluster runs inside the management cluster and has neither. */
     static final List<ConfigKey> OWN_CLUSTER_KEYS = List.of(VPC_CIDR, AVAILABILITY_ZONES, NAT_GATEWAYS, API_PUBLIC_ACCESS_CIDRS,
-            KUBERNETES_VERSION, NODE_INSTANCE_TYPES, NODE_MIN_SIZE, NODE_DESIRED_SIZE, NODE_MAX_SIZE, NODE_AMI_FAMILY,
+            KUBERNETES_VERSION, NODE_INSTANCE_TYPES, NODE_MIN_SIZE, NODE_DESIRED_SIZE, NODE_MAX_SIZE, NODE_AMI_FAMILY, NODE_GROUPS,
             CLUSTER_ADMIN_ROLE_ARNS);
 
     /** The stack's VPC; every stack but a virtual workload cluster has one. */
@@ -76,10 +76,8 @@ public record PlatformConfig(
         var dns = dns(reader, raw);
         var waivers = reader.map(POLICY_WAIVERS).filter(map -> {
             boolean ok = true;
+            // Which rule ids exist is the policy package's to check (PolicyWaivers): configuration knows no rules.
             for (var entry : map.entrySet()) {
-                var known = io.idp.platform.policy.PolicyRules.find(entry.getKey()).isPresent();
-                ok &= reader.check(POLICY_WAIVERS, entry.getKey(), known, "is not a policy rule"
-                        + hint(entry.getKey(), io.idp.platform.policy.PolicyRules.ids()));
                 ok &= reader.check(POLICY_WAIVERS, entry.getKey(), !entry.getValue().isBlank(), "has no reason");
             }
             return ok;
@@ -177,6 +175,7 @@ public record PlatformConfig(
         var max = reader.integer(NODE_MAX_SIZE, 1, 100);
         var amiFamily = reader.choice(NODE_AMI_FAMILY, value -> Arrays.stream(ClusterSettings.AmiFamily.values())
                 .filter(f -> f.configValue().equals(value)).findFirst().orElse(null));
+        var groups = NodeGroups.read(reader, amiFamily);
         var admins = reader.list(CLUSTER_ADMIN_ROLE_ARNS).filter(arns -> {
             boolean ok = true;
             for (var arn : arns) {
@@ -199,11 +198,11 @@ public record PlatformConfig(
             return Optional.empty();
         }
         if (version.isEmpty() || instanceTypes.isEmpty() || min.isEmpty() || desired.isEmpty() || max.isEmpty()
-                || amiFamily.isEmpty() || admins.isEmpty()) {
+                || amiFamily.isEmpty() || admins.isEmpty() || groups.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ClusterSettings(version.get(), instanceTypes.get(), min.get(), desired.get(), max.get(),
-                amiFamily.get(), admins.get()));
+                amiFamily.get(), admins.get(), groups.get()));
     }
 
     private static Optional<ManagementSettings> management(ConfigReader reader, RawConfig raw, String clusterName, String region) {

@@ -11,6 +11,7 @@ import io.idp.platform.gitops.CatalogException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Every check of a stack's configuration, in one place, so {@code validate}, {@code plan} and
@@ -20,13 +21,23 @@ import java.util.List;
  */
 public final class StackCheck {
     private final Path projectDir;
+    private final Function<RawConfig, List<ConfigError>> moreChecks;
 
     /** A stack that passed every check: its configuration as read and as typed, and the project's name. */
     public record Checked(RawConfig raw, PlatformConfig config, String project) {
     }
 
     public StackCheck(Path projectDir) {
+        this(projectDir, raw -> List.of());
+    }
+
+    /**
+     * With checks of keys this package does not own (the policy waivers), run on every stack file
+     * whose keys have one value each, so their errors are reported with all the others.
+     */
+    public StackCheck(Path projectDir, Function<RawConfig, List<ConfigError>> moreChecks) {
         this.projectDir = projectDir;
+        this.moreChecks = moreChecks;
     }
 
     public Checked check(String stack) {
@@ -62,6 +73,7 @@ public final class StackCheck {
                 var reported = parsed.problems().stream().map(ConfigError::key).collect(java.util.stream.Collectors.toSet());
                 e.errors().stream().filter(error -> !reported.contains(error.key())).forEach(errors::add);
             }
+            errors.addAll(moreChecks.apply(raw));
             errors.addAll(new CrossStackChecks(projectDir, project == null ? null : project.name()).check(stack, raw));
         }
         if (config != null && config.networkSettings().isPresent()) {

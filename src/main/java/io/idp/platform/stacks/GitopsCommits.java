@@ -15,7 +15,7 @@ import io.idp.platform.gitops.Tenancy;
 
 import java.util.TreeSet;
 
-import static io.idp.platform.stacks.ManagementOutputs.ALERTS_EMAIL;
+import static io.idp.platform.contract.ManagementOutputs.ALERTS_EMAIL;
 
 /** What each stack commits to the gitops repository, from the facts its clusters provide. */
 final class GitopsCommits {
@@ -44,7 +44,7 @@ final class GitopsCommits {
     static void workload(Sources sources, PlatformConfig config, ManagementReference management, WorkloadCluster cluster) {
         var name = config.clusterName();
         var catalog = sources.catalog();
-        var kind = cluster.kind();
+        var kind = CatalogPins.kind(config.workloadSettings().clusterType());
         var secretsPrefix = management.secretStorePrefix().applyValue(prefix -> prefix + "clusters/" + name + "/");
         var facts = Output.tuple(cluster.hostname(), management.require(ALERTS_EMAIL), secretsPrefix).applyValue(t ->
                 new GitopsLayout.WorkloadFacts(name, t.t1, config.region(), t.t2, t.t3, config.observability()));

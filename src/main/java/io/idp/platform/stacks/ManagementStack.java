@@ -23,7 +23,7 @@ import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.gitops.Sources;
 import io.idp.platform.support.AwsProviderFactory;
 
-import static io.idp.platform.stacks.ManagementOutputs.*;
+import static io.idp.platform.contract.ManagementOutputs.*;
 
 /**
  * The {@code mgmt} stack: the state and secret stores (first: the bots, the gitops repository and the
@@ -58,7 +58,9 @@ public final class ManagementStack {
         var cluster = new ManagementCluster(name, ManagementClusterArgs.builder().clusterName(name).region(config.region())
                 .clusterSettings(config.cluster()).vpcCidr(config.network().vpcCidr())
                 .availabilityZones(config.network().availabilityZones()).natGateways(config.network().natGateways())
-                .apiPublicAccessCidrs(config.network().apiPublicAccessCidrs()).catalog(sources.catalog())
+                .apiPublicAccessCidrs(config.network().apiPublicAccessCidrs())
+                .addonVersions(sources.catalog().addonsFor(config.cluster().kubernetesVersion()))
+                .argoCdChart(CatalogPins.chart(sources.catalog(), "argo-cd"))
                 .ciDeployRoleArn(bots.ciDeployRoleArn()).secretStore(secrets).gitopsRepo(gitops).dnsZone(dns)
                 .ssoClientId(settings.sso().clientId()).ssoClientSecret(settings.sso().clientSecret().output())
                 .ssoAdminsTeam(settings.sso().adminsTeam()).ssoDevelopersTeam(settings.sso().developersTeam())

@@ -15,7 +15,7 @@ import io.idp.platform.support.AwsProviderFactory;
 
 import java.util.Optional;
 
-import static io.idp.platform.stacks.ManagementOutputs.*;
+import static io.idp.platform.contract.ManagementOutputs.*;
 
 /**
  * The management stack's disaster-recovery side, when platform:recoveryRegion is set: the state

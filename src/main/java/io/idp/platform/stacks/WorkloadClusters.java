@@ -1,22 +1,25 @@
 package io.idp.platform.stacks;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
 import io.idp.platform.gitops.ClusterKind;
 import io.idp.platform.gitops.Tenancy;
-import io.idp.platform.local.PlanException;
-import io.idp.platform.local.StackDirectory;
-import io.idp.platform.local.StackFile;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The workload clusters of the project, read from its stack files: each {@code platform:role: workload}
  * file's cluster name, type and environments. The management cluster's projects name them as
- * destinations, so a new cluster is a new stack file here too. A file that does not parse is left
- * out; it fails when that stack is planned.
+ * destinations, so a new cluster is a new stack file here too. Read leniently and on its own (the
+ * program does not use the offline tooling's strict reader): a file that does not parse, or a value
+ * of the wrong shape, is left out; it fails when that stack is checked or planned.
  */
 final class WorkloadClusters {
     private WorkloadClusters() {
@@ -24,31 +27,49 @@ final class WorkloadClusters {
 
     static List<Tenancy.Cluster> read(Path projectDir) {
         var clusters = new ArrayList<Tenancy.Cluster>();
-        for (var stack : new StackDirectory(projectDir).stacks()) {
-            try {
-                var config = StackFile.read(projectDir, stack);
-                if (!"workload".equals(config.get("platform:role").orElse(""))) {
-                    continue;
-                }
-                var name = config.get("platform:clusterName").orElse("");
-                var kind = switch (config.get("platform:clusterType").orElse("")) {
-                    case "eks" -> ClusterKind.WORKLOAD_EKS;
-                    case "vcluster" -> ClusterKind.WORKLOAD_VCLUSTER;
-                    default -> null;
-                };
-                var environments = config.get("platform:environments").map(WorkloadClusters::list).orElse(List.of());
-                if (!name.isEmpty() && kind != null) {
-                    clusters.add(new Tenancy.Cluster(name, kind, environments));
-                }
-            } catch (PlanException | JsonParseException ignored) {
-                // reported when that stack is planned
+        for (var file : stackFiles(projectDir)) {
+            var config = config(file);
+            if (!"workload".equals(config.get("platform:role"))) {
+                continue;
+            }
+            var name = config.get("platform:clusterName") == null ? "" : String.valueOf(config.get("platform:clusterName"));
+            var kind = switch (String.valueOf(config.get("platform:clusterType"))) {
+                case "eks" -> ClusterKind.WORKLOAD_EKS;
+                case "vcluster" -> ClusterKind.WORKLOAD_VCLUSTER;
+                default -> null;
+            };
+            var environments = config.get("platform:environments") instanceof List<?> list
+                    ? list.stream().map(String::valueOf).toList() : List.<String>of();
+            if (!name.isEmpty() && kind != null) {
+                clusters.add(new Tenancy.Cluster(name, kind, environments));
             }
         }
         return clusters;
     }
 
-    private static List<String> list(String json) {
-        var items = new Gson().fromJson(json, String[].class);
-        return items == null ? List.of() : List.of(items);
+    /** {@code Pulumi.<stack>.yaml} files, in stack-name order. */
+    private static List<Path> stackFiles(Path projectDir) {
+        try (var files = Files.list(projectDir)) {
+            return files.filter(f -> {
+                var n = f.getFileName().toString();
+                return n.startsWith("Pulumi.") && n.endsWith(".yaml") && !n.equals("Pulumi.yaml");
+            }).sorted(java.util.Comparator.comparing(WorkloadClusters::stackName)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the stack files in " + projectDir, e);
+        }
+    }
+
+    private static String stackName(Path file) {
+        var n = file.getFileName().toString();
+        return n.substring("Pulumi.".length(), n.length() - ".yaml".length());
+    }
+
+    private static Map<?, ?> config(Path file) {
+        try {
+            Object root = new Yaml(new LoaderOptions()).load(Files.readString(file));
+            return root instanceof Map<?, ?> top && top.get("config") instanceof Map<?, ?> config ? config : Map.of();
+        } catch (IOException | YAMLException e) {
+            return Map.of();
+        }
     }
 }

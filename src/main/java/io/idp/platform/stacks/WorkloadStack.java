@@ -8,6 +8,7 @@ import io.idp.platform.components.WorkloadCluster;
 import io.idp.platform.components.WorkloadClusterArgs;
 import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.config.WorkloadSettings.ClusterType;
+import io.idp.platform.gitops.GitopsLayout;
 import io.idp.platform.gitops.Sources;
 import io.idp.platform.support.AwsProviderFactory;
 import io.idp.platform.support.ContractException;
@@ -34,14 +35,18 @@ public final class WorkloadStack {
         }
         var eks = settings.clusterType() == ClusterType.EKS;
         var args = WorkloadClusterArgs.builder().clusterName(config.clusterName()).kind(settings.clusterType())
-                .region(config.region()).management(management).catalog(sources.catalog())
-                .environments(config.environments()).observability(config.observability()).stackName(config.stack())
+                .region(config.region()).management(management)
+                .addons(GitopsLayout.tools(sources.catalog(), CatalogPins.kind(settings.clusterType()), config.observability()))
+                .environments(config.environments()).stackName(config.stack())
                 .dnsTokenAllowedCidrs(config.dns().tokenAllowedCidrs()).dnsTokenExpiresOn(config.dns().tokenExpiresOn())
                 .secretStoreRegion(config.recovery().secretStoreRegion()).protect(config.protect());
         if (eks) {
             args.clusterSettings(config.cluster()).vpcCidr(config.network().vpcCidr())
+                    .addonVersions(sources.catalog().addonsFor(config.cluster().kubernetesVersion()))
                     .availabilityZones(config.network().availabilityZones()).natGateways(config.network().natGateways())
                     .apiPublicAccessCidrs(config.network().apiPublicAccessCidrs());
+        } else {
+            args.vclusterChart(CatalogPins.chart(sources.catalog(), "vcluster"));
         }
         // Only a cluster of its own needs the stack's AWS provider; a virtual cluster lives in the management region.
         var options = eks ? ComponentResourceOptions.builder().providers(AwsProviderFactory.create(config)).build()

@@ -20,7 +20,7 @@ class ComponentArgsTest {
     @Test
     void everyMissingArgumentOfAManagementClusterIsNamedTogether() {
         var error = assertThrows(IllegalArgumentException.class, () -> ManagementClusterArgs.builder().clusterName("mgmt").build());
-        for (var name : List.of("region", "clusterSettings", "vpcCidr", "catalog", "ciDeployRoleArn", "secretStore", "gitopsRepo",
+        for (var name : List.of("region", "clusterSettings", "vpcCidr", "addonVersions", "argoCdChart", "ciDeployRoleArn", "secretStore", "gitopsRepo",
                 "dnsZone", "ssoClientId", "ssoClientSecret", "ssoAdminsTeam", "ssoDevelopersTeam")) {
             assertTrue(error.getMessage().contains(name), name + " in " + error.getMessage());
         }
@@ -31,11 +31,32 @@ class ComponentArgsTest {
     void anEksWorkloadClusterNeedsItsNetworkAndSettingsAVirtualOneDoesNot() {
         var eks = assertThrows(IllegalArgumentException.class, () -> WorkloadClusterArgs.builder().clusterName("w")
                 .kind(ClusterType.EKS).region("us-east-1").environments(List.of("dev")).build());
-        assertTrue(eks.getMessage().contains("clusterSettings, vpcCidr"), eks.getMessage());
+        assertTrue(eks.getMessage().contains("clusterSettings, vpcCidr, addonVersions"), eks.getMessage());
+        assertFalse(eks.getMessage().contains("vclusterChart"), eks.getMessage());
         var virtual = assertThrows(IllegalArgumentException.class, () -> WorkloadClusterArgs.builder().clusterName("w")
                 .kind(ClusterType.VCLUSTER).region("us-east-1").environments(List.of("dev")).build());
         assertFalse(virtual.getMessage().contains("vpcCidr"), virtual.getMessage());
-        assertTrue(virtual.getMessage().contains("management, catalog"), virtual.getMessage());
+        assertTrue(virtual.getMessage().contains("management, addons, vclusterChart"), virtual.getMessage());
+        assertFalse(virtual.getMessage().contains("addonVersions"), virtual.getMessage());
+    }
+
+    @Test
+    void aNodeGroupNamesWhatItLacksAndRefusesSizesThatContradict() {
+        var missing = assertThrows(IllegalArgumentException.class, () -> ManagedNodeGroupArgs.builder().clusterName("mgmt").build());
+        assertEquals("ManagedNodeGroupArgs is missing the required arguments cluster, nodeRoleArn, subnetIds, securityGroupId, "
+                + "instanceTypes, minSize, desiredSize, maxSize, amiType; set them with ManagedNodeGroupArgs.builder().cluster(...)",
+                missing.getMessage());
+        var group = ManagedNodeGroupArgs.builder().clusterName("mgmt").cluster(Output.of("mgmt")).nodeRoleArn(Output.of("arn"))
+                .subnetIds(Output.of(List.of("s"))).securityGroupId(Output.of("sg")).instanceTypes(List.of("m6i.large"))
+                .amiType("AL2023_x86_64_STANDARD").minSize(0).desiredSize(0).maxSize(2);
+        var built = group.build();
+        assertEquals("default", built.groupName());
+        assertTrue(built.isDefault());
+        assertEquals(50, built.diskGiB());
+        assertEquals(io.idp.platform.config.NodeGroupSettings.CapacityType.ON_DEMAND, built.capacityType());
+        var contradiction = assertThrows(IllegalArgumentException.class, () -> group.desiredSize(3).build());
+        assertTrue(contradiction.getMessage().contains("0, 3, 2"), contradiction.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> group.desiredSize(0).maxSize(0).build());
     }
 
     @Test

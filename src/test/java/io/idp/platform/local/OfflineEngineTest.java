@@ -7,7 +7,7 @@ import com.pulumi.aws.secretsmanager.SecretVersion;
 import com.pulumi.aws.secretsmanager.SecretVersionArgs;
 import io.idp.platform.TestProject;
 import io.idp.platform.config.PlatformConfig;
-import io.idp.platform.stacks.ManagementOutputs;
+import io.idp.platform.contract.ManagementOutputs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

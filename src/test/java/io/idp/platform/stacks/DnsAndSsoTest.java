@@ -1,5 +1,6 @@
 package io.idp.platform.stacks;
 
+import io.idp.platform.contract.ManagementOutputs;
 import io.idp.platform.TestProject;
 import io.idp.platform.config.ConfigException;
 import io.idp.platform.local.OfflineEngine;

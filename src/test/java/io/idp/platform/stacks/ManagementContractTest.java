@@ -1,5 +1,6 @@
 package io.idp.platform.stacks;
 
+import io.idp.platform.contract.ManagementOutputs;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;

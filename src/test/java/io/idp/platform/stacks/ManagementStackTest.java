@@ -1,5 +1,6 @@
 package io.idp.platform.stacks;
 
+import io.idp.platform.contract.ManagementOutputs;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.idp.platform.TestProject;

@@ -158,7 +158,7 @@ class AddonNeedsTest {
                     var clusterFiles = kind == ClusterKind.MANAGEMENT ? management
                             : GitopsLayout.workload(Rendered.ROOT, CATALOG, kind, Rendered.workload("production-east", choice));
                     var clusterObjects = objects(clusterFiles);
-                    var labels = ClusterRegistration.labels(CATALOG, kind, choice, List.of("production"));
+                    var labels = ClusterRegistration.labels(kind.catalogName(), tools, List.of("production"));
                     for (var tool : tools) {
                         var source = delivery(objects(management), kind, CATALOG.tool(tool), labels);
                         if (source == null) {
@@ -182,7 +182,8 @@ class AddonNeedsTest {
     @Test
     void aFleetAddOnWithoutItsSecretIsFound() {
         var management = objects(GitopsLayout.management(Rendered.ROOT, CATALOG, Rendered.management(Observability.PROMETHEUS)));
-        var labels = ClusterRegistration.labels(CATALOG, ClusterKind.WORKLOAD_EKS, Observability.DATADOG, List.of());
+        var labels = ClusterRegistration.labels(ClusterKind.WORKLOAD_EKS.catalogName(),
+                GitopsLayout.tools(CATALOG, ClusterKind.WORKLOAD_EKS, Observability.DATADOG), List.of());
         var source = delivery(management, ClusterKind.WORKLOAD_EKS, CATALOG.tool("datadog"), labels);
         assertNotNull(source, "a datadog cluster gets the fleet's datadog ApplicationSet");
         // The cluster's directory as it would be without datadog.yaml: no API key Secret.

@@ -67,7 +67,8 @@ final class Rendered {
         var argocd = catalog.tool("argo-cd");
         var vcluster = catalog.tool("vcluster");
         var sso = new ArgoCdValues.Sso("acme-platform", "platform-admins", "developers", "Ov23liExampleClient01", "grafana.mgmt.example.com");
-        var args = new VirtualCluster.Args("staging", vcluster, Map.of(), null, null, null, null, null);
+        var args = new VirtualCluster.Args("staging", new io.idp.platform.components.HelmChart(vcluster.repository(), vcluster.chart(),
+                vcluster.version()), Map.of(), null, null, null, null, null);
         return List.of(
                 new HelmSource(ArgoCdValues.class.getName(), "Release/argocd", argocd.chart(), argocd.version(),
                         ArgoCdValues.render("argocd.mgmt.example.com", true, "arn:aws:iam::111122223333:role/mgmt-argocd-fleet", sso)),

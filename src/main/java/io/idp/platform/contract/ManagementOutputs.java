@@ -1,4 +1,4 @@
-package io.idp.platform.stacks;
+package io.idp.platform.contract;
 
 import java.util.List;
 
