@@ -58,7 +58,7 @@ final class Applications {
                     .templateRepository(TEMPLATE_REPOSITORY).gitopsRepository(settings.gitopsRepo()).region(config.region())
                     .oidcProviderArn(bots.oidcProviderArn()).environments(config.environments())
                     .promotionToken(settings.appPromotionToken().orElseThrow().output()).github(bots.github())
-                    .protect(config.protect()).adminsTeam(settings.sso().adminsTeam()).botTeamId(bots.gitBotTeamId()).build(), aws);
+                    .protect(config.protect()).adminsTeam(sources.people().admins().githubSlug()).botTeamId(bots.gitBotTeamId()).build(), aws);
             var registry = delivery.imageRepositoryUrl().applyValue(url -> url.substring(0, url.indexOf('/')));
             new RepositoryFiles(app + "-environments", RepositoryFilesArgs.builder().repository(gitops.name())
                     .paths(ApplicationDelivery.environmentPaths(app, config.environments()))

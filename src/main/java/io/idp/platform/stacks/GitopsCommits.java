@@ -29,7 +29,7 @@ final class GitopsCommits {
         var facts = new GitopsLayout.ManagementFacts(config.clusterName(), cluster.hostname(), config.region(), GitopsFiles.PENDING,
                 settings.alertsEmail(), cluster.ownSecretsPrefix(), GitopsFiles.PENDING, GitopsFiles.PENDING,
                 settings.argocdHa(), config.observability(),
-                new GitopsLayout.Sso(settings.githubOwner(), sso.adminsTeam(), sso.developersTeam(), sso.clientId()),
+                new GitopsLayout.Sso(settings.githubOwner(), sources.people().admins().githubSlug(), sources.people().developers().githubSlug(), sso.clientId()),
                 settings.argocdAllowedCidrs().stream().map(Object::toString).toList());
         // The projects name the workload clusters the stack files declare, never a wildcard server.
         var tenancy = new Tenancy(settings.applications(), config.environments(), WorkloadClusters.read(sources.root()));

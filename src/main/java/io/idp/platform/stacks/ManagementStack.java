@@ -61,13 +61,13 @@ public final class ManagementStack {
                 .apiPublicAccessCidrs(config.network().apiPublicAccessCidrs()).catalog(sources.catalog())
                 .ciDeployRoleArn(bots.ciDeployRoleArn()).secretStore(secrets).gitopsRepo(gitops).dnsZone(dns)
                 .ssoClientId(settings.sso().clientId()).ssoClientSecret(settings.sso().clientSecret().output())
-                .ssoAdminsTeam(settings.sso().adminsTeam()).ssoDevelopersTeam(settings.sso().developersTeam())
+                .ssoAdminsTeam(sources.people().admins().githubSlug()).ssoDevelopersTeam(sources.people().developers().githubSlug())
                 .argocdHighlyAvailable(settings.argocdHa())
                 .dnsTokenAllowedCidrs(config.dns().tokenAllowedCidrs()).dnsTokenExpiresOn(config.dns().tokenExpiresOn())
                 .protect(config.protect()).build(), aws);
 
         GitopsCommits.management(sources, config, cluster, gitops);
-        var boundaries = GitopsBoundaries.files(settings.githubOwner(), settings.sso().adminsTeam(), settings.applications());
+        var boundaries = GitopsBoundaries.files(settings.githubOwner(), sources.people().admins().githubSlug(), settings.applications());
         new RepositoryFiles("gitops-boundaries", RepositoryFilesArgs.builder().repository(gitops.name())
                 .paths(new java.util.TreeSet<>(boundaries.keySet())).contents(Output.of(new java.util.TreeMap<>(boundaries)))
                 .keep(path -> false).source("the platform's repository boundaries").build(),
