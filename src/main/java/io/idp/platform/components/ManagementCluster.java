@@ -64,6 +64,8 @@ public final class ManagementCluster extends ComponentResource implements Manage
                 .addonVersions(catalog.addonsFor(args.clusterSettings().kubernetesVersion()))
                 .protect(args.protect())
                 .build(), child);
+        args.people().ifPresent(people -> new ClusterAccess(clusterName + "-access",
+                ClusterAccessArgs.builder().clusterName(eks.name()).people(people).build(), child));
         new SingleSignOn("sso", new SingleSignOn.Args(clusterName, args.ssoClientSecret(), secrets), child);
         this.argocd = new ArgoCd("argocd", ArgoCdArgs.builder().clusterName(clusterName).hostname("argocd." + hostname)
                 .highlyAvailable(args.argocdHighlyAvailable()).chart(catalog.tool("argo-cd"))

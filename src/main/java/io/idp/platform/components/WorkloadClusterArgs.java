@@ -35,6 +35,8 @@ public final class WorkloadClusterArgs {
     public ManagementPlane management() { return b.management; }
     public Catalog catalog() { return b.catalog; }
     public List<String> environments() { return b.environments; }
+    public Optional<io.idp.platform.config.People> people() { return Optional.ofNullable(b.people); }
+    public List<String> applications() { return b.applications; }
     public Observability observability() { return b.observability; }
     public Optional<String> stackName() { return Optional.ofNullable(b.stackName); }
     public ClusterSettings clusterSettings() { return b.clusterSettings; }
@@ -67,6 +69,8 @@ public final class WorkloadClusterArgs {
         private Optional<String> dnsTokenExpiresOn = Optional.empty();
         private boolean protect = true;
         private String secretStoreRegion;
+        private io.idp.platform.config.People people;
+        private List<String> applications = List.of();
 
         private Builder() {
         }
@@ -167,6 +171,22 @@ public final class WorkloadClusterArgs {
          */
         public Builder secretStoreRegion(Optional<String> secretStoreRegion) {
             this.secretStoreRegion = secretStoreRegion.orElse(null);
+            return this;
+        }
+
+        /**
+         * The platform's teams and people ({@code people.yaml}): on an EKS cluster, their IAM roles'
+         * access entries (the admins cluster-admin; developers edit in their environments'
+         * application namespaces, view elsewhere). Default: none.
+         */
+        public Builder people(io.idp.platform.config.People people) {
+            this.people = people;
+            return this;
+        }
+
+        /** The platform's applications, whose namespaces ({@code <app>-<env>}) developers edit. Default: none. */
+        public Builder applications(List<String> applications) {
+            this.applications = List.copyOf(applications);
             return this;
         }
 

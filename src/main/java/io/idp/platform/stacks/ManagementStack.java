@@ -64,7 +64,7 @@ public final class ManagementStack {
                 .ciDeployRoleArn(bots.ciDeployRoleArn()).secretStore(secrets).gitopsRepo(gitops).dnsZone(dns)
                 .ssoClientId(settings.sso().clientId()).ssoClientSecret(settings.sso().clientSecret().output())
                 .ssoAdminsTeam(sources.people().admins().githubSlug()).ssoDevelopersTeam(sources.people().developers().githubSlug())
-                .argocdHighlyAvailable(settings.argocdHa())
+                .argocdHighlyAvailable(settings.argocdHa()).people(sources.people())
                 .dnsTokenAllowedCidrs(config.dns().tokenAllowedCidrs()).dnsTokenExpiresOn(config.dns().tokenExpiresOn())
                 .protect(config.protect()).build(), aws);
 

@@ -37,7 +37,8 @@ public final class WorkloadStack {
                 .region(config.region()).management(management).catalog(sources.catalog())
                 .environments(config.environments()).observability(config.observability()).stackName(config.stack())
                 .dnsTokenAllowedCidrs(config.dns().tokenAllowedCidrs()).dnsTokenExpiresOn(config.dns().tokenExpiresOn())
-                .secretStoreRegion(config.recovery().secretStoreRegion()).protect(config.protect());
+                .secretStoreRegion(config.recovery().secretStoreRegion()).protect(config.protect())
+                .people(sources.people()).applications(ManagementApplications.read(sources.root(), settings.managementStack()));
         if (eks) {
             args.clusterSettings(config.cluster()).vpcCidr(config.network().vpcCidr())
                     .availabilityZones(config.network().availabilityZones()).natGateways(config.network().natGateways())
