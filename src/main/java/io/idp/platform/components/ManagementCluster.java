@@ -1,5 +1,7 @@
 package io.idp.platform.components;
 
+import io.idp.platform.config.People;
+
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -71,7 +73,8 @@ public final class ManagementCluster extends ComponentResource implements Manage
                 .highlyAvailable(args.argocdHighlyAvailable()).chart(catalog.tool("argo-cd"))
                 .repositoryUrl(args.gitopsRepo().sshCloneUrl()).deployKeyPrivate(args.gitopsRepo().deployKeyPrivate()).cluster(eks)
                 .sso(new ArgoCdValues.Sso(args.gitopsRepo().owner(), args.ssoAdminsTeam(), args.ssoDevelopersTeam(),
-                        args.ssoClientId(), "grafana." + hostname))
+                        args.ssoClientId(), "grafana." + hostname, args.people().map(People::narrowerTeams).orElse(List.of()).stream()
+                        .map(People.Team::githubSlug).toList()))
                 .dependsOn(eks.ready()).build(), child);
         this.externalSecretsRoleArn = ExternalSecretsRole.withChartPulls(eks,
                 ExternalSecretsRole.withReplicas(secrets.secretArnPattern("clusters/" + clusterName + "/"), secrets.replica()),

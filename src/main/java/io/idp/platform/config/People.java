@@ -79,6 +79,14 @@ public record People(TreeMap<String, Team> teams, List<Person> people) {
         return teams.values().stream().filter(team -> !team.isAdmins()).toList();
     }
 
+    /**
+     * The developer teams narrower than {@value #DEVELOPERS} (which reaches every environment): Argo CD
+     * gives each a role in the projects of its environments' applications.
+     */
+    public List<Team> narrowerTeams() {
+        return developerTeams().stream().filter(team -> !team.name().equals(DEVELOPERS)).toList();
+    }
+
     /** The teams in an order where each parent comes before its children (GitHub needs the parent's id). */
     public List<Team> parentsFirst() {
         var ordered = new LinkedHashSet<Team>();

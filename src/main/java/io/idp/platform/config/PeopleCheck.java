@@ -15,12 +15,30 @@ public final class PeopleCheck {
 
     public static List<ConfigError> check(People people, PlatformConfig config) {
         var errors = new ArrayList<ConfigError>();
+        // One access entry per role and cluster: a role both here and in the stack's admin roles would be two.
+        for (var team : people.teams().values()) {
+            for (var arn : team.awsRoleArns()) {
+                if (config.cluster().adminRoleArns().contains(arn)) {
+                    errors.add(new ConfigError(ConfigKeys.CLUSTER_ADMIN_ROLE_ARNS.name(), arn, "is also a role of teams." + team.name()
+                            + " in " + People.FILE + "; a cluster gives one role one access entry",
+                            "a role in one place: people.yaml for people's roles", "teams: {admins: {awsRoleArns: [" + arn + "]}}"));
+                }
+            }
+        }
         if (config.management().isEmpty()) {
             return errors;
         }
         var sso = config.managementSettings().sso();
         formerKey(errors, ConfigKeys.SSO_ADMINS_TEAM, sso.adminsTeam(), people.admins());
         formerKey(errors, ConfigKeys.SSO_DEVELOPERS_TEAM, sso.developersTeam(), people.developers());
+        var missing = config.environments().stream().filter(e -> !people.developers().environments().contains(e)).toList();
+        if (!missing.isEmpty()) {
+            errors.add(new ConfigError("teams.developers.environments", String.valueOf(people.developers().environments()),
+                    "leaves out " + missing + ": the developers team reaches every environment (Argo CD's developer role); "
+                            + "a team for fewer environments is a team of its own",
+                    "every environment of platform:environments: " + config.environments(),
+                    "contractors: {parent: developers, environments: [development, staging]}", People.FILE));
+        }
         for (var team : people.developerTeams()) {
             for (var environment : team.environments()) {
                 if (!config.environments().contains(environment)) {
