@@ -40,6 +40,8 @@ public final class PeopleFile {
     static final String PERSON_EXAMPLE = "people: [{login: octocat, email: octocat@example.com, teams: {developers: member}}]";
 
     private final List<ConfigError> errors = new ArrayList<>();
+    /** Teams some entry names, valid or not: a person whose e-mail is wrong still counts as a member. */
+    private final java.util.Set<String> namedTeams = new java.util.HashSet<>();
 
     private PeopleFile() {
     }
@@ -95,7 +97,7 @@ public final class PeopleFile {
         unknownKeys("", root, TOP_KEYS, "teams: {...}");
         var teams = teams(root.get("teams"));
         var people = people(root.get("people"), teams);
-        if (teams.containsKey(ADMINS) && people.stream().noneMatch(p -> p.teams().containsKey(ADMINS))) {
+        if (teams.containsKey(ADMINS) && !namedTeams.contains(ADMINS)) {
             error("teams.admins", null, "has no members: someone must be able to run the platform",
                     "at least one person with admins in their teams", "people: [{login: octocat, email: octocat@example.com, teams: {admins: maintainer}}]");
         }
@@ -236,6 +238,7 @@ public final class PeopleFile {
                 for (var entry : teamMap.entrySet()) {
                     var team = String.valueOf(entry.getKey());
                     var role = String.valueOf(entry.getValue());
+                    namedTeams.add(team);
                     boolean known = check(teams.containsKey(team), path + ".teams." + team, team,
                             "is not a team of this file" + hint(team, teams.keySet()), "one of " + teams.keySet(), "teams: {developers: member}");
                     var parsed = role.equals("member") ? TeamRole.MEMBER : role.equals("maintainer") ? TeamRole.MAINTAINER : null;
