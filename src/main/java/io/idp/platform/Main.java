@@ -36,6 +36,10 @@ public final class Main {
             // Checked before Pulumi.run, so bad input registers nothing, not even the stack.
             config = PlatformConfig.load(stack, RawConfig.fromEngineEnvironment(stack, System.getenv()));
             sources = Sources.load(Path.of("."));
+            var disagreements = io.idp.platform.config.PeopleCheck.check(sources.people(), config);
+            if (!disagreements.isEmpty()) {
+                throw new ConfigException(io.idp.platform.config.People.FILE, disagreements);
+            }
             new StackDirectory(Path.of(".")).checkAddresses(config, "Pulumi." + stack + ".yaml");
         } catch (ConfigException | CatalogException | io.idp.platform.local.PlanException e) {
             System.err.println("error: " + e.getMessage());

@@ -70,6 +70,7 @@ public final class ApplicationDelivery extends ComponentResource {
 
     private final Output<String> imageRepositoryUrl;
     private final Output<String> ciRoleArn;
+    private final Output<String> repositoryName;
 
     public ApplicationDelivery(String name, ApplicationDeliveryArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -109,6 +110,7 @@ public final class ApplicationDelivery extends ComponentResource {
                                 "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:DescribeImages"), List.of(t.t1, t.t2), null)))))
                 .build(), aws);
         this.ciRoleArn = role.arn();
+        this.repositoryName = repository.name();
 
         var variables = new TreeMap<String, Output<String>>();
         variables.put("APP_NAME", Output.of(app));
@@ -214,5 +216,10 @@ public final class ApplicationDelivery extends ComponentResource {
 
     public Output<String> ciRoleArn() {
         return ciRoleArn;
+    }
+
+    /** The application's GitHub repository, where the platform's teams get their permissions. */
+    public Output<String> repositoryName() {
+        return repositoryName;
     }
 }

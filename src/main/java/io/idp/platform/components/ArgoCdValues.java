@@ -39,7 +39,17 @@ public final class ArgoCdValues {
      * map to roles. Secrets are references ({@code $argocd-sso:<key>}) to a Secret External Secrets
      * writes from the secret store.
      */
-    public record Sso(String organisation, String adminsTeam, String developersTeam, String clientId, String grafanaHostname) {
+    public record Sso(String organisation, String adminsTeam, String developersTeam, String clientId, String grafanaHostname,
+                      List<String> narrowerTeams) {
+        public Sso {
+            narrowerTeams = List.copyOf(narrowerTeams);
+        }
+
+        /** Only the admins and the developers, no narrower developer teams. */
+        public Sso(String organisation, String adminsTeam, String developersTeam, String clientId, String grafanaHostname) {
+            this(organisation, adminsTeam, developersTeam, clientId, grafanaHostname, List.of());
+        }
+
         public String dexConfig(String argocdHostname) {
             var config = new StringBuilder()
                     .append("connectors:\n")
@@ -54,6 +64,8 @@ public final class ArgoCdValues {
                     .append("          teams:\n")
                     .append("            - ").append(adminsTeam).append('\n')
                     .append("            - ").append(developersTeam).append('\n');
+            // Dex puts only the teams listed here in the groups claim: the narrower teams' project roles read them.
+            narrowerTeams.forEach(team -> config.append("            - ").append(team).append('\n'));
             if (grafanaHostname != null) {
                 config.append("staticClients:\n")
                         .append("  - id: grafana\n")

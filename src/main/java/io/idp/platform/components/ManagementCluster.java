@@ -1,5 +1,7 @@
 package io.idp.platform.components;
 
+import io.idp.platform.config.People;
+
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -63,12 +65,15 @@ public final class ManagementCluster extends ComponentResource implements Manage
                 .addonVersions(args.addonVersions())
                 .protect(args.protect())
                 .build(), child);
+        args.people().ifPresent(people -> new ClusterAccess(clusterName + "-access",
+                ClusterAccessArgs.builder().clusterName(eks.name()).people(people).build(), child));
         new SingleSignOn("sso", new SingleSignOn.Args(clusterName, args.ssoClientSecret(), secrets), child);
         this.argocd = new ArgoCd("argocd", ArgoCdArgs.builder().clusterName(clusterName).hostname("argocd." + hostname)
                 .highlyAvailable(args.argocdHighlyAvailable()).chart(args.argoCdChart())
                 .repositoryUrl(args.gitopsRepo().sshCloneUrl()).deployKeyPrivate(args.gitopsRepo().deployKeyPrivate()).cluster(eks)
                 .sso(new ArgoCdValues.Sso(args.gitopsRepo().owner(), args.ssoAdminsTeam(), args.ssoDevelopersTeam(),
-                        args.ssoClientId(), "grafana." + hostname))
+                        args.ssoClientId(), "grafana." + hostname, args.people().map(People::narrowerTeams).orElse(List.of()).stream()
+                        .map(People.Team::githubSlug).toList()))
                 .dependsOn(eks.ready()).build(), child);
         this.externalSecretsRoleArn = ExternalSecretsRole.withChartPulls(eks,
                 ExternalSecretsRole.withReplicas(secrets.secretArnPattern("clusters/" + clusterName + "/"), secrets.replica()),

@@ -45,6 +45,7 @@ public final class ManagementClusterArgs {
     public String ssoAdminsTeam() { return b.ssoAdminsTeam; }
     public String ssoDevelopersTeam() { return b.ssoDevelopersTeam; }
     public boolean argocdHighlyAvailable() { return b.argocdHighlyAvailable; }
+    public Optional<io.idp.platform.config.People> people() { return Optional.ofNullable(b.people); }
     /** The limits of the cluster's DNS tokens, as {@link ClusterDnsTokens} reads them. */
     public DnsSettings dnsTokenLimits() {
         return new DnsSettings(false, Optional.empty(), false, b.dnsTokenAllowedCidrs, b.dnsTokenExpiresOn);
@@ -70,6 +71,7 @@ public final class ManagementClusterArgs {
         private String ssoAdminsTeam;
         private String ssoDevelopersTeam;
         private boolean argocdHighlyAvailable = DEFAULT_ARGOCD_HIGHLY_AVAILABLE;
+        private io.idp.platform.config.People people;
         private List<Cidr> dnsTokenAllowedCidrs = List.of();
         private Optional<String> dnsTokenExpiresOn = Optional.empty();
         private boolean protect = true;
@@ -194,6 +196,16 @@ public final class ManagementClusterArgs {
         /** The day (YYYY-MM-DD) the cluster's DNS tokens expire. Default: never. */
         public Builder dnsTokenExpiresOn(Optional<String> dnsTokenExpiresOn) {
             this.dnsTokenExpiresOn = dnsTokenExpiresOn;
+            return this;
+        }
+
+        /**
+         * The platform's teams and people ({@code people.yaml}): their IAM roles' access entries (the
+         * admins cluster-admin, developers view) and Argo CD's roles per team. Default: none, so
+         * only CI's deploy role and {@code clusterSettings}' admin roles reach the cluster.
+         */
+        public Builder people(io.idp.platform.config.People people) {
+            this.people = people;
             return this;
         }
 

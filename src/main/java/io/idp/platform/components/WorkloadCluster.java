@@ -73,6 +73,8 @@ public final class WorkloadCluster extends ComponentResource {
                     .build(), child);
             // Argo CD in the management cluster reaches this one through its fleet role: an access entry, no token.
             var fleetAccess = eks.admin(clusterName + "-argocd-fleet", management.argocdFleetRoleArn());
+            args.people().ifPresent(people -> new ClusterAccess(clusterName + "-access", ClusterAccessArgs.builder().clusterName(eks.name())
+                    .people(people).environments(args.environments()).applications(args.applications()).build(), child));
             var readable = Output.tuple(management.secretStoreKmsKeyArn(), ownSecrets(management))
                     .applyValue(t -> SecretReadAccess.arnPattern(t.t1, t.t2));
             var externalSecrets = ExternalSecretsRole.create(eks, ExternalSecretsRole.withReplicas(readable, management.secretReplica()),

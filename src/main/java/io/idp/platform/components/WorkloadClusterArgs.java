@@ -39,6 +39,8 @@ public final class WorkloadClusterArgs {
     /** The add-ons the fleet delivers to the cluster, labelled {@code enable_<addon>} on its registration. */
     public List<String> addons() { return b.addons; }
     public List<String> environments() { return b.environments; }
+    public Optional<io.idp.platform.config.People> people() { return Optional.ofNullable(b.people); }
+    public List<String> applications() { return b.applications; }
     public Optional<String> stackName() { return Optional.ofNullable(b.stackName); }
     public ClusterSettings clusterSettings() { return b.clusterSettings; }
     public NetworkSettings network() {
@@ -71,6 +73,8 @@ public final class WorkloadClusterArgs {
         private Optional<String> dnsTokenExpiresOn = Optional.empty();
         private boolean protect = true;
         private String secretStoreRegion;
+        private io.idp.platform.config.People people;
+        private List<String> applications = List.of();
 
         private Builder() {
         }
@@ -180,6 +184,22 @@ public final class WorkloadClusterArgs {
          */
         public Builder secretStoreRegion(Optional<String> secretStoreRegion) {
             this.secretStoreRegion = secretStoreRegion.orElse(null);
+            return this;
+        }
+
+        /**
+         * The platform's teams and people ({@code people.yaml}): on an EKS cluster, their IAM roles'
+         * access entries (the admins cluster-admin; developers edit in their environments'
+         * application namespaces, view elsewhere). Default: none.
+         */
+        public Builder people(io.idp.platform.config.People people) {
+            this.people = people;
+            return this;
+        }
+
+        /** The platform's applications, whose namespaces ({@code <app>-<env>}) developers edit. Default: none. */
+        public Builder applications(List<String> applications) {
+            this.applications = List.copyOf(applications);
             return this;
         }
 

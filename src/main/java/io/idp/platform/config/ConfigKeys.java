@@ -125,12 +125,12 @@ public final class ConfigKeys {
     public static final ConfigKey DNS_TOKEN_EXPIRES_ON = optional("platform:dnsTokenExpiresOn", BOTH, null,
             "a date in the future, YYYY-MM-DD; unset: 15 months after the current quarter began (a deploy each quarter extends it)", "\"2027-06-30\"",
             "When the clusters' Cloudflare tokens expire; renew by moving the date and running pulumi up.");
-    public static final ConfigKey SSO_ADMINS_TEAM = optional("platform:ssoAdminsTeam", MGMT, "platform-admins",
-            "a GitHub team slug of platform:githubOwner", "platform-admins",
-            "Members of this team are admins of Argo CD and Grafana.");
-    public static final ConfigKey SSO_DEVELOPERS_TEAM = optional("platform:ssoDevelopersTeam", MGMT, "developers",
-            "a GitHub team slug of platform:githubOwner", "developers",
-            "Members of this team may see and sync applications, and view Grafana.");
+    public static final ConfigKey SSO_ADMINS_TEAM = optional("platform:ssoAdminsTeam", MGMT, null,
+            "unset (the admins' GitHub team is teams.admins.github of people.yaml); if set, that same slug", "platform-admins",
+            "Former key, still read: it must agree with people.yaml, which names the teams now; remove it.");
+    public static final ConfigKey SSO_DEVELOPERS_TEAM = optional("platform:ssoDevelopersTeam", MGMT, null,
+            "unset (the developers' GitHub team is teams.developers.github of people.yaml); if set, that same slug", "developers",
+            "Former key, still read: it must agree with people.yaml, which names the teams now; remove it.");
     public static final ConfigKey GITHUB_OAUTH_CLIENT_ID = required("platform:githubOAuthClientId", MGMT,
             "the client id of a GitHub OAuth app whose callback is https://argocd.<clusterName>.<domain>/api/dex/callback",
             "Ov23liAbCdEfGhIjKlMn", "Single sign-on: the GitHub OAuth app Argo CD's Dex signs people in with.");

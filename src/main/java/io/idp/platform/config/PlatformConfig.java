@@ -268,14 +268,15 @@ public record PlatformConfig(
         var cloudflareToken = reader.secret(CLOUDFLARE_TOKEN);
         if (domain.isEmpty() || owner.isEmpty() || gitopsRepo.isEmpty() || adopt.isEmpty() || platformRepo.isEmpty() || email.isEmpty()
                 || ha.isEmpty() || bucket.isEmpty() || githubToken.isEmpty() || cloudflareToken.isEmpty() || !oidcProviderOk
-                || createZone.isEmpty() || dnssec.isEmpty() || clientId.isEmpty() || clientSecret.isEmpty() || admins.isEmpty()
-                || developers.isEmpty() || (raw.get(CLOUDFLARE_ACCOUNT_ID.name()).isPresent() && accountId.isEmpty())
+                || createZone.isEmpty() || dnssec.isEmpty() || clientId.isEmpty() || clientSecret.isEmpty()
+                || (raw.get(SSO_ADMINS_TEAM.name()).isPresent() && admins.isEmpty())
+                || (raw.get(SSO_DEVELOPERS_TEAM.name()).isPresent() && developers.isEmpty()) || (raw.get(CLOUDFLARE_ACCOUNT_ID.name()).isPresent() && accountId.isEmpty())
                 || applications.isEmpty() || !tokenOk || argocdCidrs.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ManagementSettings(domain.get(), owner.get(), gitopsRepo.get(), adopt.get(), platformRepo.get(),
                 email.get(), ha.get(), bucket.get(), oidcProvider, githubToken.get(), cloudflareToken.get(),
-                new SsoSettings(clientId.get(), clientSecret.get(), admins.get(), developers.get()),
+                new SsoSettings(clientId.get(), clientSecret.get(), admins, developers),
                 applications.get(), promotionToken, argocdCidrs.get()));
     }
 

@@ -18,6 +18,8 @@ public final class Validators {
             "(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     public static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}");
     public static final Pattern GITHUB_OWNER = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}");
+    /** A GitHub user's login: as an organisation's name, 1-39 letters, digits and single hyphens, not at either end. */
+    public static final Pattern GITHUB_LOGIN = GITHUB_OWNER;
     public static final Pattern GITHUB_TEAM = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
     public static final Pattern GITHUB_REPO = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     public static final Pattern ENVIRONMENT = Pattern.compile("[a-z][a-z0-9-]{0,30}");

@@ -17,8 +17,9 @@ import java.util.TreeSet;
  * @param applications the applications of {@code platform:applications}
  * @param environments the platform's environments
  * @param clusters     the workload clusters, as their stack files declare them
+ * @param teams        the developer teams narrower than every environment, each a role of the projects it reaches
  */
-public record Tenancy(List<String> applications, List<String> environments, List<Cluster> clusters) {
+public record Tenancy(List<String> applications, List<String> environments, List<Cluster> clusters, List<TeamScope> teams) {
     /** Prefix of every application project; the developer role's RBAC reaches only these. */
     public static final String APP_PROJECT_PREFIX = "app-";
     /** The namespace-scoped kinds an application's chart may create (the sample chart's, and their usual companions). */
@@ -36,6 +37,20 @@ public record Tenancy(List<String> applications, List<String> environments, List
 
     public static final Tenancy NONE = new Tenancy(List.of(), List.of(), List.of());
 
+    /**
+     * A developer team that reaches only some environments: a role in each application's project,
+     * bound to the team's group in the sign-in's claim ({@code <org>:<slug>}).
+     */
+    public record TeamScope(String name, String group, List<String> environments) {
+        public TeamScope {
+            environments = List.copyOf(environments);
+        }
+    }
+
+    public Tenancy(List<String> applications, List<String> environments, List<Cluster> clusters) {
+        this(applications, environments, clusters, List.of());
+    }
+
     /** A workload cluster: its Argo CD name (the cluster Secret's name), its kind and the environments it carries. */
     public record Cluster(String name, ClusterKind kind, List<String> environments) {
     }
@@ -44,6 +59,7 @@ public record Tenancy(List<String> applications, List<String> environments, List
         applications = List.copyOf(applications);
         environments = List.copyOf(environments);
         clusters = clusters.stream().sorted(java.util.Comparator.comparing(Cluster::name)).toList();
+        teams = teams.stream().sorted(java.util.Comparator.comparing(TeamScope::name)).toList();
     }
 
     public static String appProject(String app) {
@@ -119,8 +135,54 @@ public record Tenancy(List<String> applications, List<String> environments, List
             }
             out.append("  orphanedResources:\n")
                     .append("    warn: true\n");
+            appendRoles(out, app);
         }
         return out.toString();
+    }
+
+    /**
+     * The project's roles: each narrower team may see and sync, and read the logs of, this
+     * application's Applications in its own environments only, named exactly
+     * ({@code <app>-<env>-<cluster>}, as the environments' ApplicationSets name them).
+     */
+    private void appendRoles(StringBuilder out, String app) {
+        var roles = new ArrayList<String>();
+        for (var team : teams) {
+            var objects = teamApplications(app, team);
+            if (objects.isEmpty()) {
+                continue;
+            }
+            var role = new StringBuilder()
+                    .append("    - name: ").append(team.name()).append('\n')
+                    .append("      description: ").append(team.name()).append(" in ").append(String.join(", ", team.environments())).append('\n')
+                    .append("      groups:\n")
+                    .append("        - ").append(team.group()).append('\n')
+                    .append("      policies:\n");
+            for (var object : objects) {
+                for (var grant : List.of("applications, get", "applications, sync", "logs, get")) {
+                    role.append("        - p, proj:").append(appProject(app)).append(':').append(team.name()).append(", ")
+                            .append(grant).append(", ").append(object).append(", allow\n");
+                }
+            }
+            roles.add(role.toString());
+        }
+        if (!roles.isEmpty()) {
+            out.append("  roles:\n");
+            roles.forEach(out::append);
+        }
+    }
+
+    /** The RBAC objects ({@code <project>/<application>}) of an application a team reaches. */
+    public List<String> teamApplications(String app, TeamScope team) {
+        var objects = new ArrayList<String>();
+        for (var environment : team.environments()) {
+            for (var cluster : clusters) {
+                if (cluster.environments().contains(environment)) {
+                    objects.add(appProject(app) + "/" + app + "-" + environment + "-" + cluster.name());
+                }
+            }
+        }
+        return objects;
     }
 
     private static Map<String, String> kind(String group, String kind) {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The files a plan reads from the project: the stack files, the GitOps templates and the app
+ * The files a plan reads from the project: the stack files, the people file, the GitOps templates and the app
  * template. Copied whole to plan a scratch copy (the benchmark, the tests) without touching the project.
  */
 public final class ProjectFiles {
@@ -18,7 +18,7 @@ public final class ProjectFiles {
 
     public static void copy(Path from, Path to) {
         try (var files = Files.list(from)) {
-            for (var file : files.filter(f -> f.getFileName().toString().matches("Pulumi(\\..+)?\\.yaml")).toList()) {
+            for (var file : files.filter(f -> f.getFileName().toString().matches("Pulumi(\\..+)?\\.yaml|people\\.yaml")).toList()) {
                 Files.copy(file, to.resolve(file.getFileName()));
             }
             for (var directory : DIRECTORIES) {

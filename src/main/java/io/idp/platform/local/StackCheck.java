@@ -16,7 +16,7 @@ import java.util.function.Function;
 /**
  * Every check of a stack's configuration, in one place, so {@code validate}, {@code plan} and
  * {@code new-stack} agree: the stack's name, {@code Pulumi.yaml}, the stack file itself, its keys, the
- * project's other stack files and the catalog. All problems are reported together in one
+ * project's other stack files, the catalog and the people file. All problems are reported together in one
  * {@link ConfigException}, before anything is registered or written.
  */
 public final class StackCheck {
@@ -82,6 +82,14 @@ public final class StackCheck {
         try {
             Catalog.load(projectDir);
         } catch (CatalogException e) {
+            errors.addAll(e.errors());
+        }
+        try {
+            var people = io.idp.platform.config.PeopleFile.load(projectDir);
+            if (config != null) {
+                errors.addAll(io.idp.platform.config.PeopleCheck.check(people, config));
+            }
+        } catch (ConfigException e) {
             errors.addAll(e.errors());
         }
         if (!errors.isEmpty()) {

@@ -31,10 +31,12 @@ final class Applications {
     }
 
     /** @param aws the stack's explicit AWS provider, which the delivery's ECR repositories and CI role use */
-    static void deliver(Sources sources, PlatformConfig config, ManagementSettings settings, BotAccounts bots, GitopsRepo gitops,
+    /** @return each application's repository name, by application */
+    static java.util.Map<String, Output<String>> deliver(Sources sources, PlatformConfig config, ManagementSettings settings, BotAccounts bots, GitopsRepo gitops,
                         ComponentResourceOptions aws) {
+        var repositories = new java.util.TreeMap<String, Output<String>>();
         if (settings.applications().isEmpty()) {
-            return;
+            return repositories;
         }
         var github = ComponentResourceOptions.builder().providers(bots.github()).build();
         var template = new com.pulumi.github.Repository("app-template", com.pulumi.github.RepositoryArgs.builder()
@@ -58,13 +60,15 @@ final class Applications {
                     .templateRepository(TEMPLATE_REPOSITORY).gitopsRepository(settings.gitopsRepo()).region(config.region())
                     .oidcProviderArn(bots.oidcProviderArn()).environments(config.environments())
                     .promotionToken(settings.appPromotionToken().orElseThrow().output()).github(bots.github())
-                    .protect(config.protect()).adminsTeam(settings.sso().adminsTeam()).botTeamId(bots.gitBotTeamId()).build(), aws);
+                    .protect(config.protect()).adminsTeam(sources.people().admins().githubSlug()).botTeamId(bots.gitBotTeamId()).build(), aws);
+            repositories.put(app, delivery.repositoryName());
             var registry = delivery.imageRepositoryUrl().applyValue(url -> url.substring(0, url.indexOf('/')));
             new RepositoryFiles(app + "-environments", RepositoryFilesArgs.builder().repository(gitops.name())
                     .paths(ApplicationDelivery.environmentPaths(app, config.environments()))
                     .contents(registry.applyValue(r -> ApplicationDelivery.environmentFiles(app, r, config.environments())))
                     .keep(GitopsFiles::outlivesClusters).source("the delivery of " + app).seedOnly(true).build(), github);
         }
+        return repositories;
     }
 
     static TreeMap<String, String> templateFiles(Path root) {

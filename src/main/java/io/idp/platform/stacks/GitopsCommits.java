@@ -29,10 +29,12 @@ final class GitopsCommits {
         var facts = new GitopsLayout.ManagementFacts(config.clusterName(), cluster.hostname(), config.region(), GitopsFiles.PENDING,
                 settings.alertsEmail(), cluster.ownSecretsPrefix(), GitopsFiles.PENDING, GitopsFiles.PENDING,
                 settings.argocdHa(), config.observability(),
-                new GitopsLayout.Sso(settings.githubOwner(), sso.adminsTeam(), sso.developersTeam(), sso.clientId()),
+                new GitopsLayout.Sso(settings.githubOwner(), sources.people().admins().githubSlug(), sources.people().developers().githubSlug(), sso.clientId()),
                 settings.argocdAllowedCidrs().stream().map(Object::toString).toList());
         // The projects name the workload clusters the stack files declare, never a wildcard server.
-        var tenancy = new Tenancy(settings.applications(), config.environments(), WorkloadClusters.read(sources.root()));
+        var narrower = sources.people().narrowerTeams().stream().map(team -> new Tenancy.TeamScope(team.name(),
+                settings.githubOwner() + ":" + team.githubSlug(), team.environments())).toList();
+        var tenancy = new Tenancy(settings.applications(), config.environments(), WorkloadClusters.read(sources.root()), narrower);
         var files = GitopsFiles.management(sources, config.environments(), tenancy, facts,
                 Output.tuple(gitops.sshCloneUrl(), cluster.externalSecretsRoleArn(), cluster.argocdFleetRoleArn())
                         .applyValue(t -> facts.withResources(t.t1, t.t2, t.t3)), config.recovery().secretStoreRegion(config.region()));

@@ -13,6 +13,8 @@ import io.idp.platform.components.GitopsRepoArgs;
 import io.idp.platform.components.ManagementCluster;
 import io.idp.platform.components.ManagementClusterArgs;
 import io.idp.platform.components.GitopsBoundaries;
+import io.idp.platform.components.PlatformTeams;
+import io.idp.platform.components.PlatformTeamsArgs;
 import io.idp.platform.components.RepositoryFiles;
 import io.idp.platform.components.RepositoryFilesArgs;
 import io.idp.platform.components.SecretStore;
@@ -63,18 +65,23 @@ public final class ManagementStack {
                 .argoCdChart(CatalogPins.chart(sources.catalog(), "argo-cd"))
                 .ciDeployRoleArn(bots.ciDeployRoleArn()).secretStore(secrets).gitopsRepo(gitops).dnsZone(dns)
                 .ssoClientId(settings.sso().clientId()).ssoClientSecret(settings.sso().clientSecret().output())
-                .ssoAdminsTeam(settings.sso().adminsTeam()).ssoDevelopersTeam(settings.sso().developersTeam())
-                .argocdHighlyAvailable(settings.argocdHa())
+                .ssoAdminsTeam(sources.people().admins().githubSlug()).ssoDevelopersTeam(sources.people().developers().githubSlug())
+                .argocdHighlyAvailable(settings.argocdHa()).people(sources.people())
                 .dnsTokenAllowedCidrs(config.dns().tokenAllowedCidrs()).dnsTokenExpiresOn(config.dns().tokenExpiresOn())
                 .protect(config.protect()).build(), aws);
 
         GitopsCommits.management(sources, config, cluster, gitops);
-        var boundaries = GitopsBoundaries.files(settings.githubOwner(), settings.sso().adminsTeam(), settings.applications());
+        var boundaries = GitopsBoundaries.files(settings.githubOwner(), sources.people().admins().githubSlug(), settings.applications());
         new RepositoryFiles("gitops-boundaries", RepositoryFilesArgs.builder().repository(gitops.name())
                 .paths(new java.util.TreeSet<>(boundaries.keySet())).contents(Output.of(new java.util.TreeMap<>(boundaries)))
                 .keep(path -> false).source("the platform's repository boundaries").build(),
                 ComponentResourceOptions.builder().providers(bots.github()).build());
-        Applications.deliver(sources, config, settings, bots, gitops, aws);
+        var appRepositories = Applications.deliver(sources, config, settings, bots, gitops, aws);
+        // people.yaml on GitHub: teams, memberships, and the teams' permissions on every platform repository.
+        var teams = PlatformTeamsArgs.builder().people(sources.people())
+                .repository("gitops", gitops.name()).repository("platform", Output.of(settings.platformRepo()));
+        appRepositories.forEach((app, repository) -> teams.repository("app-" + app, repository));
+        new PlatformTeams("teams", teams.build(), ComponentResourceOptions.builder().providers(bots.github()).build());
 
         ctx.export(CLUSTER_NAME, cluster.clusterName());
         ctx.export(REGION, cluster.region());

@@ -39,7 +39,8 @@ public final class WorkloadStack {
                 .addons(GitopsLayout.tools(sources.catalog(), CatalogPins.kind(settings.clusterType()), config.observability()))
                 .environments(config.environments()).stackName(config.stack())
                 .dnsTokenAllowedCidrs(config.dns().tokenAllowedCidrs()).dnsTokenExpiresOn(config.dns().tokenExpiresOn())
-                .secretStoreRegion(config.recovery().secretStoreRegion()).protect(config.protect());
+                .secretStoreRegion(config.recovery().secretStoreRegion()).protect(config.protect())
+                .people(sources.people()).applications(ManagementApplications.read(sources.root(), settings.managementStack()));
         if (eks) {
             args.clusterSettings(config.cluster()).vpcCidr(config.network().vpcCidr())
                     .addonVersions(sources.catalog().addonsFor(config.cluster().kubernetesVersion()))

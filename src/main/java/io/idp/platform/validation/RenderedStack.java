@@ -37,8 +37,9 @@ public final class RenderedStack {
         var repository = gitopsRepository(projectDir, plan);
         var files = read(repository);
         var catalog = Catalog.load(projectDir);
+        var people = io.idp.platform.config.PeopleFile.load(projectDir);
         var teams = config.management().map(m -> new RenderedRepositoryCheck.Teams(
-                m.githubOwner() + ":" + m.sso().adminsTeam(), m.githubOwner() + ":" + m.sso().developersTeam())).orElse(null);
+                m.githubOwner() + ":" + people.admins().githubSlug(), m.githubOwner() + ":" + people.developers().githubSlug())).orElse(null);
         var checker = new RenderedRepositoryCheck(catalog, ReferenceData.packaged(), ReferenceData.applicationChart(projectDir));
         var report = checker.check(files, releases(plan), teams);
         var problems = new ArrayList<>(report.problems());

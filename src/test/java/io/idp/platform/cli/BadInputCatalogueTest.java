@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The bad-input catalogue: each bad input a user can write (stack files, Pulumi.yaml, the catalog,
- * other stacks' files) is refused by both {@code validate} and {@code plan} with exit code 1, a
+ * the people file, other stacks' files) is refused by both {@code validate} and {@code plan} with exit code 1, a
  * message naming the key, the value, what is wrong, what is allowed and an example, and nothing
  * registered or written (no plan file, no local repository).
  */
@@ -64,6 +64,10 @@ class BadInputCatalogueTest {
 
     static Consumer<TestProject> catalog(String text, String replacement) {
         return p -> p.replace("stacks/catalog.yaml", text, replacement);
+    }
+
+    static Consumer<TestProject> people(String text, String replacement) {
+        return p -> p.replace("people.yaml", text, replacement);
     }
 
     static Consumer<TestProject> secure(String stack, String key, String yamlValue) {
@@ -213,6 +217,28 @@ class BadInputCatalogueTest {
                 bad("catalog add-on version a list", "mgmt", catalog("coredns: v1.11.3-eksbuild.2", "coredns: [v1.11.3-eksbuild.2]"), "coredns", "[v1.11.3-eksbuild.2]", "is not text"),
                 bad("catalog key twice", "mgmt", catalog("    chart: argo-cd\n", "    chart: argo-cd\n    chart: argo-cd2\n"), "tools.argo-cd.chart", "argo-cd2", "is set twice"),
                 bad("catalog version missing", "staging", catalog("    version: 8.5.0            # Argo CD v3.1.5\n", ""), "tools.argo-cd.version", "(not set)", "is missing"),
+
+                // the people file (people.yaml), read by every stack
+                bad("person in an unknown team", "production-east", people("teams: {developers: member}", "teams: {develoeprs: member}"), "people[2].teams.develoeprs", "develoeprs", "is not a team of this file; did you mean developers?"),
+                bad("login given twice", "mgmt", people("login: margaret-contractor", "login: Linus-Dev"), "people[3].login", "Linus-Dev", "is also people[2].login"),
+                bad("login that GitHub does not allow", "staging", people("login: linus-dev", "login: -linus"), "people[2].login", "-linus", "is not a valid GitHub login"),
+                bad("role ARN that is a user", "mgmt", people("role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_PlatformAdmins_0a1b2c3d4e5f6a7b", "user/ada"), "teams.admins.awsRoleArns", "arn:aws:iam::111122223333:user/ada", "is not an IAM role ARN"),
+                bad("admins team with nobody in it", "mgmt", people("teams: {admins: maintainer}", "teams: {developers: member}").andThen(people("teams: {admins: member, developers: maintainer}", "teams: {developers: maintainer}")), "teams.admins", "(not set)", "has no members"),
+                bad("misspelt team setting", "mgmt", people("    description: Builds the applications", "    descripton: Builds the applications"), "teams.developers.descripton", "Builds the applications", "did you mean description?"),
+                bad("team role that GitHub lacks", "production-east", people("teams: {admins: maintainer}", "teams: {admins: owner}"), "people[0].teams.admins", "owner", "is not a team role"),
+                bad("team environment the platform lacks", "mgmt", people("environments: [development, staging]", "environments: [development, qa]"), "teams.contractors.environments", "qa", "is not an environment of the platform"),
+                bad("developers team without production", "mgmt", people("environments: [development, staging, production]", "environments: [development, staging]"), "teams.developers.environments", "[development, staging]", "leaves out [production]"),
+                bad("parent team misspelt", "mgmt", people("parent: developers", "parent: developer"), "teams.contractors.parent", "developer", "did you mean developers?"),
+                bad("team nested under admins", "mgmt", people("parent: developers", "parent: admins"), "teams.contractors.parent", "admins", "inherits the parent's maintain permission"),
+                bad("person in no team", "mgmt", people("teams: {contractors: member}", "teams: {}"), "people[3].teams", "(a map)", "is empty"),
+                bad("one role for two teams", "mgmt", people("AWSReservedSSO_Contractors_2c3d4e5f6a7b8c9d", "AWSReservedSSO_Developers_1b2c3d4e5f6a7b8c"), "teams.contractors.awsRoleArns", "AWSReservedSSO_Developers_1b2c3d4e5f6a7b8c", "is also a role of teams.developers"),
+                bad("e-mail that is not one", "mgmt", people("email: linus@example.com", "email: linus at example.com"), "people[2].email", "linus at example.com", "is not an e-mail address"),
+                bad("people file missing", "production-east", p -> p.write("people.yaml", null), "(file)", "(not set)", "is missing"),
+                bad("people file key twice", "mgmt", people("    github: developers\n", "    github: developers\n    github: devs\n"), "teams.developers.github", "devs", "is set twice"),
+                value("former admins key naming another team", "mgmt", "platform:ssoAdminsTeam", "admins", "admins", "disagrees with people.yaml"),
+                value("cluster admin role also a team's role", "production-east", "platform:clusterAdminRoleArns",
+                        List.of("arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Developers_1b2c3d4e5f6a7b8c"),
+                        "AWSReservedSSO_Developers_1b2c3d4e5f6a7b8c", "is also a role of teams.developers"),
 
                 // YAML duplicate keys in stack files
                 bad("config key twice", "mgmt", text("mgmt", "  platform:vpcCidr: 10.0.0.0/16\n", "  platform:vpcCidr: 10.0.0.0/16\n  platform:vpcCidr: 10.9.0.0/16\n"), "platform:vpcCidr", "10.9.0.0/16", "is set twice, on lines"),

@@ -93,6 +93,10 @@ class RebuildManagementClusterTest {
                 "aws:eks/addon:Addon mgmt-aws-ebs-csi-driver", "aws:eks/addon:Addon mgmt-coredns",
                 "aws:eks/addon:Addon mgmt-eks-pod-identity-agent", "aws:eks/addon:Addon mgmt-kube-proxy", "aws:eks/addon:Addon mgmt-vpc-cni",
                 "aws:eks/accessEntry:AccessEntry mgmt-deploy-admin",
+                // people's access entries (people.yaml) name the cluster too, so they come back with it
+                "aws:eks/accessEntry:AccessEntry mgmt-access-admins-111122223333-AWSReservedSSO_PlatformAdmins_0a1b2c3d4e5f6a7b",
+                "aws:eks/accessEntry:AccessEntry mgmt-access-contractors-111122223333-AWSReservedSSO_Contractors_2c3d4e5f6a7b8c9d",
+                "aws:eks/accessEntry:AccessEntry mgmt-access-developers-111122223333-AWSReservedSSO_Developers_1b2c3d4e5f6a7b8c",
                 "aws:iam/openIdConnectProvider:OpenIdConnectProvider mgmt-oidc",
                 "pulumi:providers:kubernetes mgmt-kubernetes",
                 "kubernetes:core/v1:Namespace argocd-namespace", "kubernetes:core/v1:Secret argocd-gitops-credentials",

@@ -90,7 +90,10 @@ class LocalGitHubTest {
     void environmentsStayWhenTheyLeaveTheConfiguration() throws Exception {
         assertEquals(0, project.cli("plan", "mgmt"));
         project.set("mgmt", "platform:environments", List.of("production"));
-        assertEquals(0, project.cli("plan", "mgmt"));
+        // The teams' environments are the platform's: they leave people.yaml with it.
+        project.replace("people.yaml", "environments: [development, staging, production]", "environments: [production]");
+        project.replace("people.yaml", "environments: [development, staging]", "environments: [production]");
+        assertEquals(0, project.cli("plan", "mgmt"), project.err());
         assertTrue(Files.isRegularFile(gitops.resolve("environments/staging/environment.yaml")), "kept on delete");
     }
 }

@@ -24,6 +24,7 @@ final class Constraints {
     private static final Pattern IP_ADDRESS = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
     private static final Pattern ECR_NAME = Pattern.compile("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
     private static final Pattern GITHUB_REPO = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    private static final Pattern GITHUB_LOGIN = io.idp.platform.config.Validators.GITHUB_LOGIN;
     private static final Pattern DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final List<String> DNS_TYPES = List.of("A", "AAAA", "CAA", "CERT", "CNAME", "DNSKEY", "DS", "HTTPS",
             "LOC", "MX", "NAPTR", "NS", "PTR", "SMIMEA", "SRV", "SSHFP", "SVCB", "TLSA", "TXT", "URI");
@@ -105,6 +106,13 @@ final class Constraints {
                             "Actions secret names use letters, digits and '_', do not start with a digit or GITHUB_");
             case "github:index/actionsVariable:ActionsVariable" -> check.rule("variableName", Constraints::validActionsName,
                     "Actions variable names use letters, digits and '_', do not start with a digit or GITHUB_");
+            case "github:index/teamMembership:TeamMembership" -> {
+                check.rule("role", v -> v.equals("member") || v.equals("maintainer"), "team membership roles are member or maintainer");
+                check.pattern("username", GITHUB_LOGIN, "GitHub logins are 1-39 letters, digits and single '-', not at either end");
+            }
+            case "github:index/teamRepository:TeamRepository" -> check.rule("permission",
+                    v -> List.of("pull", "triage", "push", "maintain", "admin").contains(v),
+                    "team repository permissions are pull, triage, push, maintain or admin");
             case "github:index/repositoryDeployKey:RepositoryDeployKey" -> check.rule("key",
                     v -> v.startsWith("[") || v.matches("(ssh-(rsa|ed25519)|ecdsa-sha2-nistp(256|384|521)) \\S+\\s*"),
                     "deploy keys are OpenSSH public keys (ssh-ed25519, ssh-rsa or ecdsa-sha2-*)");

@@ -61,6 +61,11 @@ final class GithubModels {
             c.put("etag", "W/\"" + c.hex(32) + "\"");
         });
         m.model("github:index/teamRepository:TeamRepository", c -> c.id = c.input("teamId") + ":" + c.input("repository"));
+        m.model("github:index/teamMembership:TeamMembership", c -> {
+            c.id = c.input("teamId") + ":" + c.input("username");
+            c.state.putIfAbsent("role", "member");
+            c.put("etag", "W/\"" + c.hex(32) + "\"");
+        });
         m.model("github:index/repositoryWebhook:RepositoryWebhook", c -> {
             c.id = String.valueOf(100000000 + ids.number(900000000, c.type, c.name));
             c.put("url", "https://api.github.com/repos/" + c.providerSetting("owner", DEFAULT_OWNER) + "/" + c.input("repository") + "/hooks/" + c.id);
