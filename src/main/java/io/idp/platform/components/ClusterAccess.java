@@ -8,8 +8,8 @@ import com.pulumi.aws.eks.inputs.AccessPolicyAssociationAccessScopeArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.idp.platform.config.ApplicationNamespaces;
 import io.idp.platform.config.People;
-import io.idp.platform.gitops.Tenancy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +79,7 @@ public final class ClusterAccess extends ComponentResource {
         var namespaces = new ArrayList<String>();
         for (var environment : team.environments()) {
             if (environments.contains(environment)) {
-                applications.forEach(app -> namespaces.add(Tenancy.appNamespace(app, environment)));
+                applications.forEach(app -> namespaces.add(ApplicationNamespaces.of(app, environment)));
             }
         }
         var grants = new ArrayList<Grant>();

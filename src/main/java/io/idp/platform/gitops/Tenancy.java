@@ -67,7 +67,7 @@ public record Tenancy(List<String> applications, List<String> environments, List
     }
 
     public static String appNamespace(String app, String environment) {
-        return app + "-" + environment;
+        return io.idp.platform.config.ApplicationNamespaces.of(app, environment);
     }
 
     /** The fleet project's destinations: each workload cluster by name, each namespace its add-ons use. */

@@ -1,17 +1,20 @@
 package io.idp.platform.stacks;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
-import io.idp.platform.local.PlanException;
-import io.idp.platform.local.StackFile;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The platform's applications ({@code platform:applications}), read by a workload stack from the
  * management stack's file in the same project: developers' access entries name the applications'
- * namespaces on this cluster, and EKS access scopes take whole namespace names only.
+ * namespaces on this cluster, and EKS access scopes take whole namespace names only. Read leniently,
+ * as {@link WorkloadClusters} reads: the management stack's own checks report a broken file.
  */
 final class ManagementApplications {
     private ManagementApplications() {
@@ -21,10 +24,13 @@ final class ManagementApplications {
     static List<String> read(Path projectDir, String managementStack) {
         var stack = managementStack.substring(managementStack.lastIndexOf('/') + 1);
         try {
-            var json = StackFile.read(projectDir, stack).get("platform:applications").orElse("[]");
-            var items = new Gson().fromJson(json, String[].class);
-            return items == null ? List.of() : List.of(items);
-        } catch (PlanException | JsonParseException e) {
+            Object root = new Yaml(new LoaderOptions()).load(Files.readString(projectDir.resolve("Pulumi." + stack + ".yaml")));
+            if (root instanceof Map<?, ?> top && top.get("config") instanceof Map<?, ?> config
+                    && config.get("platform:applications") instanceof List<?> apps) {
+                return apps.stream().map(String::valueOf).toList();
+            }
+            return List.of();
+        } catch (IOException | YAMLException e) {
             // No management stack file here: no application namespaces to give developers edit in.
             return List.of();
         }
