@@ -165,7 +165,7 @@ class AddingAToolTest {
     void theCatalogPageListsItInItsWave() {
         declare(ENTRY, Map.of("fake-exporter/values.yaml", VALUES));
         var table = CatalogTable.markdown(Catalog.load(root));
-        var row = "| 25 | fake-exporter | https://charts.example.com/fake `fake-exporter` | `1.2.3` | fake-system | management, workload-vcluster |";
+        var row = "| 25 | fake-exporter | https://charts.example.com/fake `fake-exporter` | `1.2.3` | fake-system | management, workload-vcluster | cluster-name |";
         assertTrue(table.contains(row), table);
         assertTrue(table.indexOf("| 20 | ingress-nginx") < table.indexOf(row));
         assertTrue(table.indexOf(row) < table.indexOf("| 30 | datadog"));
