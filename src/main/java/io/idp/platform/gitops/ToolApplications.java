@@ -34,6 +34,11 @@ public final class ToolApplications {
             "cluster.hostname", "{{index .metadata.annotations \"cluster_hostname\"}}",
             "role.externalSecrets", "{{index .metadata.annotations \"external_secrets_role_arn\"}}");
 
+    static final String FLEET_HEADER = "# Add-ons for workload clusters, GitOps Bridge style, generated from " + Catalog.FILE + " and\n"
+            + "# stacks/tools/ (change those, not this file): one ApplicationSet per add-on selects the registered\n"
+            + "# clusters whose Secret carries enable_<addon>: \"true\" and reads per-cluster facts (hostname,\n"
+            + "# role ARNs) from the Secret's annotations.\n";
+
     private ToolApplications() {
     }
 
@@ -93,10 +98,7 @@ public final class ToolApplications {
                 documents.add(object);
             }
         }
-        return "# Add-ons for workload clusters, GitOps Bridge style: generated from " + Catalog.FILE + " and "
-                + ToolValues.DIRECTORY.toString().replace('\\', '/') + "/ (change those, not this file). One ApplicationSet\n"
-                + "# per add-on selects the registered clusters whose Secret carries enable_<addon>: \"true\" and reads\n"
-                + "# per-cluster facts (hostname, role ARNs) from the Secret's annotations.\n" + dump(documents);
+        return FLEET_HEADER + dump(documents);
     }
 
     /** The workload kinds a tool runs on, in the catalog's order of kinds. */
@@ -191,10 +193,8 @@ public final class ToolApplications {
     static String dump(List<Map<String, Object>> documents) {
         var options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setIndent(2);
         options.setIndicatorIndent(2);
         options.setIndentWithIndicator(true);
-        options.setWidth(Integer.MAX_VALUE);
         options.setSplitLines(false);
         var out = new StringBuilder();
         var yaml = new Yaml(options);

@@ -71,7 +71,7 @@ public final class ToolValues {
             int before = problems.size();
             checkNeeds(source, text, tool, problems);
             var rendered = TemplateRenderer.substitute(source, text, variables, used, problems);
-            if (problems.size() > before || rendered == null) {
+            if (problems.size() > before) {
                 continue;
             }
             Object document;
@@ -135,9 +135,13 @@ public final class ToolValues {
             known.addAll(layers(kind));
         }
         var dir = root.resolve(DIRECTORY);
-        if (!Files.isDirectory(dir)) {
-            return stray;
+        if (Files.isDirectory(dir)) {
+            collectStray(dir, catalog, known, stray);
         }
+        return stray;
+    }
+
+    private static void collectStray(Path dir, Catalog catalog, Set<String> known, List<String> stray) {
         try (var entries = Files.list(dir)) {
             for (var entry : entries.sorted().toList()) {
                 var name = entry.getFileName().toString();
@@ -159,6 +163,5 @@ public final class ToolValues {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + DIRECTORY, e);
         }
-        return stray;
     }
 }

@@ -242,4 +242,40 @@ class AddingAToolTest {
         assertNull(at(named(files, "Application", "fake-exporter").object(), "spec", "source", "helm", "valuesObject"));
         assertEquals("fake-exporter", at(named(files, "Application", "fake-exporter").object(), "spec", "source", "helm", "releaseName"));
     }
+
+    @Test
+    void aValuesFileOfCommentsOnlyAddsNothing() {
+        declare(ENTRY, Map.of("fake-exporter/values.yaml", VALUES, "fake-exporter/management.yaml", "# nothing differs yet\n"));
+        assertEquals(Map.of("clusterName", "mgmt", "interval", "30s"),
+                at(named(management(), "Application", "fake-exporter").object(), "spec", "source", "helm", "valuesObject", "exporter"));
+    }
+
+    @Test
+    void aBrokenSkeletonIsNamedWithItsLine() throws IOException {
+        declare(ENTRY, Map.of("fake-exporter/values.yaml", VALUES));
+        for (var skeleton : List.of(ToolApplications.APPLICATION, ToolApplications.APPLICATION_SET)) {
+            var file = root.resolve(ToolValues.DIRECTORY).resolve(skeleton);
+            Files.writeString(file, Files.readString(file).replace("${tool.chart}", "${tool.chrat}"));
+        }
+        var problems = assertThrows(RenderException.class, this::management).problems();
+        assertTrue(problems.contains("stacks/tools/application.yaml:15: ${tool.chrat} has no value; did you mean ${tool.chart}?"),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("stacks/tools/applicationset.yaml:")), problems.toString());
+    }
+
+    @Test
+    void aSkeletonWithoutTheValuesPlaceIsAnError() throws IOException {
+        declare(ENTRY, Map.of("fake-exporter/values.yaml", VALUES));
+        var file = root.resolve(ToolValues.DIRECTORY).resolve(ToolApplications.APPLICATION);
+        Files.writeString(file, Files.readString(file).replace("  source:\n", "  source: oops\n  unused:\n"));
+        var e = assertThrows(IllegalStateException.class, this::management);
+        assertEquals("stacks/tools: the object's skeleton has no map at 'source'", e.getMessage());
+    }
+
+    @Test
+    void generatedFilesAreBlockYamlWithIndentedListsAndLongLinesWhole() {
+        var text = ToolApplications.dump(List.of(Map.of("a", List.of("x " + "y".repeat(100) + " z"))));
+        assertEquals("a:\n  - x " + "y".repeat(100) + " z\n", text);
+        assertEquals("a: 1\n---\nb: 2\n", ToolApplications.dump(List.of(Map.of("a", 1), Map.of("b", 2))));
+    }
 }

@@ -124,7 +124,8 @@ class ToolDeclarationTest {
         var fleet = Manifests.of(Fixtures.managementFiles()).stream().filter(m -> m.kind().equals("ApplicationSet")).toList();
         var externalDns = fleet.stream().filter(m -> m.name().equals("fleet-external-dns")).findFirst().orElseThrow();
         assertEquals("{{.name}}", Manifests.at(externalDns.object(), "spec", "template", "spec", "source", "helm", "valuesObject", "txtOwnerId"));
-        assertTrue(Fixtures.managementFiles().get("registry/clusters/mgmt/fleet-addons.yaml").startsWith("# Add-ons for workload clusters"));
+        assertTrue(Fixtures.managementFiles().get("registry/clusters/mgmt/fleet-addons.yaml").startsWith("# Add-ons for workload clusters, GitOps Bridge style, generated from stacks/catalog.yaml and\n"
+                + "# stacks/tools/ (change those, not this file): one ApplicationSet per add-on selects the registered\n"));
         assertTrue(Fixtures.managementFiles().get("registry/clusters/mgmt/kyverno.yaml").startsWith(ToolApplications.header("kyverno")));
         assertEquals("# Generated from tools.kyverno of stacks/catalog.yaml and stacks/tools/kyverno/: change those, not this file.\n",
                 ToolApplications.header("kyverno"));
