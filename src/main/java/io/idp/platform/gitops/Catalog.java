@@ -151,6 +151,13 @@ public record Catalog(String catalogVersion, Map<String, Tool> tools, Map<String
                     }
                 }
             }
+            // A virtual cluster's Secret carries no External Secrets role: its secrets are synced from the host.
+            if (needs instanceof List<?> facts && facts.contains("external-secrets-role")
+                    && spec.get("clusters") instanceof List<?> kinds && kinds.contains("workload-vcluster")) {
+                problems.add(problem(where + ".needs", "external-secrets-role",
+                        "is not a fact of a virtual cluster (its secrets come from the host namespace)",
+                        "external-secrets-role only for management and workload-eks", where + ".clusters: [management, workload-eks]"));
+            }
             if (problems.size() == before) {
                 tools.put(name, new Tool(name, String.valueOf(spec.get("repository")), String.valueOf(spec.get("chart")),
                         String.valueOf(spec.get("version")), String.valueOf(spec.get("namespace")), (Integer) spec.get("wave"),

@@ -48,6 +48,20 @@ class ToolDeclarationTest {
     }
 
     @Test
+    void aVirtualClusterHasNoExternalSecretsRoleToGive() {
+        var errors = CatalogRulesTest.errors(CatalogRulesTest.catalog(
+                "  fake: {repository: r, chart: c, version: v, namespace: n, wave: 1, clusters: [workload-eks, workload-vcluster], "
+                        + "needs: [external-secrets-role]}\n"));
+        assertEquals(List.of(new ConfigError("tools.fake.needs", "external-secrets-role",
+                "is not a fact of a virtual cluster (its secrets come from the host namespace)",
+                "external-secrets-role only for management and workload-eks", "tools.fake.clusters: [management, workload-eks]",
+                Catalog.FILE)), errors);
+        assertEquals(List.of("external-secrets-role"), Catalog.parse(CatalogRulesTest.catalog(
+                "  fake: {repository: r, chart: c, version: v, namespace: n, wave: 1, clusters: [workload-eks], "
+                        + "needs: [external-secrets-role]}\n")).tool("fake").needs());
+    }
+
+    @Test
     void theCatalogKeepsItsOrder() {
         var catalog = Catalog.parse(CatalogRulesTest.catalog(
                 "  zeta: {repository: z, chart: z, version: v, namespace: z, wave: 1, clusters: []}\n"
