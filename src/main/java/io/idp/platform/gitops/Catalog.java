@@ -26,10 +26,29 @@ public record Catalog(String catalogVersion, Map<String, Tool> tools, Map<String
     public static final List<String> REQUIRED_ADDONS = List.of("vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver",
             "eks-pod-identity-agent");
 
-    /** One tool's pin: where its chart comes from, which version, where and when it is installed. */
+    /**
+     * One tool's declaration: where its chart comes from, which version, where and when it is installed,
+     * on which kinds of cluster, under which Helm release name, and which facts of the cluster its values
+     * read ({@link #NEEDS}). Its values are in {@code stacks/tools/<name>/} ({@link ToolValues}).
+     */
     public record Tool(String name, String repository, String chart, String version, String namespace, int wave,
-                       List<String> clusters) {
+                       List<String> clusters, String releaseName, List<String> needs) {
+        /** A tool released under its own name that reads no fact of the cluster. */
+        public Tool(String name, String repository, String chart, String version, String namespace, int wave,
+                    List<String> clusters) {
+            this(name, repository, chart, version, namespace, wave, clusters, name, List.of());
+        }
     }
+
+    /**
+     * Facts of a cluster a tool's values may read, by the name a catalog entry's {@code needs} gives them,
+     * to the variable its values write: on the management cluster the value itself, in the fleet's
+     * ApplicationSets the cluster Secret's name or annotation.
+     */
+    public static final Map<String, String> NEEDS = orderedMap(
+            "cluster-name", "cluster.name",
+            "cluster-hostname", "cluster.hostname",
+            "external-secrets-role", "role.externalSecrets");
 
     public Tool tool(String name) {
         var tool = tools.get(name);
@@ -116,10 +135,34 @@ public record Catalog(String catalogVersion, Map<String, Tool> tools, Map<String
                     }
                 }
             }
+            var release = spec.get("releaseName");
+            if (release != null && !(release instanceof String)) {
+                problems.add(problem(where + ".releaseName", release, "is not text", "the Helm release name (default: the tool's name)",
+                        where + ".releaseName: argocd"));
+            }
+            var needs = spec.get("needs");
+            if (needs != null && !(needs instanceof List<?>)) {
+                problems.add(problem(where + ".needs", needs, "must be a list", ALLOWED.get("needs"), where + ".needs: [cluster-name]"));
+            } else if (needs instanceof List<?> facts) {
+                for (var fact : facts) {
+                    if (!NEEDS.containsKey(fact)) {
+                        problems.add(problem(where + ".needs", fact, "is not a fact of a cluster a tool can read", ALLOWED.get("needs"),
+                                where + ".needs: [cluster-name, cluster-hostname]"));
+                    }
+                }
+            }
+            // A virtual cluster's Secret carries no External Secrets role: its secrets are synced from the host.
+            if (needs instanceof List<?> facts && facts.contains("external-secrets-role")
+                    && spec.get("clusters") instanceof List<?> kinds && kinds.contains("workload-vcluster")) {
+                problems.add(problem(where + ".needs", "external-secrets-role",
+                        "is not a fact of a virtual cluster (its secrets come from the host namespace)",
+                        "external-secrets-role only for management and workload-eks", where + ".clusters: [management, workload-eks]"));
+            }
             if (problems.size() == before) {
                 tools.put(name, new Tool(name, String.valueOf(spec.get("repository")), String.valueOf(spec.get("chart")),
                         String.valueOf(spec.get("version")), String.valueOf(spec.get("namespace")), (Integer) spec.get("wave"),
-                        List.copyOf((List<String>) spec.get("clusters"))));
+                        List.copyOf((List<String>) spec.get("clusters")), release == null ? name : (String) release,
+                        needs == null ? List.of() : List.copyOf((List<String>) needs)));
             }
         });
         var addons = new LinkedHashMap<String, Map<String, String>>();
@@ -149,16 +192,26 @@ public record Catalog(String catalogVersion, Map<String, Tool> tools, Map<String
         if (!problems.isEmpty()) {
             throw new CatalogException(problems);
         }
-        return new Catalog(version, Map.copyOf(tools), Map.copyOf(addons));
+        // The catalog's order is the order tools are listed in wherever order shows (projects, the fleet's file).
+        return new Catalog(version, java.util.Collections.unmodifiableMap(tools), Map.copyOf(addons));
     }
 
     private static final Map<String, String> ALLOWED = Map.of(
             "repository", "a Helm chart repository URL", "chart", "the chart's name", "version", "the chart's version, as text",
             "namespace", "a Kubernetes namespace", "wave", "a whole number: the Argo CD sync wave",
-            "clusters", "a list of management, workload-eks, workload-vcluster");
+            "clusters", "a list of management, workload-eks, workload-vcluster",
+            "needs", "a list of " + String.join(", ", NEEDS.keySet()));
     private static final Map<String, String> EXAMPLES = Map.of(
             "repository", "https://charts.jetstack.io", "chart", "cert-manager", "version", "v1.18.2", "namespace", "cert-manager",
             "wave", "10", "clusters", "[management]");
+
+    private static Map<String, String> orderedMap(String... pairs) {
+        var map = new LinkedHashMap<String, String>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
 
     private static ConfigError problem(String key, Object value, String problem, String allowed, String example) {
         return new ConfigError(key, value == null ? null : String.valueOf(value), problem, allowed, example, FILE);

@@ -2,7 +2,7 @@ package io.idp.platform.gitops;
 
 import java.util.Comparator;
 
-/** The catalog as a Markdown table (docs/catalog.md): tools in install order, with versions and clusters. */
+/** The catalog as a Markdown table (docs/catalog.md): tools in install order, with versions, clusters and the facts of each cluster they read. */
 public final class CatalogTable {
     private CatalogTable() {
     }
@@ -10,15 +10,15 @@ public final class CatalogTable {
     public static String markdown(Catalog catalog) {
         var table = new StringBuilder()
                 .append("Catalog version `").append(catalog.catalogVersion()).append("`.\n\n")
-                .append("| wave | tool | chart | version | namespace | clusters |\n")
-                .append("|---|---|---|---|---|---|\n");
+                .append("| wave | tool | chart | version | namespace | clusters | needs |\n")
+                .append("|---|---|---|---|---|---|---|\n");
         catalog.tools().values().stream()
                 .sorted(Comparator.comparingInt(Catalog.Tool::wave).thenComparing(Catalog.Tool::name))
                 .forEach(tool -> table.append("| ").append(tool.wave()).append(" | ").append(tool.name()).append(" | ")
                         .append(tool.repository()).append(" `").append(tool.chart()).append("` | `").append(tool.version())
                         .append("` | ").append(tool.namespace()).append(" | ")
                         .append(tool.clusters().isEmpty() ? "(makes virtual clusters)" : String.join(", ", tool.clusters()))
-                        .append(" |\n"));
+                        .append(" | ").append(String.join(", ", tool.needs())).append(" |\n"));
         table.append("\n| EKS add-on |");
         var versions = catalog.eksAddons().keySet().stream().sorted().toList();
         versions.forEach(v -> table.append(" Kubernetes ").append(v).append(" |"));

@@ -160,16 +160,34 @@ public final class GitopsLayout {
         for (var tool : delivered) {
             toolVariables(variables, catalog.tool(tool), "tool." + tool);
         }
-        // The platform project names the management cluster's own observability stack.
         var observability = catalog.tool(facts.observability().tool());
-        variables.put("tool.observability.repository", observability.repository());
         variables.put("tool.observability.namespace", observability.namespace());
+        variables.put("platform.sourceRepos", ToolApplications.sourceRepos(catalog, own, facts.repoUrl()));
+        variables.put("platform.destinations", ToolApplications.destinations(catalog, own, List.of("kube-system", "default")));
+        variables.put("fleet.sourceRepos", ToolApplications.sourceRepos(catalog, fleet, facts.repoUrl()));
         variables.put("fleet.destinations", tenancy.fleetDestinations(catalog));
         variables.put("argocd.sourceRanges", String.join(",", facts.argocdSourceRanges()));
         variables.put("github.hookRanges", String.join(",", GITHUB_HOOKS));
         var directory = clusterDirectory(facts.clusterName());
+        // Each tool's Application and ApplicationSet come from its declaration; what else the cluster
+        // keeps for a tool (its credentials) is the template named after it, appended to its Application.
+        var used = new java.util.HashSet<String>();
+        var problems = new java.util.ArrayList<String>(ToolValues.strayFiles(root, catalog));
+        var applications = new TreeMap<String, String>();
+        for (var tool : own) {
+            applications.put(tool, ToolApplications.application(root, catalog, catalog.tool(tool), variables, used, problems));
+        }
+        var fleetFile = ToolApplications.applicationSets(root, catalog, fleet, used, problems);
+        for (var tool : delivered) {
+            for (var field : List.of("repository", "chart", "version", "namespace", "wave")) {
+                used.add("tool." + tool + "." + field);
+            }
+        }
         var files = new TreeMap<>(TemplateRenderer.render(root, STACKS.resolve(ClusterKind.MANAGEMENT.catalogName()),
-                directory, variables, template -> includes(template, catalog, own)));
+                directory, variables, template -> includes(template, catalog, own), used, problems));
+        applications.forEach((tool, application) -> files.merge(directory + tool + ".yaml", application,
+                (companion, generated) -> generated + "---\n" + companion));
+        files.put(directory + FLEET_ADDONS, fleetFile);
         if (!tenancy.applications().isEmpty()) {
             files.put(directory + APP_PROJECTS, tenancy.appProjects("argocd", facts.repoUrl(),
                     ecrRegistry(facts.externalSecretsRoleArn(), facts.region())));
@@ -205,6 +223,8 @@ public final class GitopsLayout {
         return "environments/" + environment + "/apps/" + app + "/templates/network-policies.yaml";
     }
 
+    /** The fleet's ApplicationSets, one per add-on, in the management cluster's directory. */
+    public static final String FLEET_ADDONS = "fleet-addons.yaml";
     /** The applications' projects, next to the platform's in the management cluster's directory. */
     public static final String APP_PROJECTS = "app-projects-applications.yaml";
     /** Network policies of the workload clusters' platform namespaces, one directory per kind of cluster. */

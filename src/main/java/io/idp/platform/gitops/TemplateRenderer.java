@@ -58,9 +58,20 @@ public final class TemplateRenderer {
      */
     public static SortedMap<String, String> render(Path root, Path templateDir, String targetPrefix,
                                                    Map<String, String> variables, Predicate<String> include) {
+        return render(root, templateDir, targetPrefix, variables, include, Set.of(), List.of());
+    }
+
+    /**
+     * As {@link #render(Path, Path, String, Map, Predicate)}, with variables that something else rendered
+     * from the same values used ({@code usedElsewhere}) and its problems ({@code earlier}) reported
+     * with these.
+     */
+    public static SortedMap<String, String> render(Path root, Path templateDir, String targetPrefix,
+                                                   Map<String, String> variables, Predicate<String> include,
+                                                   Set<String> usedElsewhere, List<String> earlier) {
         var rendered = new TreeMap<String, String>();
-        var problems = new ArrayList<String>();
-        var used = new HashSet<String>();
+        var problems = new ArrayList<>(earlier);
+        var used = new HashSet<>(usedElsewhere);
         for (var template : templates(root, templateDir)) {
             if (!include.test(template)) {
                 continue;

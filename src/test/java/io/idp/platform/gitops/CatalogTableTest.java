@@ -9,7 +9,7 @@ class CatalogTableTest {
         return Catalog.parse(CatalogRulesTest.catalog(
                 "  vcluster: {repository: https://charts.loft.sh, chart: vcluster, version: \"0.26.0\", namespace: vcluster, wave: 20, clusters: []}\n"
                         + "  cert-manager: {repository: https://charts.jetstack.io, chart: cert-manager, version: v1.18.2, namespace: cert-manager, "
-                        + "wave: 20, clusters: [management, workload-eks]}\n"));
+                        + "wave: 20, clusters: [management, workload-eks], needs: [cluster-name, cluster-hostname]}\n"));
     }
 
     @Test
@@ -18,11 +18,11 @@ class CatalogTableTest {
         assertTrue(table.startsWith("""
                 Catalog version `7`.
 
-                | wave | tool | chart | version | namespace | clusters |
-                |---|---|---|---|---|---|
-                | 0 | argo-cd | https://argoproj.github.io/argo-helm `argo-cd` | `8.1.2` | argocd | management |
-                | 20 | cert-manager | https://charts.jetstack.io `cert-manager` | `v1.18.2` | cert-manager | management, workload-eks |
-                | 20 | vcluster | https://charts.loft.sh `vcluster` | `0.26.0` | vcluster | (makes virtual clusters) |
+                | wave | tool | chart | version | namespace | clusters | needs |
+                |---|---|---|---|---|---|---|
+                | 0 | argo-cd | https://argoproj.github.io/argo-helm `argo-cd` | `8.1.2` | argocd | management |  |
+                | 20 | cert-manager | https://charts.jetstack.io `cert-manager` | `v1.18.2` | cert-manager | management, workload-eks | cluster-name, cluster-hostname |
+                | 20 | vcluster | https://charts.loft.sh `vcluster` | `0.26.0` | vcluster | (makes virtual clusters) |  |
                 """), table);
     }
 

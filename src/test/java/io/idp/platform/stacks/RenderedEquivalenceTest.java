@@ -1,0 +1,161 @@
+package io.idp.platform.stacks;
+
+import io.idp.platform.TestProject;
+import io.idp.platform.local.OfflineEngine;
+import io.idp.platform.local.Plan;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Every stack's gitops repository, rendered from the tools' declarations, means what it meant when each
+ * tool's Application and ApplicationSet were written by hand (src/test/resources/rendered-before/):
+ * the same files, each the same YAML documents once parsed (key order, quoting, comments and line
+ * breaks are free), apart from the deliberate differences below.
+ */
+class RenderedEquivalenceTest {
+    static final Path BEFORE = Path.of("src/test/resources/rendered-before");
+    static final List<String> STACKS = List.of("mgmt", "production-east", "production-west", "staging");
+    static final String FLEET = "registry/clusters/mgmt/fleet-addons.yaml";
+    static final String KYVERNO = "registry/clusters/mgmt/kyverno.yaml";
+
+    /**
+     * The deliberate differences, applied to the files from before: each file, the document and the change.
+     * <ul>
+     * <li>The fleet's Reloader runs with a read-only root file system, as the management cluster's did
+     * (the two copies of its values had drifted apart).</li>
+     * <li>Kyverno's Application no longer lists {@code Replace=false}: it is Argo CD's default, and every
+     * tool's Application now has the same sync options.</li>
+     * </ul>
+     */
+    static final Map<String, Consumer<List<Object>>> DELIBERATE = Map.of(
+            FLEET, documents -> {
+                var reloader = document(documents, "fleet-reloader");
+                var values = map(map(map(map(map(reloader, "spec"), "template"), "spec"), "source"), "helm");
+                map(map(values, "valuesObject"), "reloader").put("readOnlyRootFileSystem", true);
+            },
+            KYVERNO, documents -> {
+                @SuppressWarnings("unchecked")
+                var options = (List<Object>) map(map(document(documents, "kyverno"), "spec"), "syncPolicy").get("syncOptions");
+                assertTrue(options.remove("Replace=false"), "the kyverno Application from before lists Replace=false");
+            });
+
+    @TempDir
+    static Path dir;
+    static final Map<String, Map<String, String>> NOW = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void planEveryStack() {
+        TestProject.copyOfRepository(dir);
+        var engine = new OfflineEngine(dir);
+        for (var stack : STACKS) {
+            Plan plan = engine.plan(stack).plan();
+            engine.plans().write(plan);
+            var files = new TreeMap<String, String>();
+            for (var file : plan.ofType("github:index/repositoryFile:RepositoryFile")) {
+                if ("gitops".equals(file.inputs().get("repository"))) {
+                    files.put(String.valueOf(file.inputs().get("file")), String.valueOf(file.inputs().get("content")));
+                }
+            }
+            NOW.put(stack, files);
+        }
+    }
+
+    @Test
+    void everyStackWritesTheSameFiles() {
+        for (var stack : STACKS) {
+            assertEquals(before(stack).keySet(), NOW.get(stack).keySet(), stack);
+        }
+    }
+
+    @Test
+    void everyFileMeansTheSameApartFromTheDeliberateDifferences() {
+        var differences = new ArrayList<String>();
+        for (var stack : STACKS) {
+            before(stack).forEach((file, text) -> {
+                var now = NOW.get(stack).get(file);
+                if (now == null) {
+                    return;
+                }
+                if (!file.endsWith(".yaml") && !file.endsWith(".yml")) {
+                    if (!text.equals(now)) {
+                        differences.add(stack + ": " + file + " differs");
+                    }
+                    return;
+                }
+                var expected = parse(text);
+                if (stack.equals("mgmt") && DELIBERATE.containsKey(file)) {
+                    DELIBERATE.get(file).accept(expected);
+                }
+                if (!expected.equals(parse(now))) {
+                    differences.add(stack + ": " + file + " means something else now");
+                }
+            });
+        }
+        assertEquals(List.of(), differences);
+    }
+
+    @Test
+    void theDeliberateDifferencesAreThere() {
+        var fleet = parse(NOW.get("mgmt").get(FLEET));
+        var values = map(map(map(map(map(document(fleet, "fleet-reloader"), "spec"), "template"), "spec"), "source"), "helm");
+        assertEquals(true, map(map(values, "valuesObject"), "reloader").get("readOnlyRootFileSystem"));
+        var kyverno = parse(NOW.get("mgmt").get(KYVERNO));
+        assertEquals(List.of("CreateNamespace=true", "ServerSideApply=true"),
+                map(map(document(kyverno, "kyverno"), "spec"), "syncPolicy").get("syncOptions"));
+    }
+
+    static Map<String, String> before(String stack) {
+        var root = BEFORE.resolve(stack);
+        var files = new TreeMap<String, String>();
+        try (var walk = Files.walk(root)) {
+            for (var file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertFalse(files.isEmpty(), "no files under " + root);
+        return files;
+    }
+
+    static List<Object> parse(String text) {
+        var documents = new ArrayList<Object>();
+        new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text).forEach(documents::add);
+        documents.removeIf(java.util.Objects::isNull);
+        return documents;
+    }
+
+    static Map<String, Object> document(List<Object> documents, String name) {
+        for (var document : documents) {
+            if (document instanceof Map<?, ?> object && object.get("metadata") instanceof Map<?, ?> metadata
+                    && name.equals(metadata.get("name"))) {
+                return map(Map.of("d", object), "d");
+            }
+        }
+        throw new AssertionError("no object named " + name);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Map<?, ?> parent, String key) {
+        var value = parent.get(key);
+        assertInstanceOf(Map.class, value, key);
+        return (Map<String, Object>) value;
+    }
+}
