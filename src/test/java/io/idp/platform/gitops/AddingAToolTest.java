@@ -1,6 +1,5 @@
 package io.idp.platform.gitops;
 
-import io.idp.platform.components.ClusterRegistration;
 import io.idp.platform.config.Observability;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,10 +137,9 @@ class AddingAToolTest {
         assertEquals(Map.of("clusterName", "{{.name}}", "interval", "30s"),
                 at(spec, "spec", "template", "spec", "source", "helm", "valuesObject", "exporter"));
         var catalog = Catalog.load(root);
-        assertTrue(ClusterRegistration.labels(catalog, ClusterKind.WORKLOAD_VCLUSTER, Observability.PROMETHEUS, List.of())
-                .containsKey("enable_fake_exporter"));
-        assertFalse(ClusterRegistration.labels(catalog, ClusterKind.WORKLOAD_EKS, Observability.PROMETHEUS, List.of())
-                .containsKey("enable_fake_exporter"));
+        // The add-ons a cluster's registration labels enable_<tool>.
+        assertTrue(GitopsLayout.tools(catalog, ClusterKind.WORKLOAD_VCLUSTER, Observability.PROMETHEUS).contains("fake-exporter"));
+        assertFalse(GitopsLayout.tools(catalog, ClusterKind.WORKLOAD_EKS, Observability.PROMETHEUS).contains("fake-exporter"));
         assertTrue(files.containsKey("registry/fleet/network-policies/workload-vcluster/fake-system.yaml"), files.keySet().toString());
         assertFalse(files.containsKey("registry/fleet/network-policies/workload-eks/fake-system.yaml"));
     }
