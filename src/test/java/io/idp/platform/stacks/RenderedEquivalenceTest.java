@@ -34,6 +34,7 @@ class RenderedEquivalenceTest {
     static final List<String> STACKS = List.of("mgmt", "production-east", "production-west", "staging");
     static final String FLEET = "registry/clusters/mgmt/fleet-addons.yaml";
     static final String KYVERNO = "registry/clusters/mgmt/kyverno.yaml";
+    static final String APP_PROJECTS = "registry/clusters/mgmt/app-projects-applications.yaml";
 
     /**
      * The deliberate differences, applied to the files from before: each file, the document and the change.
@@ -42,6 +43,9 @@ class RenderedEquivalenceTest {
      * (the two copies of its values had drifted apart).</li>
      * <li>Kyverno's Application no longer lists {@code Replace=false}: it is Argo CD's default, and every
      * tool's Application now has the same sync options.</li>
+     * <li>Each application's project gives a role to every team of people.yaml narrower than the
+     * developers (the example's {@code contractors}, in development and staging): get, sync and logs
+     * on that application in those environments only.</li>
      * </ul>
      */
     static final Map<String, Consumer<List<Object>>> DELIBERATE = Map.of(
@@ -54,6 +58,19 @@ class RenderedEquivalenceTest {
                 @SuppressWarnings("unchecked")
                 var options = (List<Object>) map(map(document(documents, "kyverno"), "spec"), "syncPolicy").get("syncOptions");
                 assertTrue(options.remove("Replace=false"), "the kyverno Application from before lists Replace=false");
+            },
+            APP_PROJECTS, documents -> {
+                var policies = new ArrayList<String>();
+                for (var application : List.of("hello-development-staging", "hello-staging-staging")) {
+                    for (var action : List.of("applications, get", "applications, sync", "logs, get")) {
+                        policies.add("p, proj:app-hello:contractors, " + action + ", app-hello/" + application + ", allow");
+                    }
+                }
+                map(document(documents, "app-hello"), "spec").put("roles", List.of(Map.of(
+                        "name", "contractors",
+                        "description", "contractors in development, staging",
+                        "groups", List.of("acme-platform:contractors"),
+                        "policies", policies)));
             });
 
     @TempDir
