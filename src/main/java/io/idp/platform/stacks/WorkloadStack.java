@@ -41,7 +41,8 @@ public final class WorkloadStack {
         if (eks) {
             args.clusterSettings(config.cluster()).vpcCidr(config.network().vpcCidr())
                     .availabilityZones(config.network().availabilityZones()).natGateways(config.network().natGateways())
-                    .apiPublicAccessCidrs(config.network().apiPublicAccessCidrs());
+                    .apiPublicAccessCidrs(config.network().apiPublicAccessCidrs())
+                    .autoscaling(config.autoscaling()).backups(config.backups());
         }
         // Only a cluster of its own needs the stack's AWS provider; a virtual cluster lives in the management region.
         var options = eks ? ComponentResourceOptions.builder().providers(AwsProviderFactory.create(config)).build()
