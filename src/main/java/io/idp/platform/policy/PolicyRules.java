@@ -27,6 +27,7 @@ public final class PolicyRules {
         rules.addAll(CloudflareRules.rules());
         rules.addAll(TrustRules.rules());
         rules.addAll(RecoveryRules.rules());
+        rules.addAll(QueueRules.rules());
         return List.copyOf(rules);
     }
 

@@ -25,6 +25,7 @@ class PolicyDocsTest {
         rules.addAll(CloudflareRules.rules());
         rules.addAll(TrustRules.rules());
         rules.addAll(RecoveryRules.rules());
+        rules.addAll(QueueRules.rules());
         return rules;
     }
 
@@ -50,7 +51,7 @@ class PolicyDocsTest {
     @Test
     void everyGroupContributesItsRulesInOrder() {
         assertEquals(PolicyRules.ids(), fresh().stream().map(Rule::id).toList());
-        assertEquals(84, PolicyRules.ids().size());
+        assertEquals(88, PolicyRules.ids().size());
         assertEquals("CKV_AWS_21", PolicyRules.find("CKV_AWS_21").orElseThrow().id());
         assertTrue(PolicyRules.find("CKV_NOPE").isEmpty());
     }
