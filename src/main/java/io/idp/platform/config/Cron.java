@@ -22,7 +22,7 @@ final class Cron {
     static Optional<String> problem(String expression) {
         var fields = expression.trim().split("\\s+");
         if (fields.length != FIELDS.length) {
-            return Optional.of("has " + fields.length + " fields, not the five of a cron schedule");
+            return Optional.of("has " + fields.length + (fields.length == 1 ? " field" : " fields") + ", not the five of a cron schedule");
         }
         for (int i = 0; i < fields.length; i++) {
             for (var part : fields[i].split(",", -1)) {
