@@ -92,7 +92,7 @@ class RebuildManagementClusterTest {
                 "aws:eks/nodeGroup:NodeGroup mgmt-nodes",
                 "aws:eks/addon:Addon mgmt-aws-ebs-csi-driver", "aws:eks/addon:Addon mgmt-coredns",
                 "aws:eks/addon:Addon mgmt-eks-pod-identity-agent", "aws:eks/addon:Addon mgmt-kube-proxy", "aws:eks/addon:Addon mgmt-vpc-cni",
-                "aws:eks/accessEntry:AccessEntry mgmt-deploy-admin",
+                "aws:eks/accessEntry:AccessEntry mgmt-deploy-admin", "aws:eks/accessEntry:AccessEntry mgmt-karpenter-nodes",
                 "aws:iam/openIdConnectProvider:OpenIdConnectProvider mgmt-oidc",
                 "pulumi:providers:kubernetes mgmt-kubernetes",
                 "kubernetes:core/v1:Namespace argocd-namespace", "kubernetes:core/v1:Secret argocd-gitops-credentials",
@@ -102,7 +102,8 @@ class RebuildManagementClusterTest {
         assertEquals(Set.of(), ops(mgmt, "delete"));
         assertEquals(Set.of(), ops(mgmt, "create"));
         // The roles that trust the cluster's OIDC issuer are updated in place to trust the new one.
-        assertEquals(Set.of("argocd-fleet", "mgmt-ebs-csi", "mgmt-external-secrets", "mgmt-vpc-cni"), ops(mgmt, "update"));
+        assertEquals(Set.of("argocd-fleet", "mgmt-backups-velero", "mgmt-ebs-csi", "mgmt-external-secrets", "mgmt-karpenter-controller", "mgmt-vpc-cni"),
+                ops(mgmt, "update"));
         mgmt.getAsJsonArray("changes").forEach(c -> assertFalse(DATA_TYPES.contains(c.getAsJsonObject().get("type").getAsString()),
                 "a data resource changes: " + c));
 
