@@ -103,7 +103,7 @@ class ClusterCapabilitiesConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0 3 * * *", "*/15 * * * *", "0 0 1 1 0", "59 23 31 12 6", "0,30 1-5/2 * 1,6 0-6", "5 4 * * 0"})
+    @ValueSource(strings = {"0 3 * * *", "*/15 * * * *", "0 0 1 1 0", "59 23 31 12 6", "0,30 1-5/2 * 1,6 0-6", "5 4 * * 0", "0 5-5 * * *"})
     void cronSchedulesVeleroAcceptsPass(String schedule) {
         assertEquals(Optional.empty(), Cron.problem(schedule));
     }
@@ -135,5 +135,34 @@ class ClusterCapabilitiesConfigTest {
         assertEquals("spot", CapacityType.SPOT.configValue());
         assertEquals(Optional.of(CapacityType.SPOT), CapacityType.fromConfigValue("spot"));
         assertEquals(Optional.empty(), CapacityType.fromConfigValue("Spot"));
+    }
+
+    static ConfigReader reader(String... pairs) {
+        var values = new HashMap<String, String>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            values.put(pairs[i], pairs[i + 1]);
+        }
+        return new ConfigReader(new RawConfig("Pulumi.test.yaml", values, java.util.Set.of()));
+    }
+
+    @Test
+    void aBadValueLeavesTheSettingsUnreadWithItsErrorsRecorded() {
+        var types = reader("platform:karpenterCapacityTypes", "[\"spot\", \"reserved\"]");
+        assertEquals(Optional.empty(), NodeAutoscaling.read(types));
+        assertEquals(1, types.errors().size());
+        var twice = reader("platform:karpenterCapacityTypes", "[\"spot\", \"spot\"]");
+        assertEquals(Optional.empty(), NodeAutoscaling.read(twice));
+        assertEquals(1, twice.errors().size());
+        var cpu = reader("platform:karpenterCpuLimit", "1");
+        assertEquals(Optional.empty(), NodeAutoscaling.read(cpu));
+        var memory = reader("platform:karpenterMemoryLimitGiB", "x");
+        assertEquals(Optional.empty(), NodeAutoscaling.read(memory));
+        var schedule = reader("platform:backupSchedule", "0 3 * *");
+        assertEquals(Optional.empty(), BackupSettings.read(schedule));
+        assertEquals(1, schedule.errors().size());
+        var days = reader("platform:backupRetentionDays", "0");
+        assertEquals(Optional.empty(), BackupSettings.read(days));
+        assertEquals(Optional.of(new BackupSettings(30, "0 3 * * *")), BackupSettings.read(reader()));
+        assertEquals(List.of(), reader().errors());
     }
 }
