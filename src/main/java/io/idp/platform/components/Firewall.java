@@ -38,7 +38,8 @@ public final class Firewall extends ComponentResource {
                 .name(args.clusterName() + "-nodes")
                 .description("Worker nodes of " + args.clusterName())
                 .vpcId(args.vpcId())
-                .tags(Map.of("Name", args.clusterName() + "-nodes", "kubernetes.io/cluster/" + args.clusterName(), "owned"))
+                .tags(Map.of("Name", args.clusterName() + "-nodes", "kubernetes.io/cluster/" + args.clusterName(), "owned",
+                        KarpenterInfrastructure.DISCOVERY_TAG, args.clusterName()))
                 .build(), child);
 
         new SecurityGroupIngressRule(name + "-api-from-nodes", tcp(controlPlane, nodes).fromPort(443).toPort(443)

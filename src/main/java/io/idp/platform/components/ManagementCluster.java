@@ -38,6 +38,8 @@ public final class ManagementCluster extends ComponentResource implements Manage
     private final EksCluster eks;
     private final ArgoCd argocd;
     private final Output<String> externalSecretsRoleArn;
+    private final KarpenterInfrastructure karpenter;
+    private final ClusterBackups backups;
 
     public ManagementCluster(String name, ManagementClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, FormerlyAtRoot.children(ManagementCluster.class, options));
@@ -67,6 +69,10 @@ public final class ManagementCluster extends ComponentResource implements Manage
                 .build(), child);
         args.people().ifPresent(people -> new ClusterAccess(clusterName + "-access",
                 ClusterAccessArgs.builder().clusterName(eks.name()).people(people).build(), child));
+        this.karpenter = new KarpenterInfrastructure(clusterName + "-karpenter", KarpenterInfrastructureArgs.builder().cluster(eks)
+                .region(args.region()).autoscaling(args.autoscaling()).build(), child);
+        this.backups = new ClusterBackups(clusterName + "-backups", ClusterBackupsArgs.builder().cluster(eks).region(args.region())
+                .backups(args.backups()).protect(args.protect()).build(), child);
         new SingleSignOn("sso", new SingleSignOn.Args(clusterName, args.ssoClientSecret(), secrets), child);
         this.argocd = new ArgoCd("argocd", ArgoCdArgs.builder().clusterName(clusterName).hostname("argocd." + hostname)
                 .highlyAvailable(args.argocdHighlyAvailable()).chart(args.argoCdChart())
@@ -94,6 +100,16 @@ public final class ManagementCluster extends ComponentResource implements Manage
     /** A kubeconfig that authenticates with {@code aws eks get-token}; secret. */
     public Output<String> kubeconfig() {
         return eks.kubeconfig();
+    }
+
+    /** Karpenter's roles and interruption queue, and the NodePool's limits, for its chart's values. */
+    public KarpenterInfrastructure karpenter() {
+        return karpenter;
+    }
+
+    /** The backup bucket, its key and Velero's role, for Velero's chart values. */
+    public ClusterBackups backups() {
+        return backups;
     }
 
     /** Argo CD's web address, {@code https://argocd.<cluster>.<domain>}. */

@@ -51,6 +51,10 @@ public final class ManagementClusterArgs {
         return new DnsSettings(false, Optional.empty(), false, b.dnsTokenAllowedCidrs, b.dnsTokenExpiresOn);
     }
     public boolean protect() { return b.protect; }
+    /** Karpenter's NodePool limits and capacity types (physical clusters). */
+    public io.idp.platform.config.NodeAutoscaling autoscaling() { return b.autoscaling; }
+    /** Velero's schedule and retention (physical clusters). */
+    public io.idp.platform.config.BackupSettings backups() { return b.backups; }
 
     public static final class Builder {
         private String clusterName;
@@ -75,6 +79,8 @@ public final class ManagementClusterArgs {
         private List<Cidr> dnsTokenAllowedCidrs = List.of();
         private Optional<String> dnsTokenExpiresOn = Optional.empty();
         private boolean protect = true;
+        private io.idp.platform.config.NodeAutoscaling autoscaling = KarpenterInfrastructureArgs.DEFAULT_AUTOSCALING;
+        private io.idp.platform.config.BackupSettings backups = ClusterBackupsArgs.DEFAULT_BACKUPS;
 
         private Builder() {
         }
@@ -212,6 +218,18 @@ public final class ManagementClusterArgs {
         /** Protect the data-bearing resources (the cluster, its secrets key) from deletion. Default: true. */
         public Builder protect(boolean protect) {
             this.protect = protect;
+            return this;
+        }
+
+        /** Karpenter's NodePool limits and capacity types. Default: {@link KarpenterInfrastructureArgs#DEFAULT_AUTOSCALING}. */
+        public Builder autoscaling(io.idp.platform.config.NodeAutoscaling autoscaling) {
+            this.autoscaling = java.util.Objects.requireNonNull(autoscaling, "autoscaling");
+            return this;
+        }
+
+        /** Velero's schedule and retention. Default: {@link ClusterBackupsArgs#DEFAULT_BACKUPS}. */
+        public Builder backups(io.idp.platform.config.BackupSettings backups) {
+            this.backups = java.util.Objects.requireNonNull(backups, "backups");
             return this;
         }
 

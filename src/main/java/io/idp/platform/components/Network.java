@@ -107,7 +107,8 @@ public final class Network extends ComponentResource {
                     .vpcId(vpc.id())
                     .cidrBlock(args.privateSubnet(zone).toString())
                     .availabilityZone(zoneName)
-                    .tags(Map.of("Name", args.clusterName() + "-private" + suffix, "kubernetes.io/role/internal-elb", "1"))
+                    .tags(Map.of("Name", args.clusterName() + "-private" + suffix, "kubernetes.io/role/internal-elb", "1",
+                            KarpenterInfrastructure.DISCOVERY_TAG, args.clusterName()))
                     .build(), child);
             if (zone == 0 || args.natGateways() == NatGateways.ONE_PER_AZ) {
                 var address = new Eip(name + "-nat" + suffix, EipArgs.builder()

@@ -79,7 +79,12 @@ public final class WorkloadCluster extends ComponentResource {
                     .applyValue(t -> SecretReadAccess.arnPattern(t.t1, t.t2));
             var externalSecrets = ExternalSecretsRole.create(eks, ExternalSecretsRole.withReplicas(readable, management.secretReplica()),
                     ExternalSecretsRole.keysWithReplicas(management.secretStoreKmsKeyArn(), management.secretReplica()));
-            var annotations = Output.tuple(hostname, externalSecrets.arn()).applyValue(t -> annotations(t.t1, t.t2));
+            var karpenter = new KarpenterInfrastructure(clusterName + "-karpenter", KarpenterInfrastructureArgs.builder().cluster(eks)
+                    .region(args.region()).autoscaling(args.autoscaling()).build(), child);
+            var backups = new ClusterBackups(clusterName + "-backups", ClusterBackupsArgs.builder().cluster(eks).region(args.region())
+                    .backups(args.backups()).protect(args.protect()).build(), child);
+            var annotations = Output.tuple(hostname, externalSecrets.arn(), karpenter.annotations(), backups.annotations())
+                    .applyValue(t -> withCapabilities(annotations(t.t1, t.t2), t.t3, t.t4));
             // The Secret depends on the cluster (through its endpoint) and on Argo CD's access to it, so a destroy
             // removes it first. It does not wait for nodes: Argo CD retries until the add-ons can run.
             register(eks, annotations, fleetAccess);
@@ -130,6 +135,14 @@ public final class WorkloadCluster extends ComponentResource {
             annotations.put("external_secrets_role_arn", externalSecretsRoleArn);
         }
         return annotations;
+    }
+
+    /** The cluster's own facts plus Karpenter's and Velero's, which their charts read from the cluster Secret. */
+    private static Map<String, String> withCapabilities(Map<String, String> own, Map<String, String> karpenter, Map<String, String> backups) {
+        var all = new TreeMap<>(own);
+        all.putAll(karpenter);
+        all.putAll(backups);
+        return all;
     }
 
 

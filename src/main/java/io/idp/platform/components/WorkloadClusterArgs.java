@@ -53,6 +53,10 @@ public final class WorkloadClusterArgs {
     /** Where the cluster's ClusterSecretStore reads Secrets Manager: the management region unless set (a replica's region). */
     public Optional<String> secretStoreRegion() { return Optional.ofNullable(b.secretStoreRegion); }
     public boolean protect() { return b.protect; }
+    /** Karpenter's NodePool limits and capacity types (physical clusters). */
+    public io.idp.platform.config.NodeAutoscaling autoscaling() { return b.autoscaling; }
+    /** Velero's schedule and retention (physical clusters). */
+    public io.idp.platform.config.BackupSettings backups() { return b.backups; }
 
     public static final class Builder {
         private String clusterName;
@@ -72,6 +76,8 @@ public final class WorkloadClusterArgs {
         private List<Cidr> dnsTokenAllowedCidrs = List.of();
         private Optional<String> dnsTokenExpiresOn = Optional.empty();
         private boolean protect = true;
+        private io.idp.platform.config.NodeAutoscaling autoscaling = KarpenterInfrastructureArgs.DEFAULT_AUTOSCALING;
+        private io.idp.platform.config.BackupSettings backups = ClusterBackupsArgs.DEFAULT_BACKUPS;
         private String secretStoreRegion;
         private io.idp.platform.config.People people;
         private List<String> applications = List.of();
@@ -206,6 +212,18 @@ public final class WorkloadClusterArgs {
         /** Protect the data-bearing resources (the EKS cluster, its key, the cluster's secrets). Default: true. */
         public Builder protect(boolean protect) {
             this.protect = protect;
+            return this;
+        }
+
+        /** Karpenter's NodePool limits and capacity types. Default: {@link KarpenterInfrastructureArgs#DEFAULT_AUTOSCALING}. */
+        public Builder autoscaling(io.idp.platform.config.NodeAutoscaling autoscaling) {
+            this.autoscaling = java.util.Objects.requireNonNull(autoscaling, "autoscaling");
+            return this;
+        }
+
+        /** Velero's schedule and retention. Default: {@link ClusterBackupsArgs#DEFAULT_BACKUPS}. */
+        public Builder backups(io.idp.platform.config.BackupSettings backups) {
+            this.backups = java.util.Objects.requireNonNull(backups, "backups");
             return this;
         }
 

@@ -81,6 +81,22 @@ public final class ConfigKeys {
                     + "digits, spaces and _ . : / = + - @, no key starting with aws:", "{team: platform, cost-center: \"1234\"}",
             "Extra tags on every AWS resource, besides the platform's own.");
 
+    public static final ConfigKey KARPENTER_CPU_LIMIT = optional("platform:karpenterCpuLimit", BOTH, "100",
+            "a whole number of vCPUs from 2 to 10000", "200",
+            "The most vCPUs Karpenter's default NodePool may run at once, summed over its nodes (the managed node group is extra).");
+    public static final ConfigKey KARPENTER_MEMORY_LIMIT_GIB = optional("platform:karpenterMemoryLimitGiB", BOTH, "400",
+            "a whole number of GiB from 4 to 100000", "800",
+            "The most memory Karpenter's default NodePool may run at once, summed over its nodes.");
+    public static final ConfigKey KARPENTER_CAPACITY_TYPES = optional("platform:karpenterCapacityTypes", BOTH, "[on-demand, spot]",
+            "a list of on-demand and spot, without repeats", "[on-demand]",
+            "What Karpenter may buy; with both it prefers spot and falls back to on-demand, and drains spot nodes on interruption notices.");
+    public static final ConfigKey BACKUP_RETENTION_DAYS = optional("platform:backupRetentionDays", BOTH, "30",
+            "a whole number of days from 1 to 3650", "90",
+            "How long Velero keeps each scheduled backup (and its volume snapshots) of the cluster.");
+    public static final ConfigKey BACKUP_SCHEDULE = optional("platform:backupSchedule", BOTH, "0 3 * * *",
+            "a cron schedule of five fields in UTC: minute hour day-of-month month day-of-week, each *, a number, a range a-b, a step /n or a list",
+            "\"30 1 * * *\"", "When Velero backs the cluster up; the default is daily at 03:00 UTC.");
+
     public static final ConfigKey DOMAIN = required("platform:domain", MGMT,
             "a DNS domain you control in Cloudflare, such as example.com", "example.com",
             "The platform's domain; each cluster gets <clusterName>.<domain>.");
@@ -182,6 +198,7 @@ public final class ConfigKeys {
             ROLE, CLUSTER_NAME, REGION, VPC_CIDR, AVAILABILITY_ZONES, NAT_GATEWAYS, KUBERNETES_VERSION,
             NODE_INSTANCE_TYPES, NODE_MIN_SIZE, NODE_DESIRED_SIZE, NODE_MAX_SIZE, NODE_AMI_FAMILY, NODE_GROUPS, CLUSTER_ADMIN_ROLE_ARNS,
             API_PUBLIC_ACCESS_CIDRS, PROTECT, TAGS, POLICY_WAIVERS,
+            KARPENTER_CPU_LIMIT, KARPENTER_MEMORY_LIMIT_GIB, KARPENTER_CAPACITY_TYPES, BACKUP_RETENTION_DAYS, BACKUP_SCHEDULE,
             DOMAIN, GITHUB_OWNER, GITOPS_REPO, GITOPS_REPO_ADOPT, PLATFORM_REPO, ALERTS_EMAIL, ARGOCD_HA, ARGOCD_ALLOWED_CIDRS, STATE_BUCKET,
             GITHUB_OIDC_PROVIDER_ARN, DNS_ZONE_CREATE, CLOUDFLARE_ACCOUNT_ID, DNSSEC, DNS_TOKEN_ALLOWED_CIDRS,
             DNS_TOKEN_EXPIRES_ON, SSO_ADMINS_TEAM, SSO_DEVELOPERS_TEAM, GITHUB_OAUTH_CLIENT_ID, GITHUB_OAUTH_CLIENT_SECRET,

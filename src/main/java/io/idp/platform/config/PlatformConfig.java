@@ -31,7 +31,9 @@ public record PlatformConfig(
         Map<String, String> policyWaivers,
         Optional<ManagementSettings> management,
         Optional<WorkloadSettings> workload,
-        RecoverySettings recovery) {
+        RecoverySettings recovery,
+        NodeAutoscaling autoscaling,
+        BackupSettings backups) {
 
     /** The namespace of the platform's own configuration keys ({@code platform:clusterName}). */
     public static final String NAMESPACE = "platform";
@@ -39,7 +41,8 @@ public record PlatformConfig(
     /** Keys of a cluster with its own VPC and nodes: a vcluster runs inside the management cluster and has neither. */
     static final List<ConfigKey> OWN_CLUSTER_KEYS = List.of(VPC_CIDR, AVAILABILITY_ZONES, NAT_GATEWAYS, API_PUBLIC_ACCESS_CIDRS,
             KUBERNETES_VERSION, NODE_INSTANCE_TYPES, NODE_MIN_SIZE, NODE_DESIRED_SIZE, NODE_MAX_SIZE, NODE_AMI_FAMILY, NODE_GROUPS,
-            CLUSTER_ADMIN_ROLE_ARNS);
+            CLUSTER_ADMIN_ROLE_ARNS, KARPENTER_CPU_LIMIT, KARPENTER_MEMORY_LIMIT_GIB, KARPENTER_CAPACITY_TYPES, BACKUP_RETENTION_DAYS,
+            BACKUP_SCHEDULE);
 
     /** The stack's VPC; every stack but a virtual workload cluster has one. */
     public NetworkSettings network() {
@@ -70,6 +73,8 @@ public record PlatformConfig(
         Optional<Optional<NetworkSettings>> network = virtual || unknownKind ? Optional.of(Optional.empty())
                 : network(reader, region.orElse(null)).map(Optional::of);
         var cluster = cluster(reader);
+        var autoscaling = NodeAutoscaling.read(reader);
+        var backups = BackupSettings.read(reader);
         var protect = reader.bool(PROTECT);
         var tags = reader.map(TAGS).filter(map -> Tags.check(map, reader));
         var observability = reader.choice(OBSERVABILITY, Observability::fromConfigValue);
@@ -104,7 +109,7 @@ public record PlatformConfig(
         return new PlatformConfig(stack, role.orElseThrow(), region.orElseThrow(), clusterName.orElseThrow(),
                 network.orElseThrow(), cluster.orElseThrow(), protect.orElseThrow(), tags.orElseThrow(),
                 observability.orElseThrow(), environments.orElseThrow(), dns.orElseThrow(), waivers.orElseThrow(), management, workload,
-                recovery.orElseThrow());
+                recovery.orElseThrow(), autoscaling.orElseThrow(), backups.orElseThrow());
     }
 
     private static RawConfig without(RawConfig raw, List<ConfigKey> keys) {

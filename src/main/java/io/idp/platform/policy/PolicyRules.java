@@ -28,6 +28,7 @@ public final class PolicyRules {
         rules.addAll(TrustRules.rules());
         rules.addAll(RecoveryRules.rules());
         rules.addAll(PeopleRules.rules());
+        rules.addAll(QueueRules.rules());
         return List.copyOf(rules);
     }
 

@@ -67,6 +67,7 @@ public final class ManagementStack {
                 .ssoClientId(settings.sso().clientId()).ssoClientSecret(settings.sso().clientSecret().output())
                 .ssoAdminsTeam(sources.people().admins().githubSlug()).ssoDevelopersTeam(sources.people().developers().githubSlug())
                 .argocdHighlyAvailable(settings.argocdHa()).people(sources.people())
+                .autoscaling(config.autoscaling()).backups(config.backups())
                 .dnsTokenAllowedCidrs(config.dns().tokenAllowedCidrs()).dnsTokenExpiresOn(config.dns().tokenExpiresOn())
                 .protect(config.protect()).build(), aws);
 

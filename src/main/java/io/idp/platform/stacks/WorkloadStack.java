@@ -45,7 +45,8 @@ public final class WorkloadStack {
             args.clusterSettings(config.cluster()).vpcCidr(config.network().vpcCidr())
                     .addonVersions(sources.catalog().addonsFor(config.cluster().kubernetesVersion()))
                     .availabilityZones(config.network().availabilityZones()).natGateways(config.network().natGateways())
-                    .apiPublicAccessCidrs(config.network().apiPublicAccessCidrs());
+                    .apiPublicAccessCidrs(config.network().apiPublicAccessCidrs())
+                    .autoscaling(config.autoscaling()).backups(config.backups());
         } else {
             args.vclusterChart(CatalogPins.chart(sources.catalog(), "vcluster"));
         }

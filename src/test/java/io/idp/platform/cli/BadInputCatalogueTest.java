@@ -154,6 +154,25 @@ class BadInputCatalogueTest {
                 value("application twice", "mgmt", "platform:applications", List.of("hello", "hello"), "[hello, hello]", "names an application twice"),
                 bad("promotion token without applications", "mgmt", p -> p.set("mgmt", "platform:applications", List.of()), "platform:appPromotionToken", "[secret]", "nothing uses it"),
 
+                // Karpenter's NodePool and Velero's backups
+                value("Karpenter CPU limit not a number", "mgmt", "platform:karpenterCpuLimit", "lots", "lots", "is not a whole number"),
+                value("Karpenter CPU limit below two", "production-east", "platform:karpenterCpuLimit", 1, "\"1\"", "is out of range"),
+                value("Karpenter memory limit too high", "mgmt", "platform:karpenterMemoryLimitGiB", 100001, "\"100001\"", "is out of range"),
+                value("Karpenter memory limit with a unit", "production-west", "platform:karpenterMemoryLimitGiB", "400Gi", "400Gi", "is not a whole number"),
+                value("unknown capacity type", "mgmt", "platform:karpenterCapacityTypes", List.of("reserved"), "reserved", "is not a capacity type"),
+                value("capacity type spelt as in EKS", "production-east", "platform:karpenterCapacityTypes", List.of("ON_DEMAND"), "ON_DEMAND", "is not a capacity type"),
+                value("no capacity types", "mgmt", "platform:karpenterCapacityTypes", List.of(), "[]", "is empty: Karpenter could buy no node at all"),
+                value("capacity type twice", "mgmt", "platform:karpenterCapacityTypes", List.of("spot", "spot"), "[spot, spot]", "names a capacity type twice"),
+                value("capacity types not a list", "mgmt", "platform:karpenterCapacityTypes", "spot", "spot", "is not a list"),
+                value("Karpenter limit on a virtual cluster", "staging", "platform:karpenterCpuLimit", 10, "\"10\"", "is not read by a vcluster workload stack"),
+                value("backup retention zero", "mgmt", "platform:backupRetentionDays", 0, "\"0\"", "is out of range"),
+                value("backup retention in weeks", "production-east", "platform:backupRetentionDays", "4w", "4w", "is not a whole number"),
+                value("backup schedule of four fields", "mgmt", "platform:backupSchedule", "0 3 * *", "0 3 * *", "has 4 fields, not the five of a cron schedule"),
+                value("backup schedule as a macro", "mgmt", "platform:backupSchedule", "@daily", "@daily", "has 1 field, not the five"),
+                value("backup schedule at hour 24", "production-east", "platform:backupSchedule", "0 24 * * *", "0 24 * * *", "has 24 as its hour, outside 0-23"),
+                value("backup schedule with a day name", "production-west", "platform:backupSchedule", "0 3 * * MON", "0 3 * * MON", "as its day of week, which is not *, a number, a range or a step"),
+                value("backup schedule on a virtual cluster", "staging", "platform:backupSchedule", "0 3 * * *", "0 3 * * *", "is not read by a vcluster workload stack"),
+
                 // EC2 instance types, from the AWS SDK's own list
                 value("instance type that does not exist", "mgmt", "platform:nodeInstanceTypes", List.of("m6i.huge"), "m6i.huge", "is not an EC2 instance type"),
                 value("instance family that does not exist", "mgmt", "platform:nodeInstanceTypes", List.of("m9z.large"), "m9z.large", "is not an EC2 instance type"),

@@ -97,6 +97,7 @@ class RebuildManagementClusterTest {
                 "aws:eks/accessEntry:AccessEntry mgmt-access-admins-111122223333-AWSReservedSSO_PlatformAdmins_0a1b2c3d4e5f6a7b",
                 "aws:eks/accessEntry:AccessEntry mgmt-access-contractors-111122223333-AWSReservedSSO_Contractors_2c3d4e5f6a7b8c9d",
                 "aws:eks/accessEntry:AccessEntry mgmt-access-developers-111122223333-AWSReservedSSO_Developers_1b2c3d4e5f6a7b8c",
+                "aws:eks/accessEntry:AccessEntry mgmt-karpenter-nodes",
                 "aws:iam/openIdConnectProvider:OpenIdConnectProvider mgmt-oidc",
                 "pulumi:providers:kubernetes mgmt-kubernetes",
                 "kubernetes:core/v1:Namespace argocd-namespace", "kubernetes:core/v1:Secret argocd-gitops-credentials",
@@ -106,7 +107,8 @@ class RebuildManagementClusterTest {
         assertEquals(Set.of(), ops(mgmt, "delete"));
         assertEquals(Set.of(), ops(mgmt, "create"));
         // The roles that trust the cluster's OIDC issuer are updated in place to trust the new one.
-        assertEquals(Set.of("argocd-fleet", "mgmt-ebs-csi", "mgmt-external-secrets", "mgmt-vpc-cni"), ops(mgmt, "update"));
+        assertEquals(Set.of("argocd-fleet", "mgmt-backups-velero", "mgmt-ebs-csi", "mgmt-external-secrets", "mgmt-karpenter-controller", "mgmt-vpc-cni"),
+                ops(mgmt, "update"));
         mgmt.getAsJsonArray("changes").forEach(c -> assertFalse(DATA_TYPES.contains(c.getAsJsonObject().get("type").getAsString()),
                 "a data resource changes: " + c));
 

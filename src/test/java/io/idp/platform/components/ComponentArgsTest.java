@@ -77,4 +77,27 @@ class ComponentArgsTest {
                 .apiToken(Output.of("t")).createZone(true).build());
         assertTrue(error.getMessage().contains("accountId"), error.getMessage());
     }
+
+    @Test
+    void karpenterAndBackupArgsNameWhatIsMissing() {
+        var karpenter = assertThrows(IllegalArgumentException.class, () -> KarpenterInfrastructureArgs.builder().build());
+        assertEquals("KarpenterInfrastructureArgs is missing the required arguments cluster, region; "
+                + "set them with KarpenterInfrastructureArgs.builder().cluster(...)", karpenter.getMessage());
+        var backups = assertThrows(IllegalArgumentException.class, () -> ClusterBackupsArgs.builder().region("us-east-1").build());
+        assertEquals("ClusterBackupsArgs is missing the required argument cluster; set it with ClusterBackupsArgs.builder().cluster(...)",
+                backups.getMessage());
+        var noSettings = assertThrows(IllegalArgumentException.class, () -> KarpenterInfrastructureArgs.builder().autoscaling(null).build());
+        assertTrue(noSettings.getMessage().contains("autoscaling"), noSettings.getMessage());
+    }
+
+    @Test
+    void karpenterAndBackupDefaultsAreTheConfigurationDefaults() {
+        var config = io.idp.platform.config.PlatformConfig.load("test", new io.idp.platform.config.RawConfig("Pulumi.test.yaml",
+                java.util.Map.of("aws:region", "us-east-1", "platform:role", "workload", "platform:clusterName", "east",
+                        "platform:clusterType", "eks", "platform:vpcCidr", "10.9.0.0/16", "platform:managementStack", "mgmt"),
+                java.util.Set.of()));
+        assertEquals(config.autoscaling(), KarpenterInfrastructureArgs.DEFAULT_AUTOSCALING);
+        assertEquals(config.backups(), ClusterBackupsArgs.DEFAULT_BACKUPS);
+        assertEquals(14, ClusterBackupsArgs.DEFAULT_NONCURRENT_DAYS);
+    }
 }

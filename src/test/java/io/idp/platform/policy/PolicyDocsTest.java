@@ -26,6 +26,7 @@ class PolicyDocsTest {
         rules.addAll(TrustRules.rules());
         rules.addAll(RecoveryRules.rules());
         rules.addAll(PeopleRules.rules());
+        rules.addAll(QueueRules.rules());
         return rules;
     }
 
@@ -51,7 +52,7 @@ class PolicyDocsTest {
     @Test
     void everyGroupContributesItsRulesInOrder() {
         assertEquals(PolicyRules.ids(), fresh().stream().map(Rule::id).toList());
-        assertEquals(87, PolicyRules.ids().size());
+        assertEquals(91, PolicyRules.ids().size());
         assertEquals("CKV_AWS_21", PolicyRules.find("CKV_AWS_21").orElseThrow().id());
         assertTrue(PolicyRules.find("CKV_NOPE").isEmpty());
     }

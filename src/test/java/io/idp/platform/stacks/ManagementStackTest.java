@@ -309,7 +309,7 @@ class ManagementStackTest {
         var repository = named(plan(), "github:index/repository:Repository", "gitops-repository");
         assertEquals("gitops", repository.importId());
         assertEquals(0, project.cliWithColumns(200, "plan", "mgmt"));
-        assertTrue(project.out().lines().anyMatch(l -> l.matches(" =   .*github:index/repository:Repository +gitops-repository +import")), project.out());
+        assertTrue(project.out().lines().anyMatch(l -> l.matches(" =   .*github:(index/repository:)?Repository +gitops-repository +import")), project.out());
     }
 
     @Test
@@ -368,6 +368,8 @@ class ManagementStackTest {
                 "aws:kms/key:Key secrets-key",
                 "aws:kms/key:Key state-key",
                 "aws:s3/bucketV2:BucketV2 state-bucket",
+                "aws:kms/key:Key mgmt-backups-key",
+                "aws:s3/bucketV2:BucketV2 mgmt-backups-bucket",
                 "aws:secretsmanager/secret:Secret secret-argocd-gitops-deploy-key",
                 "aws:secretsmanager/secret:Secret secret-bots-cloudflare-token",
                 "aws:secretsmanager/secret:Secret secret-clusters-mgmt-cloudflare-cert-manager-token",

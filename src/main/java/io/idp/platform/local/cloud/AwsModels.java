@@ -165,6 +165,25 @@ final class AwsModels {
             c.put("latestVersion", 1);
             c.put("defaultVersion", 1);
         });
+        // SQS: a queue is known by its URL; its policy by the queue's URL.
+        m.model("aws:sqs/queue:Queue", c -> {
+            var name = c.autoName("name");
+            var at = regional(account, c);
+            c.id = "https://sqs." + at.region() + ".amazonaws.com/" + at.accountId() + "/" + name;
+            c.put("url", c.id);
+            c.put("arn", at.arn("sqs", name));
+        });
+        m.model("aws:sqs/queuePolicy:QueuePolicy", c -> c.id = c.input("queueUrl"));
+        // EventBridge: a rule on the default bus is known by its name, a target by its rule and target id.
+        m.model("aws:cloudwatch/eventRule:EventRule", c -> {
+            c.id = c.autoName("name");
+            c.put("arn", regional(account, c).arn("events", "rule/" + c.id));
+            c.put("eventBusName", "default");
+        });
+        m.model("aws:cloudwatch/eventTarget:EventTarget", c -> {
+            c.id = c.input("rule") + "-" + c.input("targetId");
+            c.put("eventBusName", "default");
+        });
         m.model("aws:ecr/repository:Repository", c -> {
             var name = c.autoName("name");
             c.id = name;

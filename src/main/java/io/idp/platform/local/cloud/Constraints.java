@@ -31,6 +31,9 @@ final class Constraints {
     private static final Set<Long> LOG_RETENTION_DAYS = Set.of(0L, 1L, 3L, 5L, 7L, 14L, 30L, 60L, 90L, 120L, 150L, 180L,
             365L, 400L, 545L, 731L, 1096L, 1827L, 2192L, 2557L, 2922L, 3288L, 3653L);
 
+    private static final Pattern SQS_NAME = Pattern.compile("[A-Za-z0-9_-]+(\\.fifo)?");
+    private static final Pattern EVENT_RULE_NAME = Pattern.compile("[.\\-_A-Za-z0-9]+");
+
     private final CloudState state;
 
     Constraints(CloudState state) {
@@ -61,6 +64,23 @@ final class Constraints {
                     "S3 bucket names are 3-63 lowercase letters, digits, '.' and '-', start and end with a letter or digit, "
                             + "contain no '..', are not IP addresses and do not start with 'xn--' or end with '-s3alias'");
             case "aws:s3/bucketPolicy:BucketPolicy" -> check.policyDocument("policy", 20480, "S3 bucket policies are JSON documents of at most 20 KB");
+            case "aws:sqs/queue:Queue" -> {
+                check.length("name", 1, 80, "SQS queue names are 1-80 characters");
+                check.pattern("name", SQS_NAME, "SQS queue names use letters, digits, '-' and '_' (and end in .fifo for FIFO queues)");
+                check.range("messageRetentionSeconds", 60, 1_209_600, "SQS keeps messages from 60 seconds to 14 days");
+                check.rule("kmsMasterKeyId", v -> !"true".equals(String.valueOf(props.get("sqsManagedSseEnabled"))),
+                        "an SQS queue is encrypted either with SQS-managed keys or with a KMS key, not both");
+            }
+            case "aws:sqs/queuePolicy:QueuePolicy" -> check.policyDocument("policy", 20480, "SQS queue policies are JSON documents of at most 20 KB");
+            case "aws:cloudwatch/eventRule:EventRule" -> {
+                check.length("name", 1, 64, "EventBridge rule names are 1-64 characters");
+                check.pattern("name", EVENT_RULE_NAME, "EventBridge rule names use letters, digits, '.', '-' and '_'");
+                check.rule("eventPattern", Constraints::jsonObject, "EventBridge event patterns are JSON objects");
+            }
+            case "aws:cloudwatch/eventTarget:EventTarget" -> {
+                check.length("targetId", 1, 64, "EventBridge target ids are 1-64 characters");
+                check.pattern("targetId", EVENT_RULE_NAME, "EventBridge target ids use letters, digits, '.', '-' and '_'");
+            }
             case "aws:eks/cluster:Cluster" -> {
                 check.length("name", 1, 100, "EKS cluster names are 1-100 characters");
                 check.pattern("name", EKS_NAME, "EKS cluster names match ^[0-9A-Za-z][A-Za-z0-9-_]*$");
@@ -183,6 +203,14 @@ final class Constraints {
                 check.violation("tags." + key, String.valueOf(value), "tag values are at most 256 characters");
             }
         });
+    }
+
+    private static boolean jsonObject(String text) {
+        try {
+            return JsonParser.parseString(text).isJsonObject();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Applies rules to one resource's properties, skipping properties that are not set. */
