@@ -37,9 +37,11 @@ public final class ConfigKeys {
     public static final ConfigKey NAT_GATEWAYS = optional("platform:natGateways", BOTH, "onePerAz",
             "onePerAz or single", "single",
             "onePerAz keeps egress up when a zone fails; single costs less and suits non-production stacks.");
-    public static final ConfigKey KUBERNETES_VERSION = optional("platform:kubernetesVersion", BOTH, "1.33",
-            "one of " + String.join(", ", Validators.SUPPORTED_KUBERNETES_VERSIONS), "\"1.33\"",
-            "The EKS Kubernetes version; every cluster of the platform should run the same one.");
+    public static final ConfigKey KUBERNETES_VERSION = optional("platform:kubernetesVersion", BOTH, KubernetesSupport.newest(),
+            "one of " + String.join(", ", Validators.SUPPORTED_KUBERNETES_VERSIONS) + " (the EKS support calendar)",
+            "\"" + KubernetesSupport.newest() + "\"",
+            "The EKS Kubernetes version; every cluster of the platform should run the same one. An existing cluster moves "
+                    + "one minor version per update (docs/kubernetes-versions.md); plans fail past the end of standard support.");
     public static final ConfigKey NODE_INSTANCE_TYPES = optional("platform:nodeInstanceTypes", BOTH, "[m6i.large]",
             "a list of EC2 instance types of one architecture, as the AWS SDK lists them, such as m6i.large, m7g.xlarge",
             "[m6i.large, m6a.large]",

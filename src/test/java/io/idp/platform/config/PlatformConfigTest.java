@@ -62,7 +62,7 @@ class PlatformConfigTest {
         assertEquals(3, config.network().availabilityZones());
         assertEquals(NatGateways.ONE_PER_AZ, config.network().natGateways());
         assertEquals(List.of(), config.network().apiPublicAccessCidrs());
-        assertEquals("1.33", config.cluster().kubernetesVersion());
+        assertEquals("1.35", config.cluster().kubernetesVersion());
         assertEquals(List.of("m6i.large"), config.cluster().nodeInstanceTypes());
         assertEquals(2, config.cluster().nodeMinSize());
         assertEquals(3, config.cluster().nodeDesiredSize());
@@ -200,7 +200,7 @@ class PlatformConfigTest {
         var error = only(values);
         assertEquals("1.24", error.value());
         assertEquals("is not a supported Kubernetes version", error.problem());
-        assertEquals("one of 1.31, 1.32, 1.33", error.allowed());
+        assertEquals("one of 1.31, 1.32, 1.33, 1.34, 1.35 (the EKS support calendar)", error.allowed());
     }
 
     @Test
