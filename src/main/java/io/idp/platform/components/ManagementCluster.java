@@ -66,7 +66,7 @@ public final class ManagementCluster extends ComponentResource implements Manage
                 .build(), child);
         new SingleSignOn("sso", new SingleSignOn.Args(clusterName, args.ssoClientSecret(), secrets), child);
         this.argocd = new ArgoCd("argocd", ArgoCdArgs.builder().clusterName(clusterName).hostname("argocd." + hostname)
-                .highlyAvailable(args.argocdHighlyAvailable()).chart(catalog.tool("argo-cd"))
+                .highlyAvailable(args.argocdHighlyAvailable()).scale(args.argocdScale()).chart(catalog.tool("argo-cd"))
                 .repositoryUrl(args.gitopsRepo().sshCloneUrl()).deployKeyPrivate(args.gitopsRepo().deployKeyPrivate()).cluster(eks)
                 .sso(new ArgoCdValues.Sso(args.gitopsRepo().owner(), args.ssoAdminsTeam(), args.ssoDevelopersTeam(),
                         args.ssoClientId(), "grafana." + hostname))

@@ -62,7 +62,7 @@ public final class ManagementStack {
                 .ciDeployRoleArn(bots.ciDeployRoleArn()).secretStore(secrets).gitopsRepo(gitops).dnsZone(dns)
                 .ssoClientId(settings.sso().clientId()).ssoClientSecret(settings.sso().clientSecret().output())
                 .ssoAdminsTeam(settings.sso().adminsTeam()).ssoDevelopersTeam(settings.sso().developersTeam())
-                .argocdHighlyAvailable(settings.argocdHa())
+                .argocdHighlyAvailable(settings.argocdHa()).argocdScale(settings.argocdScale())
                 .dnsTokenAllowedCidrs(config.dns().tokenAllowedCidrs()).dnsTokenExpiresOn(config.dns().tokenExpiresOn())
                 .protect(config.protect()).build(), aws);
 

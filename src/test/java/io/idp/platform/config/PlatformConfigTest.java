@@ -194,6 +194,35 @@ class PlatformConfigTest {
     }
 
     @Test
+    void argoCdIsSizedForTheFleetInTheStackFile() {
+        assertEquals(ArgoCdScale.DEFAULT, load(management()).management().orElseThrow().argocdScale());
+        var values = management();
+        values.put("platform:argocdClusters", "45");
+        values.put("platform:argocdClustersPerShard", "15");
+        values.put("platform:argocdShardingAlgorithm", "round-robin");
+        var scale = load(values).management().orElseThrow().argocdScale();
+        assertEquals(new ArgoCdScale(45, 15, ArgoCdScale.ShardingAlgorithm.ROUND_ROBIN), scale);
+        assertEquals(3, scale.controllerReplicas());
+    }
+
+    @Test
+    void badArgoCdSizingIsReportedWithEveryKey() {
+        var values = management();
+        values.put("platform:argocdClusters", "0");
+        values.put("platform:argocdClustersPerShard", "many");
+        values.put("platform:argocdShardingAlgorithm", "hash");
+        var errors = errors(values);
+        assertEquals(List.of("platform:argocdClusters", "platform:argocdClustersPerShard", "platform:argocdShardingAlgorithm"),
+                errors.stream().map(ConfigError::key).toList());
+        var algorithm = errors.get(2);
+        assertEquals("hash", algorithm.value());
+        assertEquals("is not one of the allowed values", algorithm.problem());
+        assertEquals("legacy, round-robin, consistent-hashing", algorithm.allowed());
+        assertEquals("platform:argocdShardingAlgorithm: round-robin", algorithm.example());
+        assertEquals("a whole number from 1 to 1000", errors.get(0).allowed());
+    }
+
+    @Test
     void unsupportedKubernetesVersionSaysWhichAreSupported() {
         var values = management();
         values.put("platform:kubernetesVersion", "1.24");
