@@ -178,9 +178,7 @@ public record HealthyPlatform(String cluster, List<Stage> path, int healthySecon
         var waves = new java.util.TreeSet<Integer>(waveOf.values()).tailSet(movableFrom, true);
         var moves = new LinkedHashMap<Delivery, Integer>();
         for (var d : deliveries) {
-            if (d.wave() < movableFrom) {
-                continue;
-            }
+            // The earliest wave offered is never below movableFrom, so the foundation never moves.
             var needed = d.time().needs().stream().filter(waveOf::containsKey).mapToInt(waveOf::get).max();
             var earliest = needed.isPresent() ? waves.higher(needed.getAsInt()) : waves.first();
             if (earliest != null && earliest < d.wave()) {

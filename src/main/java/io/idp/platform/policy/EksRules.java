@@ -143,11 +143,7 @@ final class EksRules {
                 examples(CLUSTER, Map.of("version", KubernetesSupport.newest()), Map.of("version", endingOn(clock))));
     }
 
-    /** The examples follow the plan date: the newest version compliant, the one whose support ends next violating. */
-    private static String newestOn(Clock clock) {
-        return KubernetesSupport.newest();
-    }
-
+    /** The violating example on the plan date: the version whose standard support ends within the warning window. */
     private static String endingOn(Clock clock) {
         var today = LocalDate.now(clock);
         return KubernetesSupport.releases().stream()

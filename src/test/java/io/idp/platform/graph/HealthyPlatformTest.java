@@ -179,4 +179,29 @@ class HealthyPlatformTest {
         assertEquals(wide.format(Integer.MAX_VALUE), wide.format());
         assertTrue(wide.format(40).contains("  10m30s - 10m32s  wave 1: four (with\n"), wide.format(40));
     }
+
+    @Test
+    void aNeedListedLaterStillCountsAndTiesGoToTheFirstName() {
+        // config comes before the tools it needs: their times are computed on the way
+        var later = HealthyPlatform.estimate("spoke", 0, List.of(tool("config", 0, 10, 0, false, "b", "a"),
+                tool("b", 0, 50, 0, false), tool("a", 0, 50, 0, false)), Order.RETRIES, false, Optional.empty());
+        int start = DeliveryTimes.ROOT_SYNC_SECONDS;
+        assertEquals(start + 50 + DeliveryTimes.RETRY_SECONDS + 10, later.healthySeconds());
+        assertEquals(new Stage("config (retries until a is there)", start + 50 + DeliveryTimes.RETRY_SECONDS,
+                start + 50 + DeliveryTimes.RETRY_SECONDS + 10), later.path().get(later.path().size() - 1));
+        assertEquals(new Stage("a", start, start + 50), later.path().get(later.path().size() - 2));
+    }
+
+    @Test
+    void wrappedStagesLineUpUnderTheirText() {
+        var estimate = HealthyPlatform.estimate("c", 0, List.of(tool("alpha", 1, 1, 0, false), tool("beta", 1, 0, 0, false)),
+                Order.WAVES, false, Optional.empty());
+        var lines = estimate.format(40).split("\n");
+        assertEquals("   0m30s -  0m31s  wave 1: alpha (with", lines[lines.length - 2]);
+        assertEquals("                     beta)", lines[lines.length - 1]);
+        assertEquals("aa bb\n", HealthyPlatform.wrap("aa bb", 5, "", ""), "a line as wide as the terminal stays whole");
+        assertEquals("aa\nbbb\n", HealthyPlatform.wrap("aa bbb", 5, "", ""));
+        assertTrue(DeliveryTimes.table().containsKey("cert-manager"));
+        assertEquals(DeliveryTimes.of("trivy-operator"), DeliveryTimes.table().get("trivy-operator"));
+    }
 }
