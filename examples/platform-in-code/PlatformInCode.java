@@ -50,7 +50,7 @@ public final class PlatformInCode {
 
         var hub = new ManagementCluster("hub", ManagementClusterArgs.builder()
                 .clusterName("hub").region("eu-west-1")
-                .clusterSettings(new ClusterSettings("1.33", List.of("m7i.large"), 2, 3, 6, ClusterSettings.AmiFamily.AL2023, List.of()))
+                .clusterSettings(new ClusterSettings("1.35", List.of("m7i.large"), 2, 3, 6, ClusterSettings.AmiFamily.AL2023, List.of()))
                 .vpcCidr(Cidr.parse("10.40.0.0/16").orElseThrow()).availabilityZones(2)
                 .addonVersions(catalog.addonsFor("1.33"))
                 .argoCdChart(chart.apply("argo-cd"))

@@ -126,7 +126,11 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
                 var graph = new io.idp.platform.graph.ResourceGraph(outcome.plan());
                 if (criticalPath && !json) {
                     out.println();
-                    out.print(io.idp.platform.graph.CriticalPath.of(graph).format(width));
+                    var path = io.idp.platform.graph.CriticalPath.of(graph);
+                    out.print(path.format(width));
+                    out.println();
+                    out.print(HealthyPlatformInput.estimate(outcome.plan(), outcome.config(),
+                            io.idp.platform.gitops.Catalog.load(projectDir), path.minimumSeconds()).format(width));
                 }
                 if (graphFile != null) {
                     var target = graphFile.isAbsolute() ? graphFile : java.nio.file.Path.of("").toAbsolutePath().resolve(graphFile);

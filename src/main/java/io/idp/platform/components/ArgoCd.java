@@ -61,7 +61,7 @@ public final class ArgoCd extends ComponentResource {
                         "type", "git", "name", "gitops", "url", t.t1, "sshPrivateKey", t.t2)).asSecret())
                 .build(), inNamespace);
 
-        var values = fleetRole.arn().applyValue(arn -> ArgoCdValues.render(args.hostname(), args.highlyAvailable(), arn, args.sso()));
+        var values = fleetRole.arn().applyValue(arn -> ArgoCdValues.render(args.hostname(), args.highlyAvailable(), args.scale(), arn, args.sso()));
         var dependencies = new ArrayList<Resource>(List.of(namespace));
         var release = new Release(name + "-release", ReleaseArgs.builder()
                 .name("argocd")

@@ -25,6 +25,10 @@ public final class ArgoCdArgs {
         return b.hostname;
     }
 
+    public io.idp.platform.config.ArgoCdScale scale() {
+        return b.scale;
+    }
+
     public boolean highlyAvailable() {
         return b.highlyAvailable;
     }
@@ -57,6 +61,7 @@ public final class ArgoCdArgs {
         private String clusterName;
         private String hostname;
         private boolean highlyAvailable = true;
+        private io.idp.platform.config.ArgoCdScale scale = io.idp.platform.config.ArgoCdScale.DEFAULT;
         private HelmChart chart;
         private Output<String> repositoryUrl;
         private Output<String> deployKeyPrivate;
@@ -86,6 +91,12 @@ public final class ArgoCdArgs {
         }
 
         /** Required: the argo-cd chart at the catalog's pin. */
+        /** The fleet Argo CD is sized for: controller shards, sharding algorithm, repo servers. Default: ten clusters, ten per shard. */
+        public Builder scale(io.idp.platform.config.ArgoCdScale scale) {
+            this.scale = java.util.Objects.requireNonNull(scale, "scale");
+            return this;
+        }
+
         public Builder chart(HelmChart chart) {
             this.chart = chart;
             return this;

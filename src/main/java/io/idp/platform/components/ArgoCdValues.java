@@ -92,6 +92,16 @@ public final class ArgoCdValues {
     }
 
     public static Map<String, Object> render(String hostname, boolean highlyAvailable, String fleetRoleArn, Sso sso) {
+        return render(hostname, highlyAvailable, io.idp.platform.config.ArgoCdScale.DEFAULT, fleetRoleArn, sso);
+    }
+
+    /**
+     * The values for a fleet of {@code scale}'s size: one application controller replica per shard (the
+     * chart repeats the count in ARGOCD_CONTROLLER_REPLICAS), the sharding algorithm once there is more
+     * than one shard (with one, Argo CD has nothing to spread), and the repo servers sized with the shards.
+     */
+    public static Map<String, Object> render(String hostname, boolean highlyAvailable, io.idp.platform.config.ArgoCdScale scale,
+                                             String fleetRoleArn, Sso sso) {
         var values = new LinkedHashMap<String, Object>();
         values.put("global", Map.of("domain", hostname));
         values.put("crds", Map.of("install", true, "keep", true));
@@ -104,16 +114,23 @@ public final class ArgoCdValues {
         cm.put("application.resourceTrackingMethod", "annotation");
         cm.put("resource.customizations.health.argoproj.io_Application", APPLICATION_HEALTH);
         cm.put("dex.config", sso.dexConfig(hostname));
+        var params = new LinkedHashMap<String, Object>();
+        params.put("server.insecure", false);
+        params.put("application.namespaces", "");
+        int shards = scale.controllerReplicas();
+        if (shards > 1) {
+            params.put("controller.sharding.algorithm", scale.algorithm().configValue());
+        }
         values.put("configs", Map.of(
                 "cm", cm,
-                "params", Map.of("server.insecure", false, "application.namespaces", ""),
+                "params", params,
                 "rbac", Map.of("policy.default", "", "scopes", "[groups]", "policy.csv", sso.policy())));
         var annotations = Map.of("eks.amazonaws.com/role-arn", fleetRoleArn);
-        int replicas = highlyAvailable ? 2 : 1;
-        values.put("controller", Map.of("replicas", 1, "serviceAccount", Map.of("annotations", annotations)));
-        values.put("server", Map.of("replicas", replicas, "serviceAccount", Map.of("annotations", annotations)));
-        values.put("repoServer", Map.of("replicas", replicas));
-        values.put("applicationSet", Map.of("replicas", replicas, "serviceAccount", Map.of("annotations", annotations)));
+        values.put("controller", Map.of("replicas", shards, "serviceAccount", Map.of("annotations", annotations)));
+        values.put("server", Map.of("replicas", scale.serverReplicas(highlyAvailable), "serviceAccount", Map.of("annotations", annotations)));
+        values.put("repoServer", Map.of("replicas", scale.repoServerReplicas(highlyAvailable)));
+        values.put("applicationSet", Map.of("replicas", scale.applicationSetReplicas(highlyAvailable),
+                "serviceAccount", Map.of("annotations", annotations)));
         values.put("redis-ha", Map.of("enabled", highlyAvailable));
         values.put("dex", Map.of("enabled", true));
         return values;

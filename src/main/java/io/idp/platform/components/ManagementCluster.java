@@ -75,7 +75,7 @@ public final class ManagementCluster extends ComponentResource implements Manage
                 .backups(args.backups()).protect(args.protect()).build(), child);
         new SingleSignOn("sso", new SingleSignOn.Args(clusterName, args.ssoClientSecret(), secrets), child);
         this.argocd = new ArgoCd("argocd", ArgoCdArgs.builder().clusterName(clusterName).hostname("argocd." + hostname)
-                .highlyAvailable(args.argocdHighlyAvailable()).chart(args.argoCdChart())
+                .highlyAvailable(args.argocdHighlyAvailable()).scale(args.argocdScale()).chart(args.argoCdChart())
                 .repositoryUrl(args.gitopsRepo().sshCloneUrl()).deployKeyPrivate(args.gitopsRepo().deployKeyPrivate()).cluster(eks)
                 .sso(new ArgoCdValues.Sso(args.gitopsRepo().owner(), args.ssoAdminsTeam(), args.ssoDevelopersTeam(),
                         args.ssoClientId(), "grafana." + hostname, args.people().map(People::narrowerTeams).orElse(List.of()).stream()

@@ -46,6 +46,7 @@ public final class ManagementClusterArgs {
     public String ssoDevelopersTeam() { return b.ssoDevelopersTeam; }
     public boolean argocdHighlyAvailable() { return b.argocdHighlyAvailable; }
     public Optional<io.idp.platform.config.People> people() { return Optional.ofNullable(b.people); }
+    public io.idp.platform.config.ArgoCdScale argocdScale() { return b.argocdScale; }
     /** The limits of the cluster's DNS tokens, as {@link ClusterDnsTokens} reads them. */
     public DnsSettings dnsTokenLimits() {
         return new DnsSettings(false, Optional.empty(), false, b.dnsTokenAllowedCidrs, b.dnsTokenExpiresOn);
@@ -76,6 +77,7 @@ public final class ManagementClusterArgs {
         private String ssoDevelopersTeam;
         private boolean argocdHighlyAvailable = DEFAULT_ARGOCD_HIGHLY_AVAILABLE;
         private io.idp.platform.config.People people;
+        private io.idp.platform.config.ArgoCdScale argocdScale = io.idp.platform.config.ArgoCdScale.DEFAULT;
         private List<Cidr> dnsTokenAllowedCidrs = List.of();
         private Optional<String> dnsTokenExpiresOn = Optional.empty();
         private boolean protect = true;
@@ -190,6 +192,12 @@ public final class ManagementClusterArgs {
         /** Run Argo CD highly available. Default: {@value #DEFAULT_ARGOCD_HIGHLY_AVAILABLE}. */
         public Builder argocdHighlyAvailable(boolean argocdHighlyAvailable) {
             this.argocdHighlyAvailable = argocdHighlyAvailable;
+            return this;
+        }
+
+        /** The fleet Argo CD is sized for (docs/argocd-scaling.md). Default: ten clusters, ten per shard, consistent hashing. */
+        public Builder argocdScale(io.idp.platform.config.ArgoCdScale argocdScale) {
+            this.argocdScale = java.util.Objects.requireNonNull(argocdScale, "argocdScale");
             return this;
         }
 

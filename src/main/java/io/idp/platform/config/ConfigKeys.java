@@ -37,9 +37,11 @@ public final class ConfigKeys {
     public static final ConfigKey NAT_GATEWAYS = optional("platform:natGateways", BOTH, "onePerAz",
             "onePerAz or single", "single",
             "onePerAz keeps egress up when a zone fails; single costs less and suits non-production stacks.");
-    public static final ConfigKey KUBERNETES_VERSION = optional("platform:kubernetesVersion", BOTH, "1.33",
-            "one of " + String.join(", ", Validators.SUPPORTED_KUBERNETES_VERSIONS), "\"1.33\"",
-            "The EKS Kubernetes version; every cluster of the platform should run the same one.");
+    public static final ConfigKey KUBERNETES_VERSION = optional("platform:kubernetesVersion", BOTH, KubernetesSupport.newest(),
+            "one of " + String.join(", ", Validators.SUPPORTED_KUBERNETES_VERSIONS) + " (the EKS support calendar)",
+            "\"" + KubernetesSupport.newest() + "\"",
+            "The EKS Kubernetes version; every cluster of the platform should run the same one. An existing cluster moves "
+                    + "one minor version per update (docs/kubernetes-versions.md); plans fail past the end of standard support.");
     public static final ConfigKey NODE_INSTANCE_TYPES = optional("platform:nodeInstanceTypes", BOTH, "[m6i.large]",
             "a list of EC2 instance types of one architecture, as the AWS SDK lists them, such as m6i.large, m7g.xlarge",
             "[m6i.large, m6a.large]",
@@ -117,6 +119,17 @@ public final class ConfigKeys {
             "Where certificate (ACME) and platform alerts go.");
     public static final ConfigKey ARGOCD_HA = optional("platform:argocdHa", MGMT, "true",
             "true or false", "false", "Run Argo CD with highly available replicas.");
+    public static final ConfigKey ARGOCD_CLUSTERS = optional("platform:argocdClusters", MGMT,
+            String.valueOf(ArgoCdScale.DEFAULT.clusters()), "a whole number from 1 to 1000", "40",
+            "How many clusters Argo CD is expected to manage, itself included; with platform:argocdClustersPerShard it sets "
+                    + "the application controller's replicas (shards) and, when highly available, the repo servers' (docs/argocd-scaling.md).");
+    public static final ConfigKey ARGOCD_CLUSTERS_PER_SHARD = optional("platform:argocdClustersPerShard", MGMT,
+            String.valueOf(ArgoCdScale.DEFAULT.clustersPerShard()), "a whole number from 1 to 100", "10",
+            "Clusters one application controller replica holds; lower it when a controller's memory or reconcile times grow.");
+    public static final ConfigKey ARGOCD_SHARDING_ALGORITHM = optional("platform:argocdShardingAlgorithm", MGMT,
+            ArgoCdScale.DEFAULT.algorithm().configValue(), String.join(", ", ArgoCdScale.ShardingAlgorithm.configValues()),
+            "round-robin",
+            "How the application controller spreads clusters over its shards; consistent-hashing moves the fewest clusters when shards or clusters come and go.");
     public static final ConfigKey ARGOCD_ALLOWED_CIDRS = optional("platform:argocdAllowedCidrs", MGMT, "[]",
             "a list of IPv4 CIDRs; empty keeps the UI internal (private addresses: the VPC, peered networks, a VPN)", "[198.51.100.0/24]",
             "Networks that may reach Argo CD's UI and API (a VPN's, an office's); GitHub's webhook reaches only /api/webhook.");
@@ -199,7 +212,7 @@ public final class ConfigKeys {
             NODE_INSTANCE_TYPES, NODE_MIN_SIZE, NODE_DESIRED_SIZE, NODE_MAX_SIZE, NODE_AMI_FAMILY, NODE_GROUPS, CLUSTER_ADMIN_ROLE_ARNS,
             API_PUBLIC_ACCESS_CIDRS, PROTECT, TAGS, POLICY_WAIVERS,
             KARPENTER_CPU_LIMIT, KARPENTER_MEMORY_LIMIT_GIB, KARPENTER_CAPACITY_TYPES, BACKUP_RETENTION_DAYS, BACKUP_SCHEDULE,
-            DOMAIN, GITHUB_OWNER, GITOPS_REPO, GITOPS_REPO_ADOPT, PLATFORM_REPO, ALERTS_EMAIL, ARGOCD_HA, ARGOCD_ALLOWED_CIDRS, STATE_BUCKET,
+            DOMAIN, GITHUB_OWNER, GITOPS_REPO, GITOPS_REPO_ADOPT, PLATFORM_REPO, ALERTS_EMAIL, ARGOCD_HA, ARGOCD_CLUSTERS, ARGOCD_CLUSTERS_PER_SHARD, ARGOCD_SHARDING_ALGORITHM, ARGOCD_ALLOWED_CIDRS, STATE_BUCKET,
             GITHUB_OIDC_PROVIDER_ARN, DNS_ZONE_CREATE, CLOUDFLARE_ACCOUNT_ID, DNSSEC, DNS_TOKEN_ALLOWED_CIDRS,
             DNS_TOKEN_EXPIRES_ON, SSO_ADMINS_TEAM, SSO_DEVELOPERS_TEAM, GITHUB_OAUTH_CLIENT_ID, GITHUB_OAUTH_CLIENT_SECRET,
             APPLICATIONS, APP_PROMOTION_TOKEN, GITHUB_TOKEN, CLOUDFLARE_TOKEN,

@@ -9,6 +9,7 @@ public record ManagementSettings(
         String platformRepo,
         String alertsEmail,
         boolean argocdHa,
+        ArgoCdScale argocdScale,
         String stateBucket,
         java.util.Optional<String> githubOidcProviderArn,
         SecretValue githubToken,

@@ -219,6 +219,9 @@ public record PlatformConfig(
         var platformRepo = reader.matching(PLATFORM_REPO, Validators.GITHUB_REPO, "is not a GitHub repository name");
         var email = reader.matching(ALERTS_EMAIL, Validators.EMAIL, "is not an e-mail address");
         var ha = reader.bool(ARGOCD_HA);
+        var argocdClusters = reader.integer(ARGOCD_CLUSTERS, 1, 1000);
+        var clustersPerShard = reader.integer(ARGOCD_CLUSTERS_PER_SHARD, 1, 100);
+        var sharding = reader.choice(ARGOCD_SHARDING_ALGORITHM, value -> ArgoCdScale.ShardingAlgorithm.parse(value).orElse(null));
         var bucket = reader.text(STATE_BUCKET)
                 .map(value -> value.equals(STATE_BUCKET.defaultValue()) ? clusterName + "-pulumi-state-" + region : value)
                 .filter(value -> clusterName != null && region != null)
@@ -276,11 +279,12 @@ public record PlatformConfig(
                 || createZone.isEmpty() || dnssec.isEmpty() || clientId.isEmpty() || clientSecret.isEmpty()
                 || (raw.get(SSO_ADMINS_TEAM.name()).isPresent() && admins.isEmpty())
                 || (raw.get(SSO_DEVELOPERS_TEAM.name()).isPresent() && developers.isEmpty()) || (raw.get(CLOUDFLARE_ACCOUNT_ID.name()).isPresent() && accountId.isEmpty())
-                || applications.isEmpty() || !tokenOk || argocdCidrs.isEmpty()) {
+                || applications.isEmpty() || !tokenOk || argocdCidrs.isEmpty()
+                || argocdClusters.isEmpty() || clustersPerShard.isEmpty() || sharding.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ManagementSettings(domain.get(), owner.get(), gitopsRepo.get(), adopt.get(), platformRepo.get(),
-                email.get(), ha.get(), bucket.get(), oidcProvider, githubToken.get(), cloudflareToken.get(),
+                email.get(), ha.get(), new ArgoCdScale(argocdClusters.get(), clustersPerShard.get(), sharding.get()), bucket.get(), oidcProvider, githubToken.get(), cloudflareToken.get(),
                 new SsoSettings(clientId.get(), clientSecret.get(), admins, developers),
                 applications.get(), promotionToken, argocdCidrs.get()));
     }

@@ -10,8 +10,8 @@ public final class Validators {
     /** AWS commercial regions (partition aws), from the availability zone data. GovCloud and China need other partitions. */
     public static final List<String> AWS_REGIONS = AwsFacts.regions();
 
-    /** EKS versions in standard support that the pinned aws provider knows; the newest is the default. */
-    public static final List<String> SUPPORTED_KUBERNETES_VERSIONS = List.of("1.31", "1.32", "1.33");
+    /** The Kubernetes versions of the EKS support calendar (eks-kubernetes-support.yaml); the newest is the default. */
+    public static final List<String> SUPPORTED_KUBERNETES_VERSIONS = KubernetesSupport.versions();
 
     public static final Pattern CLUSTER_NAME = Pattern.compile("[a-z][a-z0-9-]{1,30}[a-z0-9]");
     public static final Pattern DOMAIN = Pattern.compile(

@@ -75,6 +75,7 @@ public final class OfflineEngine {
 
     public Outcome plan(String stack) {
         var checked = new StackCheck(projectDir).check(stack);
+        checkUpgradePath(stack, checked.config());
         return plan(stack, checked.raw(), checked.config());
     }
 
@@ -95,8 +96,16 @@ public final class OfflineEngine {
      */
     public Outcome preview(String stack) {
         var checked = new StackCheck(projectDir).check(stack);
+        checkUpgradePath(stack, checked.config());
         var sources = Sources.load(projectDir);
         return plan(stack, checked.raw(), checked.config(), ctx -> PlatformProgram.define(ctx, checked.config(), sources), true);
+    }
+
+    /** The stack's last plan stands for what is deployed: its clusters may move one Kubernetes minor only. */
+    private void checkUpgradePath(String stack, PlatformConfig config) {
+        if (config.cluster() != null) {
+            KubernetesUpgradePath.check("Pulumi." + stack + ".yaml", plans.read(stack), config.cluster().kubernetesVersion());
+        }
     }
 
     private Outcome plan(String stack, RawConfig raw, PlatformConfig config, Consumer<Context> program, boolean preview) {

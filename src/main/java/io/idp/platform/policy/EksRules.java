@@ -1,9 +1,14 @@
 package io.idp.platform.policy;
 
-import io.idp.platform.config.Validators;
+import io.idp.platform.config.KubernetesSupport;
+import io.idp.platform.config.KubernetesSupport.Standing;
+
+import java.time.Clock;
+import java.time.LocalDate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.idp.platform.policy.PlanFacts.*;
 
@@ -18,12 +23,17 @@ final class EksRules {
     }
 
     static List<Rule> rules() {
+        return rules(KubernetesSupport.planClock());
+    }
+
+    /** The rules, judging Kubernetes versions on the plan date of {@code clock}. */
+    static List<Rule> rules(Clock clock) {
         var good = Map.<String, Object>of(
                 "enabledClusterLogTypes", LOG_TYPES,
                 "vpcConfig", Map.of("endpointPublicAccess", false, "endpointPrivateAccess", true),
                 "encryptionConfig", Map.of("resources", List.of("secrets"), "provider", Map.of("keyArn", "arn:aws:kms:x")),
                 "accessConfig", Map.of("authenticationMode", "API", "bootstrapClusterCreatorAdminPermissions", false),
-                "version", "1.33");
+                "version", KubernetesSupport.newest());
         return List.of(
                 new Rule("CKV_AWS_37", "checkov CKV_AWS_37; CIS Amazon EKS Benchmark 2.1.1", Severity.MANDATORY, CLUSTER,
                         "control plane logging is enabled for every log type",
@@ -53,7 +63,7 @@ final class EksRules {
                             var resources = input(r, "encryptionConfig.resources");
                             var key = input(r, "encryptionConfig.provider.keyArn");
                             return fail(!(resources instanceof List<?> l && l.contains("secrets")) || key == null, "secrets are not encrypted with a KMS key");
-                        }, examples(CLUSTER, good, Map.of("version", "1.33"))),
+                        }, examples(CLUSTER, good, Map.of("version", KubernetesSupport.newest()))),
                 new Rule("PLAT_EKS_1", "CIS Amazon EKS Benchmark 5.5.1 (manage users through IAM)", Severity.MANDATORY, CLUSTER,
                         "cluster access is through access entries, with no implicit admin for the creator",
                         "set accessConfig.authenticationMode API and bootstrapClusterCreatorAdminPermissions false",
@@ -61,12 +71,8 @@ final class EksRules {
                                         || !Boolean.FALSE.equals(input(r, "accessConfig.bootstrapClusterCreatorAdminPermissions")),
                                 "access is not managed by access entries alone"),
                         examples(CLUSTER, good, Map.of("accessConfig", Map.of("authenticationMode", "CONFIG_MAP")))),
-                new Rule("PLAT_EKS_2", "EKS version support policy", Severity.MANDATORY, CLUSTER,
-                        "the Kubernetes version is in standard support",
-                        "use one of " + Validators.SUPPORTED_KUBERNETES_VERSIONS,
-                        (r, p) -> fail(!Validators.SUPPORTED_KUBERNETES_VERSIONS.contains(String.valueOf(input(r, "version"))),
-                                "Kubernetes " + input(r, "version") + " is out of standard support"),
-                        examples(CLUSTER, good, Map.of("version", "1.27"))),
+                supportEnded(clock),
+                supportEnding(clock),
                 new Rule("CKV_AWS_79", "checkov CKV_AWS_79; CIS Amazon EKS Benchmark 3.2 (IMDSv2)", Severity.MANDATORY, LAUNCH_TEMPLATE,
                         "nodes require IMDSv2", "set metadataOptions.httpTokens required",
                         (r, p) -> fail(!"required".equals(input(r, "metadataOptions.httpTokens")), "IMDSv1 is allowed on the nodes"),
@@ -92,5 +98,57 @@ final class EksRules {
                         "node groups allow no SSH access", "remove remoteAccess; use SSM Session Manager",
                         (r, p) -> fail(input(r, "remoteAccess") != null, "the node group allows SSH"),
                         examples(NODE_GROUP, Map.of("clusterName", "c"), Map.of("clusterName", "c", "remoteAccess", Map.of("ec2SshKey", "k")))));
+    }
+
+    /**
+     * Past the end of standard support on the plan date (or a version the calendar does not know):
+     * EKS bills extended support, six times the standard price, and upgrades the cluster when that ends.
+     */
+    static Rule supportEnded(Clock clock) {
+        return new Rule("PLAT_EKS_2", "Amazon EKS Kubernetes version lifecycle (release calendar, " + KubernetesSupport.RESOURCE + ")",
+                Severity.MANDATORY, CLUSTER,
+                "the Kubernetes version is in EKS standard support on the plan date",
+                "set platform:kubernetesVersion to a version in standard support (" + KubernetesSupport.newest()
+                        + "), one minor at a time for an existing cluster (docs/kubernetes-versions.md)",
+                (r, p) -> {
+                    var version = String.valueOf(input(r, "version"));
+                    var today = LocalDate.now(clock);
+                    var standing = KubernetesSupport.standing(version, today);
+                    return switch (standing) {
+                        case UNKNOWN -> Optional.of("Kubernetes " + version + " is not in the EKS support calendar ("
+                                + String.join(", ", KubernetesSupport.versions()) + ")");
+                        case EXTENDED, UNSUPPORTED -> Optional.of("Kubernetes " + version + " left EKS standard support on "
+                                + KubernetesSupport.release(version).orElseThrow().endOfStandardSupport() + " (plan date " + today + ")"
+                                + (standing == Standing.UNSUPPORTED ? "; extended support has ended too" : "; it bills extended support"));
+                        case STANDARD, ENDING_SOON -> Optional.empty();
+                    };
+                },
+                examples(CLUSTER, Map.of("version", KubernetesSupport.newest()), Map.of("version", "1.27")));
+    }
+
+    /** Within {@value KubernetesSupport#WARNING_DAYS} days of the end of standard support: time to plan the upgrade. */
+    static Rule supportEnding(Clock clock) {
+        return new Rule("PLAT_EKS_3", "Amazon EKS Kubernetes version lifecycle (release calendar, " + KubernetesSupport.RESOURCE + ")",
+                Severity.ADVISORY, CLUSTER,
+                "standard support of the Kubernetes version does not end within " + KubernetesSupport.WARNING_DAYS + " days of the plan date",
+                "upgrade to the next minor version before standard support ends (docs/kubernetes-versions.md)",
+                (r, p) -> {
+                    var version = String.valueOf(input(r, "version"));
+                    var today = LocalDate.now(clock);
+                    return fail(KubernetesSupport.standing(version, today) == Standing.ENDING_SOON,
+                            "EKS standard support of Kubernetes " + version + " ends on "
+                                    + KubernetesSupport.release(version).map(KubernetesSupport.Release::endOfStandardSupport).orElse(null)
+                                    + ", within " + KubernetesSupport.WARNING_DAYS + " days of the plan date " + today);
+                },
+                examples(CLUSTER, Map.of("version", KubernetesSupport.newest()), Map.of("version", endingOn(clock))));
+    }
+
+    /** The violating example on the plan date: the version whose standard support ends within the warning window. */
+    private static String endingOn(Clock clock) {
+        var today = LocalDate.now(clock);
+        return KubernetesSupport.releases().stream()
+                .filter(r -> KubernetesSupport.standing(r.version(), today) == Standing.ENDING_SOON)
+                .map(KubernetesSupport.Release::version).findFirst()
+                .orElse(KubernetesSupport.releases().get(0).version());
     }
 }

@@ -16,8 +16,17 @@ public final class PolicyRules {
     }
 
     private static List<Rule> all() {
+        return all(io.idp.platform.config.KubernetesSupport.planClock());
+    }
+
+    /** Every rule, with the time-dependent ones judging on the plan date of {@code clock}. */
+    public static List<Rule> list(java.time.Clock clock) {
+        return all(clock);
+    }
+
+    private static List<Rule> all(java.time.Clock clock) {
         var rules = new ArrayList<Rule>();
-        rules.addAll(EksRules.rules());
+        rules.addAll(EksRules.rules(clock));
         rules.addAll(S3Rules.rules());
         rules.addAll(IamRules.rules());
         rules.addAll(InfrastructureRules.rules());

@@ -37,8 +37,31 @@ class TerminalOutputTest {
         assertTrue(out.contains("pulumi:pulumi:Stack"), out);
         assertTrue(out.contains("policy: " + io.idp.platform.policy.PolicyRules.list().size() + " rules"), out);
         assertTrue(out.contains("critical path (estimated minimum pulumi up"), out);
+        assertTrue(out.contains("time to a healthy platform (mgmt (management)): platform healthy in about"), out);
         assertTrue(widest(out) <= columns, "widest line " + widest(out) + " of " + columns + ":\n" + out);
         assertTrue(widest(out) > columns - 10, "the width is used: " + widest(out));
+    }
+
+    /** The healthy-platform estimate for each kind of cluster, from the shipped stacks. */
+    @Test
+    void everyKindOfClusterSaysWhenItsPlatformIsHealthy() {
+        assertEquals(0, project.cliWithColumns(120, "plan", "mgmt", "--critical-path"), project.err());
+        var mgmt = project.out();
+        assertTrue(mgmt.contains("wave 10: kube-prometheus-stack (with cert-manager, external-secrets, kyverno)"), mgmt);
+        assertTrue(mgmt.contains("load balancer for ingress-nginx provisioned"), mgmt);
+        assertTrue(mgmt.contains("certificates issued by Let's Encrypt (DNS-01)"), mgmt);
+        assertTrue(mgmt.contains("(target 25 min: "), mgmt);
+        assertTrue(mgmt.contains("  - trivy-operator: wave 40 -> 20 (needs only kube-prometheus-stack)"), mgmt);
+        assertEquals(0, project.cliWithColumns(120, "plan", "production-east", "--critical-path"), project.err());
+        var eks = project.out();
+        assertTrue(eks.contains("time to a healthy platform (production-east (EKS workload)): platform healthy in about"), eks);
+        assertTrue(eks.contains("Argo CD's ApplicationSets generate the cluster's Applications"), eks);
+        assertFalse(eks.contains("waits without need"), "no waves on a workload cluster:\n" + eks);
+        assertEquals(0, project.cliWithColumns(120, "plan", "staging", "--critical-path"), project.err());
+        var virtual = project.out();
+        assertTrue(virtual.contains("time to a healthy platform (staging (virtual workload)): platform healthy in about"), virtual);
+        assertTrue(virtual.contains("(target 5 min: "), virtual);
+        assertFalse(virtual.contains("load balancer"), "a virtual cluster has no load balancer of its own:\n" + virtual);
     }
 
     @Test

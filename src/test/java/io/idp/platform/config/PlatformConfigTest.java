@@ -62,7 +62,7 @@ class PlatformConfigTest {
         assertEquals(3, config.network().availabilityZones());
         assertEquals(NatGateways.ONE_PER_AZ, config.network().natGateways());
         assertEquals(List.of(), config.network().apiPublicAccessCidrs());
-        assertEquals("1.33", config.cluster().kubernetesVersion());
+        assertEquals("1.35", config.cluster().kubernetesVersion());
         assertEquals(List.of("m6i.large"), config.cluster().nodeInstanceTypes());
         assertEquals(2, config.cluster().nodeMinSize());
         assertEquals(3, config.cluster().nodeDesiredSize());
@@ -194,13 +194,42 @@ class PlatformConfigTest {
     }
 
     @Test
+    void argoCdIsSizedForTheFleetInTheStackFile() {
+        assertEquals(ArgoCdScale.DEFAULT, load(management()).management().orElseThrow().argocdScale());
+        var values = management();
+        values.put("platform:argocdClusters", "45");
+        values.put("platform:argocdClustersPerShard", "15");
+        values.put("platform:argocdShardingAlgorithm", "round-robin");
+        var scale = load(values).management().orElseThrow().argocdScale();
+        assertEquals(new ArgoCdScale(45, 15, ArgoCdScale.ShardingAlgorithm.ROUND_ROBIN), scale);
+        assertEquals(3, scale.controllerReplicas());
+    }
+
+    @Test
+    void badArgoCdSizingIsReportedWithEveryKey() {
+        var values = management();
+        values.put("platform:argocdClusters", "0");
+        values.put("platform:argocdClustersPerShard", "many");
+        values.put("platform:argocdShardingAlgorithm", "hash");
+        var errors = errors(values);
+        assertEquals(List.of("platform:argocdClusters", "platform:argocdClustersPerShard", "platform:argocdShardingAlgorithm"),
+                errors.stream().map(ConfigError::key).toList());
+        var algorithm = errors.get(2);
+        assertEquals("hash", algorithm.value());
+        assertEquals("is not one of the allowed values", algorithm.problem());
+        assertEquals("legacy, round-robin, consistent-hashing", algorithm.allowed());
+        assertEquals("platform:argocdShardingAlgorithm: round-robin", algorithm.example());
+        assertEquals("a whole number from 1 to 1000", errors.get(0).allowed());
+    }
+
+    @Test
     void unsupportedKubernetesVersionSaysWhichAreSupported() {
         var values = management();
         values.put("platform:kubernetesVersion", "1.24");
         var error = only(values);
         assertEquals("1.24", error.value());
         assertEquals("is not a supported Kubernetes version", error.problem());
-        assertEquals("one of 1.31, 1.32, 1.33", error.allowed());
+        assertEquals("one of 1.31, 1.32, 1.33, 1.34, 1.35 (the EKS support calendar)", error.allowed());
     }
 
     @Test

@@ -66,7 +66,7 @@ class PlatformInCodeExampleTest {
         assertEquals(hub.urn(), one("platform:components:EksCluster", "hub").parent());
         assertEquals(hub.urn(), one("platform:components:Network", "hub").parent());
         assertEquals(preview.urn(), one("platform:components:VirtualCluster", "preview").parent());
-        assertEquals("1.33", one("aws:eks/cluster:Cluster", "hub-cluster").inputs().get("version"));
+        assertEquals("1.35", one("aws:eks/cluster:Cluster", "hub-cluster").inputs().get("version"));
         assertEquals("10.40.0.0/16", one("aws:ec2/vpc:Vpc", "hub-vpc").inputs().get("cidrBlock"));
     }
 

@@ -1,12 +1,11 @@
 package io.idp.platform.gitops;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import io.idp.platform.config.Observability;
+import io.idp.platform.validation.ReferenceData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,25 +20,29 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Every rendered Argo CD Application, ApplicationSet and AppProject validates against the
- * openAPIV3Schema of its Argo CD v3.5.1 CRD (src/test/resources/crds), and AppProjects name their
+ * openAPIV3Schema of its CRD as the argo-cd chart pinned in the catalog installs it (the packaged
+ * reference data, src/main/resources/reference), so a pin bump moves the schemas with it; and AppProjects name their
  * repositories, destinations and cluster resources.
  */
 class ArgoCdManifestValidationTest {
     static final Map<String, JsonSchema> SCHEMAS = new HashMap<>();
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The argo-cd chart pinned in the catalog: its CRDs are the ones the installed Argo CD serves. */
+    static final Catalog.Tool ARGO_CD = Fixtures.catalog().tool("argo-cd");
+
     @BeforeAll
-    static void loadCrds() throws Exception {
-        var yaml = new ObjectMapper(new YAMLFactory());
-        for (var crd : List.of("application", "applicationset", "appproject")) {
-            try (var in = ArgoCdManifestValidationTest.class.getResourceAsStream("/crds/argo-cd-v3.5.1/" + crd + "-crd.yaml")) {
-                var node = yaml.readTree(in);
-                var kind = node.at("/spec/names/kind").asText();
-                var schema = node.at("/spec/versions/0/schema/openAPIV3Schema");
-                SCHEMAS.put(kind, JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schema));
+    static void loadCrds() {
+        var pack = ReferenceData.packaged().chart(ARGO_CD.chart(), ARGO_CD.version())
+                .orElseThrow(() -> new AssertionError("no reference data for argo-cd " + ARGO_CD.version()
+                        + ": regenerate src/main/resources/reference (see its README)"));
+        for (var crd : pack.crds()) {
+            if (crd.group().equals("argoproj.io")) {
+                var schema = crd.version("v1alpha1").orElseThrow().schema();
+                SCHEMAS.put(crd.kind(), JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schema));
             }
         }
-        assertEquals(3, SCHEMAS.size());
+        assertEquals(java.util.Set.of("Application", "ApplicationSet", "AppProject"), SCHEMAS.keySet());
     }
 
     static Map<String, String> everyRenderedFile() {

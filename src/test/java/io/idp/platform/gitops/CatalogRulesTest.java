@@ -17,6 +17,8 @@ class CatalogRulesTest {
               "1.31": {vpc-cni: a31, coredns: b31, kube-proxy: c31, aws-ebs-csi-driver: d31, eks-pod-identity-agent: e31}
               "1.32": {vpc-cni: a32, coredns: b32, kube-proxy: c32, aws-ebs-csi-driver: d32, eks-pod-identity-agent: e32}
               "1.33": {vpc-cni: a33, coredns: b33, kube-proxy: c33, aws-ebs-csi-driver: d33, eks-pod-identity-agent: e33}
+              "1.34": {vpc-cni: a34, coredns: b34, kube-proxy: c34, aws-ebs-csi-driver: d34, eks-pod-identity-agent: e34}
+              "1.35": {vpc-cni: a35, coredns: b35, kube-proxy: c35, aws-ebs-csi-driver: d35, eks-pod-identity-agent: e35}
             """;
     static final String ARGO = "  argo-cd: {repository: https://argoproj.github.io/argo-helm, chart: argo-cd, version: \"8.1.2\", "
             + "namespace: argocd, wave: 0, clusters: [management]}\n";

@@ -31,13 +31,13 @@ class CatalogTableTest {
         var table = CatalogTable.markdown(catalog());
         assertTrue(table.endsWith("""
 
-                | EKS add-on | Kubernetes 1.31 | Kubernetes 1.32 | Kubernetes 1.33 |
-                |---|---|---|---|
-                | vpc-cni | `a31` | `a32` | `a33` |
-                | coredns | `b31` | `b32` | `b33` |
-                | kube-proxy | `c31` | `c32` | `c33` |
-                | aws-ebs-csi-driver | `d31` | `d32` | `d33` |
-                | eks-pod-identity-agent | `e31` | `e32` | `e33` |
+                | EKS add-on | Kubernetes 1.31 | Kubernetes 1.32 | Kubernetes 1.33 | Kubernetes 1.34 | Kubernetes 1.35 |
+                |---|---|---|---|---|---|
+                | vpc-cni | `a31` | `a32` | `a33` | `a34` | `a35` |
+                | coredns | `b31` | `b32` | `b33` | `b34` | `b35` |
+                | kube-proxy | `c31` | `c32` | `c33` | `c34` | `c35` |
+                | aws-ebs-csi-driver | `d31` | `d32` | `d33` | `d34` | `d35` |
+                | eks-pod-identity-agent | `e31` | `e32` | `e33` | `e34` | `e35` |
                 """), table);
     }
 }

@@ -152,7 +152,7 @@ class PolicyViolationsTest {
                 "vpcConfig", map("endpointPublicAccess", false, "endpointPrivateAccess", true),
                 "encryptionConfig", map("resources", List.of("secrets"), "provider", map("keyArn", "arn:aws:kms:x")),
                 "accessConfig", map("authenticationMode", "API", "bootstrapClusterCreatorAdminPermissions", false),
-                "version", "1.33");
+                "version", "1.35");
         inputs.putAll(map(overrides));
         return inputs;
     }
@@ -197,15 +197,6 @@ class PolicyViolationsTest {
         assertTrue(violates("PLAT_EKS_1", EksRules.CLUSTER, cluster("accessConfig", map("authenticationMode", "API", "bootstrapClusterCreatorAdminPermissions", true))));
         assertTrue(violates("PLAT_EKS_1", EksRules.CLUSTER, cluster("accessConfig", map("authenticationMode", "API"))));
         assertTrue(violates("PLAT_EKS_1", EksRules.CLUSTER, cluster("accessConfig", map("authenticationMode", "API_AND_CONFIG_MAP", "bootstrapClusterCreatorAdminPermissions", false))));
-    }
-
-    @Test
-    void onlyVersionsInStandardSupport() {
-        for (var version : io.idp.platform.config.Validators.SUPPORTED_KUBERNETES_VERSIONS) {
-            assertFalse(violates("PLAT_EKS_2", EksRules.CLUSTER, cluster("version", version)), version);
-        }
-        assertEquals("Kubernetes 1.30 is out of standard support", detail("PLAT_EKS_2", EksRules.CLUSTER, cluster("version", "1.30")));
-        assertEquals("Kubernetes null is out of standard support", detail("PLAT_EKS_2", EksRules.CLUSTER, map()));
     }
 
     /** Two clusters: only the one that breaks a rule is named, whichever comes first. */

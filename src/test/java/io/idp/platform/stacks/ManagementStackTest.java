@@ -176,7 +176,7 @@ class ManagementStackTest {
         var plan = plan();
         var cluster = named(plan, "aws:eks/cluster:Cluster", "mgmt-cluster");
         var inputs = cluster.inputs();
-        assertEquals("1.33", inputs.get("version"));
+        assertEquals("1.35", inputs.get("version"));
         assertEquals(List.of("api", "audit", "authenticator", "controllerManager", "scheduler"), inputs.get("enabledClusterLogTypes"));
         assertEquals(Map.of("authenticationMode", "API", "bootstrapClusterCreatorAdminPermissions", false), inputs.get("accessConfig"));
         var encryption = map(inputs.get("encryptionConfig"));
@@ -213,7 +213,8 @@ class ManagementStackTest {
         var addons = plan.ofType("aws:eks/addon:Addon").stream()
                 .collect(Collectors.toMap(a -> String.valueOf(a.inputs().get("addonName")), a -> a));
         assertEquals(Set.of("vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver", "eks-pod-identity-agent"), addons.keySet());
-        assertEquals("v1.12.1-eksbuild.2", addons.get("coredns").inputs().get("addonVersion"));
+        assertEquals("v1.13.2-eksbuild.4", addons.get("coredns").inputs().get("addonVersion"), "the catalog's pin for Kubernetes 1.35");
+        assertEquals("v1.35.0-eksbuild.2", addons.get("kube-proxy").inputs().get("addonVersion"));
         var cniRole = named(plan, "aws:iam/role:Role", "mgmt-vpc-cni");
         assertEquals(cniRole.outputs().get("arn"), addons.get("vpc-cni").inputs().get("serviceAccountRoleArn"));
         var issuer = String.valueOf(plan.outputs().get(ManagementOutputs.OIDC_ISSUER_URL)).replace("https://", "");

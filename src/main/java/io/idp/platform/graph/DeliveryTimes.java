@@ -1,0 +1,88 @@
+package io.idp.platform.graph;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Typical times after {@code pulumi up} ends, until the platform is usable: each tool's install (Helm
+ * release applied, CRDs registered) and ready (its pods Ready, webhooks serving), what each needs first,
+ * and the edge's steps. Estimates, each with where it comes from; docs/critical-path.md has the table.
+ */
+public final class DeliveryTimes {
+    /** What a tool (or a group of configuration objects) takes, what it needs first, and why we think so. */
+    public record ToolTime(int installSeconds, int readySeconds, Set<String> needs, boolean loadBalancer, String source) {
+        public int seconds() {
+            return installSeconds + readySeconds;
+        }
+    }
+
+    /** The root Application's first sync: the controller reconciles a new Application at once, then applies the children. */
+    public static final int ROOT_SYNC_SECONDS = 30;
+    /** Between waves: Argo CD's ARGOCD_SYNC_WAVE_DELAY (2 s) and the parent seeing its children's health. */
+    public static final int WAVE_SECONDS = 5;
+    /** A retried sync (SkipDryRunOnMissingResource, Argo CD's backoff starting at 5 s): the lag of an unordered dependency. */
+    public static final int RETRY_SECONDS = 20;
+    /** An AWS Network Load Balancer from Service to active: "several minutes" in the ELB docs; 3 minutes typical. */
+    public static final int LOAD_BALANCER_SECONDS = 180;
+    /** external-dns' one-minute interval, then Cloudflare's propagation (seconds) and a 60 s resolver TTL. */
+    public static final int DNS_SECONDS = 120;
+    /** cert-manager's DNS-01: TXT record, its propagation check, Let's Encrypt's validation and issuance. */
+    public static final int CERTIFICATE_SECONDS = 90;
+
+    static final String SEEN = "seen in installs of the chart on EKS (Helm --wait); an estimate";
+
+    private static final Map<String, ToolTime> TOOLS = Map.ofEntries(
+            Map.entry("cert-manager", new ToolTime(30, 60, Set.of(), false,
+                    "cert-manager docs (installation, verify): the webhook can take a minute or two to be ready")),
+            Map.entry("external-secrets", new ToolTime(30, 45, Set.of(), false, SEEN)),
+            Map.entry("kube-prometheus-stack", new ToolTime(60, 150, Set.of(), false,
+                    SEEN + "; the largest CRDs of the platform, then Prometheus and Alertmanager with their EBS volumes")),
+            Map.entry("kyverno", new ToolTime(30, 60, Set.of(), false, SEEN + "; admission webhooks must register")),
+            Map.entry("ingress-nginx", new ToolTime(20, 40, Set.of("kube-prometheus-stack"), true,
+                    SEEN + "; healthy only once its LoadBalancer Service has an address (needs the ServiceMonitor CRD)")),
+            Map.entry("datadog", new ToolTime(30, 60, Set.of("platform-secrets"), false, SEEN + "; the API key comes from the secret store")),
+            Map.entry("external-dns", new ToolTime(15, 20, Set.of("platform-secrets"), false, SEEN + "; its Cloudflare token comes from the secret store")),
+            Map.entry("reloader", new ToolTime(10, 15, Set.of("kube-prometheus-stack"), false, SEEN + " (needs the ServiceMonitor CRD)")),
+            Map.entry("trivy-operator", new ToolTime(20, 40, Set.of("kube-prometheus-stack"), false,
+                    SEEN + "; ready before its first scans finish (needs the ServiceMonitor CRD)")),
+            Map.entry("argo-cd", new ToolTime(5, 5, Set.of(), false,
+                    "pulumi up installed it; its Application adopts the same chart, version and values")),
+            Map.entry("network-policies", new ToolTime(3, 2, Set.of(), false, "plain objects")),
+            Map.entry("platform-secrets", new ToolTime(5, 15, Set.of("external-secrets"), false,
+                    "the ClusterSecretStore and the ExternalSecrets it serves: one refresh")),
+            Map.entry("cluster-issuers", new ToolTime(5, 30, Set.of("cert-manager", "platform-secrets"), false,
+                    "the ClusterIssuers registering their ACME account with Let's Encrypt")),
+            Map.entry("kyverno-policies", new ToolTime(5, 10, Set.of("kyverno"), false, "Kyverno policies becoming ready")),
+            Map.entry("argocd-ingress", new ToolTime(5, 10, Set.of("ingress-nginx", "cluster-issuers", "external-dns"), false,
+                    "Argo CD's Ingress: healthy once it has the load balancer's address")),
+            Map.entry("cluster-settings", new ToolTime(5, 30, Set.of("external-secrets", "cert-manager", "kyverno"), false,
+                    "a workload cluster's own directory: its secret store, issuers and policies")),
+            Map.entry("environments", new ToolTime(3, 2, Set.of(), false, "the environments' homes: plain objects")));
+
+    /** An object other than an Application in a sync wave (a project, an ApplicationSet, an ExternalSecret). */
+    /** An ExternalSecret: written once the store it reads from serves. */
+    static final ToolTime EXTERNAL_SECRET = new ToolTime(2, 10, Set.of("platform-secrets"), false,
+            "an ExternalSecret: one refresh once its store serves");
+    static final ToolTime PLAIN_OBJECT = new ToolTime(2, 3, Set.of(), false, "a plain object: applied and healthy at once");
+
+    private DeliveryTimes() {
+    }
+
+    /** The tool's times, or a minute for one the table does not know. */
+    public static ToolTime of(String tool) {
+        return TOOLS.getOrDefault(tool, new ToolTime(30, 30, Set.of(), false, "not in the table: a minute assumed"));
+    }
+
+    /** The times of an object of {@code kind} named {@code name} in a sync wave: Applications by name, anything else is quick. */
+    public static ToolTime of(String kind, String name) {
+        if ("ExternalSecret".equals(kind)) {
+            return EXTERNAL_SECRET;
+        }
+        return "Application".equals(kind) ? of(name) : PLAIN_OBJECT;
+    }
+
+    /** Every tool in the table, for the docs. */
+    public static Map<String, ToolTime> table() {
+        return new java.util.TreeMap<>(TOOLS);
+    }
+}
