@@ -203,8 +203,8 @@ public final class NetworkPolicies {
         options.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
         options.setIndicatorIndent(2);
         options.setIndentWithIndicator(true);
-        options.setDereferenceAliases(true);
-        // Map.of iterates in an order that changes from run to run; the files must not.
+        // Map.of iterates in an order that changes from run to run; the files must not. sorted() also
+        // copies every map and list, so no node is written twice and no YAML alias can appear.
         return new org.yaml.snakeyaml.Yaml(options).dumpAll(docs.stream().map(NetworkPolicies::sorted).iterator());
     }
 
