@@ -145,6 +145,8 @@ public final class VirtualCluster extends ComponentResource {
                 // inside are enforced on the host.
                 "policies", Map.of("resourceQuota", Map.of("enabled", true), "limitRange", Map.of("enabled", true),
                         "networkPolicy", Map.of("enabled", true, "outgoingConnections", Map.of("platform", false))),
+                // kubectl top and autoscalers read the host's metrics-server: a virtual cluster has no kubelets of its own.
+                "integrations", Map.of("metricsServer", Map.of("enabled", true)),
                 "sync", Map.of("fromHost", Map.of("secrets", Map.of("enabled", true, "mappings", Map.of("byName",
                         syncedSecrets(args)))), "toHost", Map.of("networkPolicies", Map.of("enabled", true))));
     }

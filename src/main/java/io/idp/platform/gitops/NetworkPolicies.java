@@ -37,23 +37,25 @@ public final class NetworkPolicies {
     }
 
     /** The needs of each catalog tool, by tool name; a tool not listed needs only the common allows. */
-    static final Map<String, Needs> NEEDS = Map.of(
+    static final Map<String, Needs> NEEDS = Map.ofEntries(
             // Git over SSH and HTTPS (GitHub, chart repositories, ECR, STS); the UI behind the ingress controller.
-            "argo-cd", new Needs(List.of(), List.of(22, 443), false, List.of(), Map.of("argocd-server", 8080)),
+            Map.entry("argo-cd", new Needs(List.of(), List.of(22, 443), false, List.of(), Map.of("argocd-server", 8080))),
             // ACME and Cloudflare over HTTPS; DNS-01 self-checks ask the zone's authoritative servers.
-            "cert-manager", new Needs(List.of(10250), List.of(443, 53), false, List.of(), Map.of()),
-            "external-secrets", new Needs(List.of(10250), List.of(443), false, List.of(), Map.of()),
+            Map.entry("cert-manager", new Needs(List.of(10250), List.of(443, 53), false, List.of(), Map.of())),
+            Map.entry("external-secrets", new Needs(List.of(10250), List.of(443), false, List.of(), Map.of())),
             // Image verification reads registries.
-            "kyverno", new Needs(List.of(9443), List.of(443), false, List.of(), Map.of()),
+            Map.entry("kyverno", new Needs(List.of(9443), List.of(443), false, List.of(), Map.of())),
             // Scrapes every namespace and the nodes; alerts and Grafana's sign-in go out over HTTPS and SMTP.
-            "kube-prometheus-stack", new Needs(List.of(10250), List.of(443, 587), true, List.of(), Map.of("grafana", 3000)),
-            "datadog", new Needs(List.of(), List.of(443), true, List.of(), Map.of()),
+            Map.entry("kube-prometheus-stack", new Needs(List.of(10250), List.of(443, 587), true, List.of(), Map.of("grafana", 3000))),
+            Map.entry("datadog", new Needs(List.of(), List.of(443), true, List.of(), Map.of())),
             // Clients reach the controller through the load balancer; it reaches every backend.
-            "ingress-nginx", new Needs(List.of(8443), List.of(), true, List.of(80, 443), Map.of()),
-            "external-dns", new Needs(List.of(), List.of(443), false, List.of(), Map.of()),
-            "reloader", new Needs(List.of(), List.of(), false, List.of(), Map.of()),
+            Map.entry("ingress-nginx", new Needs(List.of(8443), List.of(), true, List.of(80, 443), Map.of())),
+            Map.entry("external-dns", new Needs(List.of(), List.of(443), false, List.of(), Map.of())),
+            Map.entry("reloader", new Needs(List.of(), List.of(), false, List.of(), Map.of())),
             // Vulnerability databases and image registries.
-            "trivy-operator", new Needs(List.of(), List.of(443), false, List.of(), Map.of()));
+            Map.entry("trivy-operator", new Needs(List.of(), List.of(443), false, List.of(), Map.of())),
+            // The API server calls its aggregated API on 10250; it scrapes every node's kubelet (private addresses).
+            Map.entry("metrics-server", new Needs(List.of(10250), List.of(), true, List.of(), Map.of())));
 
     /**
      * The policies of each tool a kind of cluster runs, one file per namespace under {@code dir}.

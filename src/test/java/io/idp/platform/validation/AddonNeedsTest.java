@@ -102,6 +102,8 @@ class AddonNeedsTest {
                     },
                     set("txtOwnerId"), set("domainFilters"))),
             Map.entry("reloader", List.of()),
+            // Reads only the kubelets; nothing of the cluster's directory.
+            Map.entry("metrics-server", List.of()),
             Map.entry("trivy-operator", List.of()),
             Map.entry("vcluster", List.of()));
 
