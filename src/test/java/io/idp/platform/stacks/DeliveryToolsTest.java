@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -114,6 +115,80 @@ class DeliveryToolsTest {
         var result = run(helm(), "template", "hello", "apps/template/chart");
         assertNotEquals(0, result.exit());
         assertTrue(result.output().contains("image.tag is set by CI"), result.output());
+    }
+
+    @Test
+    void theChartScalesOnCpuKeepsOneReplicaThroughDrainsAndProbesTheService() throws Exception {
+        var result = run(helm(), "template", "hello", "apps/template/chart", "--set", "image.tag=0.1.7", "--set", "replicaCount=3");
+        assertEquals(0, result.exit(), result.output());
+        var objects = objects(result.output());
+        var deployment = objects.get("Deployment");
+        assertNull(at(deployment, "spec", "replicas"), "the autoscaler owns the replica count");
+        var hpa = objects.get("HorizontalPodAutoscaler");
+        assertEquals(3, at(hpa, "spec", "minReplicas"));
+        assertEquals(6, at(hpa, "spec", "maxReplicas"));
+        assertEquals("hello", at(hpa, "spec", "scaleTargetRef", "name"));
+        var metric = (Map<?, ?>) ((List<?>) at(hpa, "spec", "metrics")).get(0);
+        assertEquals(70, at(metric, "resource", "target", "averageUtilization"));
+        assertEquals(1, at(objects.get("PodDisruptionBudget"), "spec", "minAvailable"));
+        assertEquals(Map.of("app.kubernetes.io/name", "hello"), at(objects.get("PodDisruptionBudget"), "spec", "selector", "matchLabels"));
+        var container = (Map<?, ?>) ((List<?>) at(deployment, "spec", "template", "spec", "containers")).get(0);
+        for (var probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            assertEquals("/healthz", at(container, probe, "httpGet", "path"), probe);
+        }
+        assertEquals(Map.of("cpu", "50m", "memory", "64Mi"), at(container, "resources", "requests"));
+        assertFalse(objects.containsKey("ExternalSecret"), "no secrets path, no ExternalSecret");
+        assertNull(container.get("envFrom"));
+
+        var fixed = run(helm(), "template", "hello", "apps/template/chart", "--set", "image.tag=0.1.7", "--set", "autoscaling.enabled=false");
+        assertEquals(2, at(objects(fixed.output()).get("Deployment"), "spec", "replicas"));
+        assertFalse(objects(fixed.output()).containsKey("HorizontalPodAutoscaler"));
+        var inverted = run(helm(), "template", "hello", "apps/template/chart", "--set", "image.tag=0.1.7", "--set", "replicaCount=8");
+        assertNotEquals(0, inverted.exit());
+        assertTrue(inverted.output().contains("autoscaling.maxReplicas 6 is below replicaCount 8"), inverted.output());
+    }
+
+    @Test
+    void theChartReadsItsOwnSecretsThroughTheClustersStore() throws Exception {
+        var path = "platform/mgmt/clusters/production-east/apps/hello/";
+        var result = run(helm(), "template", "hello", "apps/template/chart", "--set", "image.tag=0.1.7", "--set", "secrets.path=" + path);
+        assertEquals(0, result.exit(), result.output());
+        var objects = objects(result.output());
+        var secret = objects.get("ExternalSecret");
+        assertEquals(Map.of("kind", "ClusterSecretStore", "name", "platform"), at(secret, "spec", "secretStoreRef"));
+        assertEquals("hello-secrets", at(secret, "spec", "target", "name"));
+        var find = (Map<?, ?>) ((List<?>) at(secret, "spec", "dataFrom")).get(0);
+        assertEquals(path, at(find, "find", "path"));
+        assertEquals("^" + path, at(((List<?>) find.get("rewrite")).get(0), "regexp", "source"));
+        var container = (Map<?, ?>) ((List<?>) at(objects.get("Deployment"), "spec", "template", "spec", "containers")).get(0);
+        assertEquals(List.of(Map.of("secretRef", Map.of("name", "hello-secrets"))), container.get("envFrom"));
+
+        var unterminated = run(helm(), "template", "hello", "apps/template/chart", "--set", "image.tag=0.1.7",
+                "--set", "secrets.path=platform/mgmt/clusters/production-east/apps/hello");
+        assertNotEquals(0, unterminated.exit());
+        assertTrue(unterminated.output().contains("must end with /"), unterminated.output());
+    }
+
+    /** The rendered objects by kind (the sample chart makes one of each). */
+    private static Map<String, Map<?, ?>> objects(String output) {
+        var objects = new java.util.TreeMap<String, Map<?, ?>>();
+        for (var document : new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions()))
+                .loadAll(output)) {
+            if (document instanceof Map<?, ?> object) {
+                objects.put(String.valueOf(object.get("kind")), object);
+            }
+        }
+        return objects;
+    }
+
+    private static Object at(Object node, String... path) {
+        for (var key : path) {
+            if (!(node instanceof Map<?, ?> map)) {
+                return null;
+            }
+            node = map.get(key);
+        }
+        return node;
     }
 
     @ParameterizedTest
