@@ -121,6 +121,7 @@ class TenancyTest {
                     {name: production-east, namespace: external-secrets},
                     {name: production-east, namespace: ingress-nginx},
                     {name: production-east, namespace: kyverno},
+                    {name: production-east, namespace: metrics-server},
                     {name: production-east, namespace: monitoring},
                     {name: production-east, namespace: reloader},
                     {name: production-east, namespace: trivy-system},
