@@ -1,5 +1,6 @@
 package io.idp.platform.validation;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,13 +36,16 @@ final class ValuesExceptions {
     private ValuesExceptions() {
     }
 
-    /** The key path lies inside a free-form map. */
-    static boolean freeForm(String chart, String keyPath) {
-        var parts = keyPath.split("\\.");
-        if (parts.length > 1 && KUBERNETES_MAPS.contains(parts[parts.length - 2])) {
+    /**
+     * The key path, one element per key (a key may itself hold dots, as annotation names do), lies
+     * inside a free-form map.
+     */
+    static boolean freeForm(String chart, List<String> keys) {
+        if (keys.size() > 1 && KUBERNETES_MAPS.contains(keys.get(keys.size() - 2))) {
             return true;
         }
-        return FREE_FORM.getOrDefault(chart, Map.of()).keySet().stream().anyMatch(prefix -> keyPath.startsWith(prefix + "."));
+        return FREE_FORM.getOrDefault(chart, Map.of()).keySet().stream().map(prefix -> List.of(prefix.split("\\.")))
+                .anyMatch(prefix -> keys.size() > prefix.size() && keys.subList(0, prefix.size()).equals(prefix));
     }
 
     /** The key path (or one above it) is read by the chart although values.yaml does not show it. */

@@ -87,6 +87,23 @@ class ValuesCheckTest {
     }
 
     @Test
+    void anAnnotationNameWithDotsUnderAnAnnotationsMapWithDefaultsIsFreeForm() {
+        var pack = new ReferenceData.ChartPack("web", "1.0.0", json("{'server': {'annotations': {'existing': 'x'}, 'port': 80}}"),
+                Map.of(), null, List.of());
+        var source = new HelmSource("w.yaml", "Application/web", "web", "1.0.0",
+                Map.of("server", Map.of("annotations", Map.of("example.com/x", "y"), "prot", 81)));
+        assertEquals(List.of("w.yaml Application/web (chart web 1.0.0): server.prot is not a value of web 1.0.0 (did you mean port?)"),
+                ValuesCheck.check(source, pack));
+    }
+
+    @Test
+    void aSchemaKeyIsFoundByItsKeysNotBySplittingItsPath() {
+        var pack = new ReferenceData.ChartPack("web", "1.0.0", json("{}"), Map.of(),
+                json("{'type': 'object', 'properties': {'a.b': {'type': 'string'}}}"), List.of());
+        assertEquals(List.of(), ValuesCheck.check(new HelmSource("w.yaml", "Application/web", "web", "1.0.0", Map.of("a.b", "x")), pack));
+    }
+
+    @Test
     void documentedExceptionsPass() {
         var pack = new ReferenceData.ChartPack("kube-prometheus-stack", "75.15.1", json("{'alertmanager': {'alertmanagerSpec': {}, 'config': {'global': {}}}}"),
                 Map.of(), null, List.of());
