@@ -44,8 +44,9 @@ final class ValuesExceptions {
         if (keys.size() > 1 && KUBERNETES_MAPS.contains(keys.get(keys.size() - 2))) {
             return true;
         }
-        return FREE_FORM.getOrDefault(chart, Map.of()).keySet().stream().map(prefix -> List.of(prefix.split("\\.")))
-                .anyMatch(prefix -> keys.size() > prefix.size() && keys.subList(0, prefix.size()).equals(prefix));
+        // Joined, as the prefixes are written: a prefix's own keys may hold dots (grafana.ini).
+        var keyPath = String.join(".", keys);
+        return FREE_FORM.getOrDefault(chart, Map.of()).keySet().stream().anyMatch(prefix -> keyPath.startsWith(prefix + "."));
     }
 
     /** The key path (or one above it) is read by the chart although values.yaml does not show it. */

@@ -21,7 +21,8 @@ class ValuesExceptionRulesTest {
         assertFalse(ValuesExceptions.freeForm("any", keys("server.labels")));
         assertFalse(ValuesExceptions.freeForm("any", keys("labels.team.name")), "only the map's own keys");
         assertTrue(ValuesExceptions.freeForm("any", List.of("server", "annotations", "example.com/x")), "a key holding dots");
-        assertFalse(ValuesExceptions.freeForm("argo-cd", List.of("configs.cm", "url")), "one key that looks like a path is not the path");
+        assertTrue(ValuesExceptions.freeForm("kube-prometheus-stack", List.of("grafana", "grafana.ini", "server", "root_url")),
+                "a prefix whose key holds a dot");
     }
 
     static List<String> keys(String path) {
