@@ -22,7 +22,7 @@ public final class ValuesCheck {
 
     public static List<String> check(HelmSource source, ReferenceData.ChartPack pack) {
         var problems = new ArrayList<String>();
-        walk(source, pack, source.values(), pack.values(), "", problems);
+        walk(source, pack, source.values(), pack.values(), List.of(), problems);
         if (pack.schema() != null) {
             @SuppressWarnings("unchecked")
             var defaults = JSON.convertValue(pack.values(), Map.class);
@@ -37,13 +37,15 @@ public final class ValuesCheck {
 
     @SuppressWarnings("unchecked")
     private static void walk(HelmSource source, ReferenceData.ChartPack pack, Map<String, Object> ours, JsonNode defaults,
-                             String path, List<String> problems) {
+                             List<String> path, List<String> problems) {
         for (var entry : ours.entrySet()) {
             var key = entry.getKey();
-            var keyPath = path.isEmpty() ? key : path + "." + key;
+            var keys = new ArrayList<>(path);
+            keys.add(key);
+            var keyPath = String.join(".", keys);
             var value = entry.getValue();
             JsonNode next;
-            if (ValuesExceptions.freeForm(pack.chart(), keyPath)) {
+            if (ValuesExceptions.freeForm(pack.chart(), keys)) {
                 continue;
             }
             if (defaults.has(key)) {
@@ -53,7 +55,7 @@ public final class ValuesCheck {
                 }
             } else if (path.isEmpty() && pack.subcharts().containsKey(key)) {
                 next = pack.subcharts().get(key);
-            } else if (declaredBySchema(pack.schema(), keyPath)) {
+            } else if (declaredBySchema(pack.schema(), keys)) {
                 continue;
             } else if (ValuesExceptions.allows(pack.chart(), keyPath)) {
                 continue;
@@ -63,7 +65,7 @@ public final class ValuesCheck {
                 continue;
             }
             if (value instanceof Map<?, ?> map && next != null && next.isObject() && !next.isEmpty()) {
-                walk(source, pack, (Map<String, Object>) map, next, keyPath, problems);
+                walk(source, pack, (Map<String, Object>) map, next, keys, problems);
             }
         }
     }
@@ -77,12 +79,12 @@ public final class ValuesCheck {
     }
 
     /** A key the chart's schema declares (some charts document keys only there). */
-    private static boolean declaredBySchema(JsonNode schema, String keyPath) {
+    private static boolean declaredBySchema(JsonNode schema, List<String> keys) {
         if (schema == null) {
             return false;
         }
         var node = schema;
-        for (var key : keyPath.split("\\.")) {
+        for (var key : keys) {
             node = node.path("properties").path(key);
             if (node.isMissingNode()) {
                 return false;

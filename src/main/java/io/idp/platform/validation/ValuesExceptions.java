@@ -1,5 +1,6 @@
 package io.idp.platform.validation;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,12 +36,16 @@ final class ValuesExceptions {
     private ValuesExceptions() {
     }
 
-    /** The key path lies inside a free-form map. */
-    static boolean freeForm(String chart, String keyPath) {
-        var parts = keyPath.split("\\.");
-        if (parts.length > 1 && KUBERNETES_MAPS.contains(parts[parts.length - 2])) {
+    /**
+     * The key path, one element per key (a key may itself hold dots, as annotation names do), lies
+     * inside a free-form map.
+     */
+    static boolean freeForm(String chart, List<String> keys) {
+        if (keys.size() > 1 && KUBERNETES_MAPS.contains(keys.get(keys.size() - 2))) {
             return true;
         }
+        // Joined, as the prefixes are written: a prefix's own keys may hold dots (grafana.ini).
+        var keyPath = String.join(".", keys);
         return FREE_FORM.getOrDefault(chart, Map.of()).keySet().stream().anyMatch(prefix -> keyPath.startsWith(prefix + "."));
     }
 

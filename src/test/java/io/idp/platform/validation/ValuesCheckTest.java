@@ -70,6 +70,16 @@ class ValuesCheckTest {
     }
 
     @Test
+    void aSubchartKeyOnlyTheParentsDefaultsHoldPassesAndIsWalked() {
+        var pack = new ReferenceData.ChartPack("web", "1.0.0", json("{'db': {'parentOnly': {'depth': 1}}}"),
+                Map.of("db", json("{'size': '1Gi'}")), null, List.of());
+        var source = new HelmSource("w.yaml", "Application/web", "web", "1.0.0",
+                Map.of("db", Map.of("parentOnly", Map.of("depht", 2), "size", "2Gi")));
+        assertEquals(List.of("w.yaml Application/web (chart web 1.0.0): db.parentOnly.depht is not a value of web 1.0.0 (did you mean depth?)"),
+                ValuesCheck.check(source, pack));
+    }
+
+    @Test
     void aKeyOnlyTheSchemaDeclaresPassesButNotBelowIt() {
         assertEquals(List.of(), check(Map.of("schemaOnly", Map.of("inner", "x"))));
         var problems = check(Map.of("schemaOnlyx", 1));
@@ -84,6 +94,23 @@ class ValuesCheckTest {
         var withoutSchema = new ReferenceData.ChartPack("web", "1.0.0", CHART.values(), CHART.subcharts(), null, List.of());
         assertEquals(List.of(), ValuesCheck.check(new HelmSource("w.yaml", "Application/web", "web", "1.0.0", Map.of("replicas", "two")),
                 withoutSchema));
+    }
+
+    @Test
+    void anAnnotationNameWithDotsUnderAnAnnotationsMapWithDefaultsIsFreeForm() {
+        var pack = new ReferenceData.ChartPack("web", "1.0.0", json("{'server': {'annotations': {'existing': 'x'}, 'port': 80}}"),
+                Map.of(), null, List.of());
+        var source = new HelmSource("w.yaml", "Application/web", "web", "1.0.0",
+                Map.of("server", Map.of("annotations", Map.of("example.com/x", "y"), "prot", 81)));
+        assertEquals(List.of("w.yaml Application/web (chart web 1.0.0): server.prot is not a value of web 1.0.0 (did you mean port?)"),
+                ValuesCheck.check(source, pack));
+    }
+
+    @Test
+    void aSchemaKeyIsFoundByItsKeysNotBySplittingItsPath() {
+        var pack = new ReferenceData.ChartPack("web", "1.0.0", json("{}"), Map.of(),
+                json("{'type': 'object', 'properties': {'a.b': {'type': 'string'}}}"), List.of());
+        assertEquals(List.of(), ValuesCheck.check(new HelmSource("w.yaml", "Application/web", "web", "1.0.0", Map.of("a.b", "x")), pack));
     }
 
     @Test

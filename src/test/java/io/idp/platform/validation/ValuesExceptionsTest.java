@@ -43,8 +43,8 @@ class ValuesExceptionsTest {
         }));
         assertEquals(List.of(), stale);
         assertFalse(ValuesExceptions.COMMENTED.isEmpty());
-        assertTrue(ValuesExceptions.freeForm("argo-cd", "configs.cm.dex.config"));
-        assertFalse(ValuesExceptions.freeForm("argo-cd", "configs.cmx.url"));
-        assertTrue(ValuesExceptions.freeForm("vcluster", "controlPlane.statefulSet.resources.limits.cpu"));
+        assertTrue(ValuesExceptions.freeForm("argo-cd", List.of("configs", "cm", "dex.config")));
+        assertFalse(ValuesExceptions.freeForm("argo-cd", List.of("configs", "cmx", "url")));
+        assertTrue(ValuesExceptions.freeForm("vcluster", List.of("controlPlane", "statefulSet", "resources", "limits", "cpu")));
     }
 }
