@@ -235,7 +235,7 @@ class BadInputCatalogueTest {
                 bad("catalog unknown cluster kind", "production-east", catalog("clusters: [management]\n  cert-manager", "clusters: [mgmt]\n  cert-manager"), "tools.argo-cd.clusters", "mgmt", "is not a kind of cluster"),
                 bad("catalog add-on version a list", "mgmt", catalog("coredns: v1.11.3-eksbuild.2", "coredns: [v1.11.3-eksbuild.2]"), "coredns", "[v1.11.3-eksbuild.2]", "is not text"),
                 bad("catalog key twice", "mgmt", catalog("    chart: argo-cd\n", "    chart: argo-cd\n    chart: argo-cd2\n"), "tools.argo-cd.chart", "argo-cd2", "is set twice"),
-                bad("catalog version missing", "staging", catalog("    version: 8.5.0            # Argo CD v3.1.5\n", ""), "tools.argo-cd.version", "(not set)", "is missing"),
+                bad("catalog version missing", "staging", catalog("    version: 10.1.1           # Argo CD v3.4.4\n", ""), "tools.argo-cd.version", "(not set)", "is missing"),
 
                 // the people file (people.yaml), read by every stack
                 bad("person in an unknown team", "production-east", people("teams: {developers: member}", "teams: {develoeprs: member}"), "people[2].teams.develoeprs", "develoeprs", "is not a team of this file; did you mean developers?"),

@@ -230,7 +230,7 @@ class ManagementStackTest {
         var plan = plan();
         var release = plan.ofType("kubernetes:helm.sh/v3:Release").get(0);
         assertEquals("argo-cd", release.inputs().get("chart"));
-        assertEquals("8.5.0", release.inputs().get("version"));
+        assertEquals("10.1.1", release.inputs().get("version"));
         assertEquals("https://argoproj.github.io/argo-helm", map(release.inputs().get("repositoryOpts")).get("repo"));
         assertEquals(List.of("version", "values"), release.ignoreChanges(), "Argo CD owns its upgrades once installed");
         var values = map(release.inputs().get("values"));
