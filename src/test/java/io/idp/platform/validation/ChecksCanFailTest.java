@@ -46,7 +46,7 @@ class ChecksCanFailTest {
     void aSubchartValueIsCheckedAgainstTheSubchart() {
         var report = checkWith("registry/clusters/mgmt/kube-prometheus-stack.yaml",
                 text -> text.replace("envFromSecrets:", "envFromSecretz:"));
-        assertOneProblemNaming(report, "kube-prometheus-stack.yaml", "kube-prometheus-stack 75.15.1", "grafana.envFromSecretz is not a value");
+        assertOneProblemNaming(report, "kube-prometheus-stack.yaml", "kube-prometheus-stack 88.5.3", "grafana.envFromSecretz is not a value");
     }
 
     @Test
@@ -63,7 +63,7 @@ class ChecksCanFailTest {
                         .replaceFirst("apiVersion: external-secrets.io/v1\nkind: ClusterSecretStore", "apiVersion: external-secrets.io/v2\nkind: ClusterSecretStore"));
         assertOneProblemNaming(report, "cluster-secret-store.yaml", "ExternalSecret/cloudflare-api-token", "creationPolicy");
         assertOneProblemNaming(report, "cluster-secret-store.yaml", "ClusterSecretStore/platform", "external-secrets.io/v2 is not served",
-                "external-secrets 0.19.2");
+                "external-secrets 2.9.0");
     }
 
     @Test
