@@ -227,8 +227,8 @@ class BadInputCatalogueTest {
                 bad("secure value only a prefix", "mgmt", text("mgmt", "secure: v1:ZXhhbXBsZS1naXRodWItdG9rZW4tcGxhY2Vob2xkZXI=", "secure: \"v1:\""), "github:token", "[secret]", "cannot be Pulumi ciphertext"),
 
                 // catalog entries of the wrong type
-                bad("catalog version a list", "mgmt", catalog("version: v1.18.2          # cert-manager", "version: [v1.18.2, v1.19.0]  # cert-manager"), "tools.cert-manager.version", "[v1.18.2, v1.19.0]", "is not text"),
-                bad("catalog version a number", "mgmt", catalog("version: v1.18.2          # cert-manager", "version: 1.10  # cert-manager"), "tools.cert-manager.version", "1.1", "is a number, not text"),
+                bad("catalog version a list", "mgmt", catalog("version: v1.21.1          # cert-manager", "version: [v1.18.2, v1.19.0]  # cert-manager"), "tools.cert-manager.version", "[v1.18.2, v1.19.0]", "is not text"),
+                bad("catalog version a number", "mgmt", catalog("version: v1.21.1          # cert-manager", "version: 1.10  # cert-manager"), "tools.cert-manager.version", "1.1", "is a number, not text"),
                 bad("catalog chart a map", "mgmt", catalog("chart: cert-manager", "chart: {name: cert-manager}"), "tools.cert-manager.chart", "{name=cert-manager}", "is not text"),
                 bad("catalog wave a word", "mgmt", catalog("wave: -10", "wave: first"), "tools.argo-cd.wave", "first", "must be a whole number"),
                 bad("catalog clusters a word", "mgmt", catalog("clusters: [management]\n  cert-manager", "clusters: management\n  cert-manager"), "tools.argo-cd.clusters", "management", "must be a list"),
