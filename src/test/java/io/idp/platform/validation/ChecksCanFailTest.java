@@ -32,7 +32,7 @@ class ChecksCanFailTest {
     @Test
     void aValueTheChartDoesNotHaveFails() {
         var report = checkWith("registry/clusters/mgmt/external-dns.yaml", text -> text.replace("txtOwnerId:", "txtOwnerID:"));
-        assertOneProblemNaming(report, "registry/clusters/mgmt/external-dns.yaml", "external-dns 1.18.0", "txtOwnerID is not a value",
+        assertOneProblemNaming(report, "registry/clusters/mgmt/external-dns.yaml", "external-dns 1.21.1", "txtOwnerID is not a value",
                 "did you mean txtOwnerId");
     }
 
@@ -70,7 +70,7 @@ class ChecksCanFailTest {
     void aKindNoChartDefinesFailsNamingTheChart() {
         var report = checkWith("registry/clusters/mgmt/manifests/cluster-issuers/cluster-issuers.yaml",
                 text -> text.replaceFirst("kind: ClusterIssuer", "kind: ClusterIssuers"));
-        assertOneProblemNaming(report, "cluster-issuers.yaml", "ClusterIssuers", "not defined by cert-manager v1.18.2");
+        assertOneProblemNaming(report, "cluster-issuers.yaml", "ClusterIssuers", "not defined by cert-manager v1.21.1");
     }
 
     @Test
