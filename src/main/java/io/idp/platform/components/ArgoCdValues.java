@@ -50,6 +50,17 @@ public final class ArgoCdValues {
             this(organisation, adminsTeam, developersTeam, clientId, grafanaHostname, List.of());
         }
 
+        /**
+         * The teams Dex asks GitHub about, as one flow list (the self-managed values in stacks/tools/argo-cd
+         * write the same list): Dex puts only these in the groups claim, which the narrower teams' project
+         * roles read.
+         */
+        public String teams() {
+            var teams = new java.util.ArrayList<>(List.of(adminsTeam, developersTeam));
+            teams.addAll(narrowerTeams);
+            return String.join(", ", teams);
+        }
+
         public String dexConfig(String argocdHostname) {
             var config = new StringBuilder()
                     .append("connectors:\n")
@@ -61,11 +72,7 @@ public final class ArgoCdValues {
                     .append("      clientSecret: $argocd-sso:githubClientSecret\n")
                     .append("      orgs:\n")
                     .append("        - name: ").append(organisation).append('\n')
-                    .append("          teams:\n")
-                    .append("            - ").append(adminsTeam).append('\n')
-                    .append("            - ").append(developersTeam).append('\n');
-            // Dex puts only the teams listed here in the groups claim: the narrower teams' project roles read them.
-            narrowerTeams.forEach(team -> config.append("            - ").append(team).append('\n'));
+                    .append("          teams: [").append(teams()).append("]\n");
             if (grafanaHostname != null) {
                 config.append("staticClients:\n")
                         .append("  - id: grafana\n")

@@ -236,9 +236,13 @@ public final class EksCluster extends ComponentResource {
         var builder = AddonArgs.builder()
                 .clusterName(cluster.name())
                 .addonName(addon)
-                .addonVersion(versions.get(addon))
                 .resolveConflictsOnCreate("OVERWRITE")
                 .resolveConflictsOnUpdate("PRESERVE");
+        // Without a version EKS installs its default build for the cluster's Kubernetes version.
+        var version = versions.get(addon);
+        if (!io.idp.platform.gitops.Catalog.EKS_DEFAULT_ADDON.equals(version)) {
+            builder.addonVersion(version);
+        }
         if (roleArn != null) {
             builder.serviceAccountRoleArn(roleArn);
         }

@@ -142,9 +142,11 @@ public final class VirtualCluster extends ComponentResource {
                         "proxy", Map.of("extraSANs", List.of(args.clusterName() + "." + args.namespace() + ".svc"))),
                 "exportKubeConfig", Map.of("server", args.server(), "secret", Map.of("name", args.exportedSecret())),
                 // Isolated from the host's other namespaces and the private network; policies made
-                // inside are enforced on the host.
+                // inside are enforced on the host. Since vcluster 0.27 workloads reach only public
+                // addresses (publicEgress, private ranges excepted) and nothing opens egress to a
+                // vCluster Platform, which 0.26's outgoingConnections.platform had to switch off.
                 "policies", Map.of("resourceQuota", Map.of("enabled", true), "limitRange", Map.of("enabled", true),
-                        "networkPolicy", Map.of("enabled", true, "outgoingConnections", Map.of("platform", false))),
+                        "networkPolicy", Map.of("enabled", true, "workload", Map.of("publicEgress", Map.of("enabled", true)))),
                 // kubectl top and autoscalers read the host's metrics-server: a virtual cluster has no kubelets of its own.
                 "integrations", Map.of("metricsServer", Map.of("enabled", true)),
                 "sync", Map.of("fromHost", Map.of("secrets", Map.of("enabled", true, "mappings", Map.of("byName",

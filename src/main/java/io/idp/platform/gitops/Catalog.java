@@ -23,6 +23,11 @@ import io.idp.platform.config.ConfigError;
 public record Catalog(String catalogVersion, Map<String, Tool> tools, Map<String, Map<String, String>> eksAddons) {
 
     public static final String FILE = "stacks/catalog.yaml";
+    /**
+     * An add-on pin of {@code default}: no version is sent, so EKS installs its default build for the
+     * cluster's Kubernetes version (for versions the EKS documentation does not confirm).
+     */
+    public static final String EKS_DEFAULT_ADDON = "default";
     public static final List<String> REQUIRED_ADDONS = List.of("vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver",
             "eks-pod-identity-agent");
 

@@ -25,7 +25,10 @@ public final class CatalogTable {
         table.append("\n|---|").append("---|".repeat(versions.size())).append('\n');
         for (var addon : Catalog.REQUIRED_ADDONS) {
             table.append("| ").append(addon).append(" |");
-            versions.forEach(v -> table.append(" `").append(catalog.eksAddons().get(v).get(addon)).append("` |"));
+            versions.forEach(v -> {
+                var pin = catalog.eksAddons().get(v).get(addon);
+                table.append(Catalog.EKS_DEFAULT_ADDON.equals(pin) ? " EKS default |" : " `" + pin + "` |");
+            });
             table.append('\n');
         }
         return table.toString();

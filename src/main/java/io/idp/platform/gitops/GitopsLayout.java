@@ -42,12 +42,14 @@ public final class GitopsLayout {
             boolean argocdHighlyAvailable,
             Observability observability,
             Sso sso,
-            List<String> argocdSourceRanges) {
+            List<String> argocdSourceRanges,
+            io.idp.platform.config.ArgoCdScale argocdScale) {
 
         /** Private addresses only: the VPC, networks peered with it, a VPN into it. */
         public static final List<String> INTERNAL = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
 
         public ManagementFacts {
+            argocdScale = argocdScale == null ? io.idp.platform.config.ArgoCdScale.DEFAULT : argocdScale;
             argocdSourceRanges = argocdSourceRanges.isEmpty() ? INTERNAL : List.copyOf(argocdSourceRanges);
         }
 
@@ -59,10 +61,18 @@ public final class GitopsLayout {
                     argocdHighlyAvailable, observability, sso, INTERNAL);
         }
 
+        /** Facts with Argo CD sized for the default fleet. */
+        public ManagementFacts(String clusterName, String hostname, String region, String repoUrl, String alertsEmail,
+                               String secretsPrefix, String externalSecretsRoleArn, String argocdFleetRoleArn,
+                               boolean argocdHighlyAvailable, Observability observability, Sso sso, List<String> argocdSourceRanges) {
+            this(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix, externalSecretsRoleArn, argocdFleetRoleArn,
+                    argocdHighlyAvailable, observability, sso, argocdSourceRanges, io.idp.platform.config.ArgoCdScale.DEFAULT);
+        }
+
         /** The same facts with the values only known once resources exist. */
         public ManagementFacts withResources(String repoUrl, String externalSecretsRoleArn, String argocdFleetRoleArn) {
             return new ManagementFacts(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix,
-                    externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges);
+                    externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale);
         }
     }
 
@@ -70,7 +80,22 @@ public final class GitopsLayout {
     public static final List<String> GITHUB_HOOKS = List.of("192.30.252.0/22", "185.199.108.0/22", "140.82.112.0/20", "143.55.64.0/20");
 
     /** Single sign-on through GitHub: the organisation, the teams mapped to roles, the OAuth app's client id. */
-    public record Sso(String organisation, String adminsTeam, String developersTeam, String clientId) {
+    public record Sso(String organisation, String adminsTeam, String developersTeam, String clientId, List<String> narrowerTeams) {
+        public Sso {
+            narrowerTeams = List.copyOf(narrowerTeams);
+        }
+
+        /** Only the admins and the developers, no narrower developer teams. */
+        public Sso(String organisation, String adminsTeam, String developersTeam, String clientId) {
+            this(organisation, adminsTeam, developersTeam, clientId, List.of());
+        }
+
+        /** The teams Dex asks GitHub about, as the program's Argo CD values list them (ArgoCdValues.Sso). */
+        public String teams() {
+            var teams = new java.util.ArrayList<>(List.of(adminsTeam, developersTeam));
+            teams.addAll(narrowerTeams);
+            return String.join(", ", teams);
+        }
     }
 
     /** Facts about a workload cluster that its templates need. */
@@ -149,8 +174,16 @@ public final class GitopsLayout {
         variables.put("role.externalSecrets", facts.externalSecretsRoleArn());
         variables.put("ecr.registry", ecrRegistry(facts.externalSecretsRoleArn(), facts.region()));
         variables.put("role.argocdFleet", facts.argocdFleetRoleArn());
-        variables.put("argocd.replicas", facts.argocdHighlyAvailable() ? "2" : "1");
         variables.put("argocd.highlyAvailable", String.valueOf(facts.argocdHighlyAvailable()));
+        // Argo CD's self-managed values carry the sizing the program installed, so its self-sync keeps it.
+        var scale = facts.argocdScale();
+        variables.put("argocd.controllerReplicas", String.valueOf(scale.controllerReplicas()));
+        variables.put("argocd.shardingParameter", scale.controllerReplicas() > 1
+                ? "controller.sharding.algorithm: " + scale.algorithm().configValue() : "");
+        variables.put("argocd.serverReplicas", String.valueOf(scale.serverReplicas(facts.argocdHighlyAvailable())));
+        variables.put("argocd.repoServerReplicas", String.valueOf(scale.repoServerReplicas(facts.argocdHighlyAvailable())));
+        variables.put("argocd.applicationSetReplicas", String.valueOf(scale.applicationSetReplicas(facts.argocdHighlyAvailable())));
+        variables.put("sso.teams", facts.sso().teams());
         // ServiceMonitor is a kube-prometheus-stack CRD: with Datadog, charts must not create one.
         variables.put("observability.serviceMonitors", String.valueOf(facts.observability() == Observability.PROMETHEUS));
         variables.put("sso.organisation", facts.sso().organisation());

@@ -29,8 +29,9 @@ final class GitopsCommits {
         var facts = new GitopsLayout.ManagementFacts(config.clusterName(), cluster.hostname(), config.region(), GitopsFiles.PENDING,
                 settings.alertsEmail(), cluster.ownSecretsPrefix(), GitopsFiles.PENDING, GitopsFiles.PENDING,
                 settings.argocdHa(), config.observability(),
-                new GitopsLayout.Sso(settings.githubOwner(), sources.people().admins().githubSlug(), sources.people().developers().githubSlug(), sso.clientId()),
-                settings.argocdAllowedCidrs().stream().map(Object::toString).toList());
+                new GitopsLayout.Sso(settings.githubOwner(), sources.people().admins().githubSlug(), sources.people().developers().githubSlug(), sso.clientId(),
+                        sources.people().narrowerTeams().stream().map(io.idp.platform.config.People.Team::githubSlug).toList()),
+                settings.argocdAllowedCidrs().stream().map(Object::toString).toList(), settings.argocdScale());
         // The projects name the workload clusters the stack files declare, never a wildcard server.
         var narrower = sources.people().narrowerTeams().stream().map(team -> new Tenancy.TeamScope(team.name(),
                 settings.githubOwner() + ":" + team.githubSlug(), team.environments())).toList();

@@ -227,15 +227,15 @@ class BadInputCatalogueTest {
                 bad("secure value only a prefix", "mgmt", text("mgmt", "secure: v1:ZXhhbXBsZS1naXRodWItdG9rZW4tcGxhY2Vob2xkZXI=", "secure: \"v1:\""), "github:token", "[secret]", "cannot be Pulumi ciphertext"),
 
                 // catalog entries of the wrong type
-                bad("catalog version a list", "mgmt", catalog("version: v1.18.2          # cert-manager", "version: [v1.18.2, v1.19.0]  # cert-manager"), "tools.cert-manager.version", "[v1.18.2, v1.19.0]", "is not text"),
-                bad("catalog version a number", "mgmt", catalog("version: v1.18.2          # cert-manager", "version: 1.10  # cert-manager"), "tools.cert-manager.version", "1.1", "is a number, not text"),
+                bad("catalog version a list", "mgmt", catalog("version: v1.21.1          # cert-manager", "version: [v1.18.2, v1.19.0]  # cert-manager"), "tools.cert-manager.version", "[v1.18.2, v1.19.0]", "is not text"),
+                bad("catalog version a number", "mgmt", catalog("version: v1.21.1          # cert-manager", "version: 1.10  # cert-manager"), "tools.cert-manager.version", "1.1", "is a number, not text"),
                 bad("catalog chart a map", "mgmt", catalog("chart: cert-manager", "chart: {name: cert-manager}"), "tools.cert-manager.chart", "{name=cert-manager}", "is not text"),
                 bad("catalog wave a word", "mgmt", catalog("wave: -10", "wave: first"), "tools.argo-cd.wave", "first", "must be a whole number"),
                 bad("catalog clusters a word", "mgmt", catalog("clusters: [management]\n  cert-manager", "clusters: management\n  cert-manager"), "tools.argo-cd.clusters", "management", "must be a list"),
                 bad("catalog unknown cluster kind", "production-east", catalog("clusters: [management]\n  cert-manager", "clusters: [mgmt]\n  cert-manager"), "tools.argo-cd.clusters", "mgmt", "is not a kind of cluster"),
                 bad("catalog add-on version a list", "mgmt", catalog("coredns: v1.11.3-eksbuild.2", "coredns: [v1.11.3-eksbuild.2]"), "coredns", "[v1.11.3-eksbuild.2]", "is not text"),
                 bad("catalog key twice", "mgmt", catalog("    chart: argo-cd\n", "    chart: argo-cd\n    chart: argo-cd2\n"), "tools.argo-cd.chart", "argo-cd2", "is set twice"),
-                bad("catalog version missing", "staging", catalog("    version: 8.5.0            # Argo CD v3.1.5\n", ""), "tools.argo-cd.version", "(not set)", "is missing"),
+                bad("catalog version missing", "staging", catalog("    version: 10.1.1           # Argo CD v3.4.4\n", ""), "tools.argo-cd.version", "(not set)", "is missing"),
 
                 // the people file (people.yaml), read by every stack
                 bad("person in an unknown team", "production-east", people("teams: {developers: member}", "teams: {develoeprs: member}"), "people[2].teams.develoeprs", "develoeprs", "is not a team of this file; did you mean developers?"),

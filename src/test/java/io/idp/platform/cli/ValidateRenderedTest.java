@@ -49,8 +49,8 @@ class ValidateRenderedTest {
         var issuers = dir.resolve(".platform/github/acme-platform/gitops/registry/clusters/mgmt/manifests/cluster-issuers/cluster-issuers.yaml");
         Files.writeString(issuers, Files.readString(issuers).replaceFirst("email:", "mail:"));
         assertEquals(PlatformCli.PLAN_ERROR, project.cli("validate", "mgmt", "--rendered"));
-        assertTrue(project.err().contains("registry/clusters/mgmt/external-dns.yaml Application/external-dns (chart external-dns 1.18.0): "
-                + "txtOwnerID is not a value of external-dns 1.18.0"), project.err());
+        assertTrue(project.err().contains("registry/clusters/mgmt/external-dns.yaml Application/external-dns (chart external-dns 1.21.1): "
+                + "txtOwnerID is not a value of external-dns 1.21.1"), project.err());
         assertTrue(project.err().contains("cluster-issuers.yaml ClusterIssuer/letsencrypt-staging") && project.err().contains("mail"), project.err());
         assertTrue(project.err().contains("2 problem(s)"), project.err());
     }

@@ -43,7 +43,7 @@ class LocalGitHubTest {
         for (var environment : List.of("development", "staging", "production")) {
             assertTrue(Files.isRegularFile(gitops.resolve("environments/" + environment + "/environment.yaml")), environment);
         }
-        assertTrue(Files.readString(gitops.resolve("registry/clusters/mgmt/cert-manager.yaml")).contains("targetRevision: v1.18.2"));
+        assertTrue(Files.readString(gitops.resolve("registry/clusters/mgmt/cert-manager.yaml")).contains("targetRevision: v1.21.1"));
         assertEquals(1, log(gitops).size());
         assertTrue(log(gitops).get(0).startsWith("platform: plan of stack mgmt, "), log(gitops).get(0));
     }

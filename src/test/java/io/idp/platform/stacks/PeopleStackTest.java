@@ -89,7 +89,7 @@ class PeopleStackTest {
         var release = mgmt.ofType("kubernetes:helm.sh/v3:Release").stream()
                 .filter(r -> "argo-cd".equals(r.inputs().get("chart"))).findFirst().orElseThrow();
         var dex = String.valueOf(TenancyStackTest.at(release.inputs(), "values", "configs", "cm", "dex.config"));
-        assertTrue(dex.contains("- platform-admins\n") && dex.contains("- developers\n") && dex.contains("- contractors\n"), dex);
+        assertTrue(dex.contains("teams: [platform-admins, developers, contractors]\n"), dex);
         var project = TenancyStackTest.all(mgmt, "AppProject").stream()
                 .filter(p -> "app-hello".equals(TenancyStackTest.at(p, "metadata", "name"))).findFirst().orElseThrow();
         @SuppressWarnings("unchecked")

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -32,46 +31,43 @@ import static org.junit.jupiter.api.Assertions.*;
 class RenderedEquivalenceTest {
     static final Path BEFORE = Path.of("src/test/resources/rendered-before");
     static final List<String> STACKS = List.of("mgmt", "production-east", "production-west", "staging");
-    static final String FLEET = "registry/clusters/mgmt/fleet-addons.yaml";
-    static final String KYVERNO = "registry/clusters/mgmt/kyverno.yaml";
-    static final String APP_PROJECTS = "registry/clusters/mgmt/app-projects-applications.yaml";
 
     /**
-     * The deliberate differences, applied to the files from before: each file, the document and the change.
-     * <ul>
-     * <li>The fleet's Reloader runs with a read-only root file system, as the management cluster's did
-     * (the two copies of its values had drifted apart).</li>
-     * <li>Kyverno's Application no longer lists {@code Replace=false}: it is Argo CD's default, and every
-     * tool's Application now has the same sync options.</li>
-     * <li>Each application's project gives a role to every team of people.yaml narrower than the
-     * developers (the example's {@code contractors}, in development and staging): get, sync and logs
-     * on that application in those environments only.</li>
-     * </ul>
+     * The deliberate differences, applied to the files from before: every Application and ApplicationSet
+     * source of a chart below moved from the pin before to the pin now (the catalog's move to the newest
+     * releases, each chart's upgrade notes handled in its values; vcluster is installed by the program,
+     * not from the gitops repository). Chart, pin before, pin now.
      */
-    static final Map<String, Consumer<List<Object>>> DELIBERATE = Map.of(
-            FLEET, documents -> {
-                var reloader = document(documents, "fleet-reloader");
-                var values = map(map(map(map(map(reloader, "spec"), "template"), "spec"), "source"), "helm");
-                map(map(values, "valuesObject"), "reloader").put("readOnlyRootFileSystem", true);
-            },
-            KYVERNO, documents -> {
-                @SuppressWarnings("unchecked")
-                var options = (List<Object>) map(map(document(documents, "kyverno"), "spec"), "syncPolicy").get("syncOptions");
-                assertTrue(options.remove("Replace=false"), "the kyverno Application from before lists Replace=false");
-            },
-            APP_PROJECTS, documents -> {
-                var policies = new ArrayList<String>();
-                for (var application : List.of("hello-development-staging", "hello-staging-staging")) {
-                    for (var action : List.of("applications, get", "applications, sync", "logs, get")) {
-                        policies.add("p, proj:app-hello:contractors, " + action + ", app-hello/" + application + ", allow");
-                    }
-                }
-                map(document(documents, "app-hello"), "spec").put("roles", List.of(Map.of(
-                        "name", "contractors",
-                        "description", "contractors in development, staging",
-                        "groups", List.of("acme-platform:contractors"),
-                        "policies", policies)));
-            });
+    static final Map<String, List<String>> PIN_BUMPS = Map.of(
+            "argo-cd", List.of("8.5.0", "10.1.1"),
+            "cert-manager", List.of("v1.18.2", "v1.21.1"),
+            "external-secrets", List.of("0.19.2", "2.9.0"),
+            "kyverno", List.of("3.4.4", "3.9.0"),
+            "kube-prometheus-stack", List.of("75.15.1", "88.5.3"),
+            "datadog", List.of("3.126.0", "3.240.0"),
+            "external-dns", List.of("1.18.0", "1.21.1"),
+            "reloader", List.of("2.1.5", "2.2.16"),
+            "trivy-operator", List.of("0.29.3", "0.34.0"));
+
+    /**
+     * Objects of the management cluster moved to an earlier sync wave, each to the first wave after what
+     * it needs (the waits without need {@code ./platform plan mgmt --critical-path} reported): the
+     * object's (or ApplicationSet template's) name, its wave before and its wave now.
+     */
+    static final Map<String, List<String>> WAVE_MOVES = Map.of(
+            "argocd-ingress", List.of("50", "35"),
+            "environments", List.of("60", "10"),
+            "grafana-sso", List.of("35", "30"),
+            "alertmanager-platform", List.of("35", "30"),
+            "kyverno-policies", List.of("30", "20"),
+            "reloader", List.of("30", "20"),
+            "reloader-{{.name}}", List.of("30", "20"),
+            "trivy-operator", List.of("40", "20"),
+            "trivy-operator-{{.name}}", List.of("40", "20"));
+
+    /** Argo CD's self-managed Dex asks about every team of people.yaml, as the program's install does. */
+    static final String DEX_TEAMS_BEFORE = "teams:\n            - platform-admins\n            - developers\n";
+    static final String DEX_TEAMS_NOW = "teams: [platform-admins, developers, contractors]\n";
 
     /**
      * Tools added since: their files are additions (each listed in {@link #ADDED_FILES}), and what they add
@@ -132,8 +128,10 @@ class RenderedEquivalenceTest {
                     return;
                 }
                 var expected = parse(text);
-                if (stack.equals("mgmt") && DELIBERATE.containsKey(file)) {
-                    DELIBERATE.get(file).accept(expected);
+                bumpPins(expected);
+                if (stack.equals("mgmt")) {
+                    moveWaves(expected);
+                    listEveryTeam(expected);
                 }
                 if (!expected.equals(withoutAddedTools(parse(now)))) {
                     differences.add(stack + ": " + file + " means something else now");
@@ -145,12 +143,71 @@ class RenderedEquivalenceTest {
 
     @Test
     void theDeliberateDifferencesAreThere() {
-        var fleet = parse(NOW.get("mgmt").get(FLEET));
-        var values = map(map(map(map(map(document(fleet, "fleet-reloader"), "spec"), "template"), "spec"), "source"), "helm");
-        assertEquals(true, map(map(values, "valuesObject"), "reloader").get("readOnlyRootFileSystem"));
-        var kyverno = parse(NOW.get("mgmt").get(KYVERNO));
-        assertEquals(List.of("CreateNamespace=true", "ServerSideApply=true"),
-                map(map(document(kyverno, "kyverno"), "spec"), "syncPolicy").get("syncOptions"));
+        var pins = new TreeMap<String, Object>();
+        NOW.get("mgmt").forEach((file, text) -> {
+            if (file.endsWith(".yaml")) {
+                collectPins(parse(text), pins);
+            }
+        });
+        PIN_BUMPS.forEach((chart, pin) -> assertEquals(pin.get(1), pins.get(chart), chart));
+        assertTrue(NOW.get("mgmt").get("registry/clusters/mgmt/argo-cd.yaml").contains("teams: [platform-admins, developers, contractors]"));
+        var environments = document(parse(NOW.get("mgmt").get("registry/clusters/mgmt/cluster-registries.yaml")), "environments");
+        assertEquals("10", String.valueOf(map(map(environments, "metadata"), "annotations").get("argocd.argoproj.io/sync-wave")));
+    }
+
+    /** Moves every source of a bumped chart from its pin before to its pin now; any other pin is left to differ. */
+    static void bumpPins(Object node) {
+        if (node instanceof Map<?, ?> object) {
+            var pin = PIN_BUMPS.get(String.valueOf(object.get("chart")));
+            if (pin != null && pin.get(0).equals(object.get("targetRevision"))) {
+                @SuppressWarnings("unchecked")
+                var source = (Map<String, Object>) object;
+                source.put("targetRevision", pin.get(1));
+            }
+            object.values().forEach(RenderedEquivalenceTest::bumpPins);
+        } else if (node instanceof List<?> list) {
+            list.forEach(RenderedEquivalenceTest::bumpPins);
+        }
+    }
+
+    static void moveWaves(Object node) {
+        if (node instanceof Map<?, ?> object) {
+            if (object.get("metadata") instanceof Map<?, ?> metadata && metadata.get("annotations") instanceof Map<?, ?> annotations) {
+                var move = WAVE_MOVES.get(String.valueOf(metadata.get("name")));
+                if (move != null && move.get(0).equals(String.valueOf(annotations.get("argocd.argoproj.io/sync-wave")))) {
+                    @SuppressWarnings("unchecked")
+                    var writable = (Map<String, Object>) annotations;
+                    writable.put("argocd.argoproj.io/sync-wave", move.get(1));
+                }
+            }
+            object.values().forEach(RenderedEquivalenceTest::moveWaves);
+        } else if (node instanceof List<?> list) {
+            list.forEach(RenderedEquivalenceTest::moveWaves);
+        }
+    }
+
+    static void listEveryTeam(Object node) {
+        if (node instanceof Map<?, ?> object) {
+            if (object.get("dex.config") instanceof String dex) {
+                @SuppressWarnings("unchecked")
+                var writable = (Map<String, Object>) object;
+                writable.put("dex.config", dex.replace(DEX_TEAMS_BEFORE, DEX_TEAMS_NOW));
+            }
+            object.values().forEach(RenderedEquivalenceTest::listEveryTeam);
+        } else if (node instanceof List<?> list) {
+            list.forEach(RenderedEquivalenceTest::listEveryTeam);
+        }
+    }
+
+    static void collectPins(Object node, Map<String, Object> pins) {
+        if (node instanceof Map<?, ?> object) {
+            if (object.get("chart") instanceof String chart && object.containsKey("targetRevision")) {
+                pins.put(chart, object.get("targetRevision"));
+            }
+            object.values().forEach(value -> collectPins(value, pins));
+        } else if (node instanceof List<?> list) {
+            list.forEach(value -> collectPins(value, pins));
+        }
     }
 
     static Map<String, String> before(String stack) {

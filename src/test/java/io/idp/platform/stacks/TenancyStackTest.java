@@ -245,7 +245,7 @@ class TenancyStackTest {
     void virtualClustersAreIsolatedOnTheirHost() {
         var release = staging.ofType("kubernetes:helm.sh/v3:Release").stream().filter(r -> "vcluster".equals(r.inputs().get("chart"))).findFirst().orElseThrow();
         assertEquals(true, at(release.inputs(), "values", "policies", "networkPolicy", "enabled"));
-        assertEquals(false, at(release.inputs(), "values", "policies", "networkPolicy", "outgoingConnections", "platform"));
+        assertEquals(true, at(release.inputs(), "values", "policies", "networkPolicy", "workload", "publicEgress", "enabled"));
         assertEquals(true, at(release.inputs(), "values", "sync", "toHost", "networkPolicies", "enabled"));
     }
 

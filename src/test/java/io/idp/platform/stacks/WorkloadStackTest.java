@@ -52,8 +52,8 @@ class WorkloadStackTest {
     @Test
     void physicalClusterUsesTheSameCatalogAsManagement() {
         var plan = engine.plan("production-east").plan();
-        var versions = (java.util.function.Function<Plan, Map<String, Object>>) p -> p.ofType("aws:eks/addon:Addon").stream()
-                .collect(Collectors.toMap(a -> String.valueOf(a.inputs().get("addonName")), a -> a.inputs().get("addonVersion"), (a, b) -> a, TreeMap::new));
+        var versions = (java.util.function.Function<Plan, Map<String, String>>) p -> p.ofType("aws:eks/addon:Addon").stream()
+                .collect(Collectors.toMap(a -> String.valueOf(a.inputs().get("addonName")), a -> String.valueOf(a.inputs().get("addonVersion")), (a, b) -> a, TreeMap::new));
         assertEquals(versions.apply(management), versions.apply(plan));
         assertEquals("1.35", named(plan, "aws:eks/cluster:Cluster", "production-east-cluster").inputs().get("version"));
         assertEquals("10.10.0.0/16", named(plan, "aws:ec2/vpc:Vpc", "production-east-vpc").inputs().get("cidrBlock"));

@@ -32,7 +32,7 @@ class ChecksCanFailTest {
     @Test
     void aValueTheChartDoesNotHaveFails() {
         var report = checkWith("registry/clusters/mgmt/external-dns.yaml", text -> text.replace("txtOwnerId:", "txtOwnerID:"));
-        assertOneProblemNaming(report, "registry/clusters/mgmt/external-dns.yaml", "external-dns 1.18.0", "txtOwnerID is not a value",
+        assertOneProblemNaming(report, "registry/clusters/mgmt/external-dns.yaml", "external-dns 1.21.1", "txtOwnerID is not a value",
                 "did you mean txtOwnerId");
     }
 
@@ -46,7 +46,7 @@ class ChecksCanFailTest {
     void aSubchartValueIsCheckedAgainstTheSubchart() {
         var report = checkWith("registry/clusters/mgmt/kube-prometheus-stack.yaml",
                 text -> text.replace("envFromSecrets:", "envFromSecretz:"));
-        assertOneProblemNaming(report, "kube-prometheus-stack.yaml", "kube-prometheus-stack 75.15.1", "grafana.envFromSecretz is not a value");
+        assertOneProblemNaming(report, "kube-prometheus-stack.yaml", "kube-prometheus-stack 88.5.3", "grafana.envFromSecretz is not a value");
     }
 
     @Test
@@ -63,14 +63,14 @@ class ChecksCanFailTest {
                         .replaceFirst("apiVersion: external-secrets.io/v1\nkind: ClusterSecretStore", "apiVersion: external-secrets.io/v2\nkind: ClusterSecretStore"));
         assertOneProblemNaming(report, "cluster-secret-store.yaml", "ExternalSecret/cloudflare-api-token", "creationPolicy");
         assertOneProblemNaming(report, "cluster-secret-store.yaml", "ClusterSecretStore/platform", "external-secrets.io/v2 is not served",
-                "external-secrets 0.19.2");
+                "external-secrets 2.9.0");
     }
 
     @Test
     void aKindNoChartDefinesFailsNamingTheChart() {
         var report = checkWith("registry/clusters/mgmt/manifests/cluster-issuers/cluster-issuers.yaml",
                 text -> text.replaceFirst("kind: ClusterIssuer", "kind: ClusterIssuers"));
-        assertOneProblemNaming(report, "cluster-issuers.yaml", "ClusterIssuers", "not defined by cert-manager v1.18.2");
+        assertOneProblemNaming(report, "cluster-issuers.yaml", "ClusterIssuers", "not defined by cert-manager v1.21.1");
     }
 
     @Test

@@ -55,14 +55,14 @@ class ReferenceDataApiTest {
         var data = ReferenceData.packaged();
         assertSame(data, ReferenceData.packaged());
         assertEquals(Optional.empty(), data.chart("no-such-chart", "1.0.0"));
-        var certManager = data.chart("cert-manager", "v1.18.2").orElseThrow();
+        var certManager = data.chart("cert-manager", "v1.21.1").orElseThrow();
         assertEquals("cert-manager", certManager.chart());
-        assertEquals("v1.18.2", certManager.version());
+        assertEquals("v1.21.1", certManager.version());
         var issuer = certManager.crds().stream().filter(c -> c.kind().equals("ClusterIssuer")).findFirst().orElseThrow();
-        assertEquals(List.of("cert-manager", "v1.18.2", "cert-manager.io", "Cluster"), List.of(issuer.chart(), issuer.chartVersion(), issuer.group(),
+        assertEquals(List.of("cert-manager", "v1.21.1", "cert-manager.io", "Cluster"), List.of(issuer.chart(), issuer.chartVersion(), issuer.group(),
                 issuer.scope()));
         assertTrue(issuer.version("v1").orElseThrow().schema().has("properties"));
-        var kps = data.chart("kube-prometheus-stack", "75.15.1").orElseThrow();
+        var kps = data.chart("kube-prometheus-stack", "88.5.3").orElseThrow();
         assertTrue(kps.subcharts().containsKey("grafana"), kps.subcharts().keySet().toString());
         assertSame(data.kubernetes(), data.kubernetes());
         assertEquals("1.33", data.kubernetes().version());
