@@ -47,7 +47,7 @@ class TerminalOutputTest {
     void everyKindOfClusterSaysWhenItsPlatformIsHealthy() {
         assertEquals(0, project.cliWithColumns(120, "plan", "mgmt", "--critical-path"), project.err());
         var mgmt = project.out();
-        assertTrue(mgmt.contains("wave 10: kube-prometheus-stack (with cert-manager, environments, external-secrets, kyverno)"), mgmt);
+        assertTrue(mgmt.contains("wave 10: kube-prometheus-stack (with cert-manager, environments, external-secrets, kyverno,\n                     metrics-server)"), mgmt);
         assertTrue(mgmt.contains("load balancer for ingress-nginx provisioned"), mgmt);
         assertTrue(mgmt.contains("certificates issued by Let's Encrypt (DNS-01)"), mgmt);
         assertTrue(mgmt.contains("(target 25 min: "), mgmt);

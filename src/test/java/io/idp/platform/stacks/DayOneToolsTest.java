@@ -42,7 +42,7 @@ class DayOneToolsTest {
     @Test
     void metricsServerRunsOnPhysicalClustersAndVirtualOnesProxyTheHosts() {
         var application = document(gitopsFile(mgmt, "registry/clusters/mgmt/metrics-server.yaml"), "metrics-server");
-        assertEquals("5", at(application, "metadata", "annotations", "argocd.argoproj.io/sync-wave"));
+        assertEquals("10", at(application, "metadata", "annotations", "argocd.argoproj.io/sync-wave"));
         var values = at(application, "spec", "source", "helm", "valuesObject");
         assertEquals(2, at(values, "replicas"));
         assertEquals(Map.of("enabled", true, "minAvailable", 1), at(values, "podDisruptionBudget"));

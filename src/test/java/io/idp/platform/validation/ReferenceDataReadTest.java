@@ -13,18 +13,24 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class ReferenceDataReadTest {
 
+    /** The catalog's pin: only the pinned versions are packaged. */
+    private static String pin(String tool) {
+        return io.idp.platform.gitops.Catalog.load(java.nio.file.Path.of(".")).tool(tool).version();
+    }
+
     @Test
     void aChartsPackHoldsItsDefaultsSchemaAndEveryCrdWithItsVersions() {
         var data = new ReferenceData();
-        var pack = data.chart("cert-manager", "v1.18.2").orElseThrow();
-        assertSame(pack, data.chart("cert-manager", "v1.18.2").orElseThrow(), "read once");
-        assertEquals(List.of("cert-manager", "v1.18.2"), List.of(pack.chart(), pack.version()));
+        var version = pin("cert-manager");
+        var pack = data.chart("cert-manager", version).orElseThrow();
+        assertSame(pack, data.chart("cert-manager", version).orElseThrow(), "read once");
+        assertEquals(List.of("cert-manager", version), List.of(pack.chart(), pack.version()));
         assertTrue(pack.values().has("crds"), pack.values().toString().substring(0, 200));
         assertTrue(pack.schema().has("$defs"), "the values schema");
         assertEquals(List.of("CertificateRequest", "Certificate", "Challenge", "ClusterIssuer", "Issuer", "Order"),
                 pack.crds().stream().map(ReferenceData.Crd::kind).toList());
         var challenge = pack.crds().get(2);
-        assertEquals(List.of("cert-manager", "v1.18.2", "acme.cert-manager.io", "Namespaced"),
+        assertEquals(List.of("cert-manager", version, "acme.cert-manager.io", "Namespaced"),
                 List.of(challenge.chart(), challenge.chartVersion(), challenge.group(), challenge.scope()));
         assertEquals(List.of("v1"), challenge.served());
         assertTrue(challenge.version("v1").orElseThrow().schema().has("properties"));
@@ -33,7 +39,7 @@ class ReferenceDataReadTest {
 
     @Test
     void aChartsSubchartsAreReadByName() {
-        var pack = new ReferenceData().chart("kube-prometheus-stack", "75.15.1").orElseThrow();
+        var pack = new ReferenceData().chart("kube-prometheus-stack", pin("kube-prometheus-stack")).orElseThrow();
         assertTrue(pack.subcharts().containsKey("grafana"), pack.subcharts().keySet().toString());
         assertTrue(pack.subcharts().get("grafana").has("ingress"));
     }
