@@ -63,7 +63,8 @@ public record PlatformConfig(
         boolean workloadRole = "workload".equals(given.get(ROLE.name()).orElse(null));
         boolean virtual = workloadRole && "vcluster".equals(given.get(CLUSTER_TYPE.name()).orElse(null));
         // A workload stack of an unknown kind: whether it needs a network is unknown, so only the kind is reported.
-        boolean unknownKind = workloadRole && !virtual && !"eks".equals(given.get(CLUSTER_TYPE.name()).orElse(null));
+        // Unset is eks, the key's default.
+        boolean unknownKind = workloadRole && !virtual && !"eks".equals(given.get(CLUSTER_TYPE.name()).orElse("eks"));
         var raw = virtual || unknownKind ? without(given, OWN_CLUSTER_KEYS) : given;
         var reader = new ConfigReader(raw);
         var role = reader.choice(ROLE, Role::fromConfigValue);
