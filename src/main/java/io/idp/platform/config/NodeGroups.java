@@ -42,7 +42,6 @@ final class NodeGroups {
 
     private final ConfigReader reader;
     private final ClusterSettings.AmiFamily family;
-    private boolean ok = true;
 
     private NodeGroups(ConfigReader reader, ClusterSettings.AmiFamily family) {
         this.reader = reader;
@@ -52,19 +51,17 @@ final class NodeGroups {
     /** The groups, or empty when any setting is bad (each reported); the family is the default group's. */
     static Optional<List<NodeGroupSettings>> read(ConfigReader reader, Optional<ClusterSettings.AmiFamily> family) {
         var key = ConfigKeys.NODE_GROUPS;
-        var text = reader.text(key);
-        if (text.isEmpty()) {
-            return Optional.of(List.of());
-        }
+        // Never empty: the key is optional and defaults to {}.
+        var text = reader.text(key).orElse("{}");
         JsonElement json;
         try {
-            json = JsonParser.parseString(text.get());
+            json = JsonParser.parseString(text);
         } catch (JsonParseException e) {
-            reader.error(key, text.get(), "is not a YAML map");
+            reader.error(key, text, "is not a YAML map");
             return Optional.empty();
         }
         if (!json.isJsonObject()) {
-            reader.error(key, text.get(), "is not a map of node group names to their settings");
+            reader.error(key, text, "is not a map of node group names to their settings");
             return Optional.empty();
         }
         var groups = new NodeGroups(reader, family.orElse(ClusterSettings.AmiFamily.AL2023));
@@ -72,24 +69,29 @@ final class NodeGroups {
         for (var entry : json.getAsJsonObject().entrySet()) {
             groups.group(entry.getKey(), entry.getValue()).ifPresent(result::add);
         }
-        return groups.ok && family.isPresent() ? Optional.of(List.copyOf(result)) : Optional.empty();
+        // A group with any bad setting is left out (its errors reported), and then so is the whole map.
+        return result.size() == json.getAsJsonObject().size() && family.isPresent() ? Optional.of(List.copyOf(result)) : Optional.empty();
     }
 
     private Optional<NodeGroupSettings> group(String name, JsonElement value) {
         var key = ConfigKeys.NODE_GROUPS.name();
         if (name.equals(DEFAULT_GROUP)) {
-            return fail(key, name, "names the default node group, which platform:nodeInstanceTypes, platform:nodeMinSize, "
+            fail(key, name, "names the default node group, which platform:nodeInstanceTypes, platform:nodeMinSize, "
                     + "platform:nodeDesiredSize, platform:nodeMaxSize and platform:nodeAmiFamily set", "a group name other than default");
+            return Optional.empty();
         }
         if (!NAME.matcher(name).matches()) {
-            return fail(key, name, "is not a node group name",
+            fail(key, name, "is not a node group name",
                     "1-30 lowercase letters, digits and '-', not starting or ending with '-'");
+            return Optional.empty();
         }
         var at = key + "." + name;
         if (!value.isJsonObject()) {
-            return fail(at, value.toString(), "is not a map of node group settings", "a map of " + String.join(", ", SETTINGS));
+            fail(at, value.toString(), "is not a map of node group settings", "a map of " + String.join(", ", SETTINGS));
+            return Optional.empty();
         }
         var settings = value.getAsJsonObject();
+        var known = SETTINGS.containsAll(settings.keySet());
         for (var setting : settings.keySet()) {
             if (!SETTINGS.contains(setting)) {
                 var given = settings.get(setting);
@@ -117,7 +119,7 @@ final class NodeGroups {
         }
         var labels = labels(at, settings);
         var taints = taints(at, settings);
-        if (instanceTypes.isEmpty() || capacity.isEmpty() || min.isEmpty() || max.isEmpty() || desired.isEmpty()
+        if (!known || instanceTypes.isEmpty() || capacity.isEmpty() || min.isEmpty() || max.isEmpty() || desired.isEmpty()
                 || disk.isEmpty() || ami.isEmpty() || labels.isEmpty() || taints.isEmpty()) {
             return Optional.empty();
         }
@@ -136,8 +138,9 @@ final class NodeGroups {
         var key = at + ".instanceTypes";
         var value = settings.get("instanceTypes");
         if (value == null || !value.isJsonArray() || value.getAsJsonArray().isEmpty()) {
-            return fail(key, value == null ? null : value.toString(), value == null ? "is required" : "is not a list of instance types",
+            fail(key, value == null ? null : value.toString(), value == null ? "is required" : "is not a list of instance types",
                     "a list of EC2 instance types of one architecture, such as [m6i.large, m6a.large]");
+            return Optional.empty();
         }
         var types = new ArrayList<String>();
         boolean good = true;
@@ -178,7 +181,8 @@ final class NodeGroups {
             return check(at + "." + name, text, number >= min && number <= max, "is out of range", allowed)
                     ? Optional.of(number) : Optional.empty();
         } catch (NumberFormatException e) {
-            return fail(at + "." + name, text, "is not a whole number", allowed);
+            fail(at + "." + name, text, "is not a whole number", allowed);
+            return Optional.empty();
         }
     }
 
@@ -189,7 +193,8 @@ final class NodeGroups {
             return Optional.of(Map.of());
         }
         if (!value.isJsonObject()) {
-            return fail(key, value.toString(), "is not a map of label names to values", "a map such as {workload: gpu}");
+            fail(key, value.toString(), "is not a map of label names to values", "a map such as {workload: gpu}");
+            return Optional.empty();
         }
         var labels = new LinkedHashMap<String, String>();
         boolean good = true;
@@ -215,7 +220,8 @@ final class NodeGroups {
         }
         var allowed = "a list of at most " + MAX_TAINTS + " maps {key, value, effect}, effect one of " + String.join(", ", TAINT_EFFECTS);
         if (!value.isJsonArray()) {
-            return fail(key, value.toString(), "is not a list of taints", allowed);
+            fail(key, value.toString(), "is not a list of taints", allowed);
+            return Optional.empty();
         }
         if (!check(key, value.getAsJsonArray().size() + " taints", value.getAsJsonArray().size() <= MAX_TAINTS,
                 "has more taints than EKS allows on a node group", allowed)) {
@@ -258,9 +264,7 @@ final class NodeGroups {
         return good;
     }
 
-    private <T> Optional<T> fail(String key, String value, String problem, String allowed) {
-        ok = false;
+    private void fail(String key, String value, String problem, String allowed) {
         reader.error(new ConfigError(key, value, problem, allowed, EXAMPLE));
-        return Optional.empty();
     }
 }
