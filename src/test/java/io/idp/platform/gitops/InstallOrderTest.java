@@ -21,7 +21,7 @@ class InstallOrderTest {
             "Certificate", "cert-manager",
             "ClusterSecretStore", "external-secrets",
             "ExternalSecret", "external-secrets",
-            "ClusterPolicy", "kyverno",
+            "ValidatingPolicy", "kyverno",
             "ServiceMonitor", "kube-prometheus-stack",
             "Ingress", "ingress-nginx");
 
