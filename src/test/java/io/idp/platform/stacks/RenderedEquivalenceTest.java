@@ -70,6 +70,15 @@ class RenderedEquivalenceTest {
     static final String DEX_TEAMS_NOW = "teams: [platform-admins, developers, contractors]\n";
 
     /**
+     * Kyverno's policies moved from ClusterPolicy (kyverno.io/v1, deprecated since Kyverno 1.17) to ValidatingPolicy
+     * (policies.kyverno.io/v1, CEL; KyvernoPoliciesTest holds their rules): each ClusterPolicy before stands for the
+     * ValidatingPolicy now with the same metadata (name, title, category, sync wave), and the projects' cluster-resource
+     * whitelists allow the new kind in place of the old. Kind before, kind now, as whitelist entries.
+     */
+    static final Map<String, String> POLICY_KIND_BEFORE = Map.of("group", "kyverno.io", "kind", "ClusterPolicy");
+    static final Map<String, String> POLICY_KIND_NOW = Map.of("group", "policies.kyverno.io", "kind", "ValidatingPolicy");
+
+    /**
      * Tools added since: their files are additions (each listed in {@link #ADDED_FILES}), and what they add
      * to files that existed (their chart repository and namespace in the projects, their ApplicationSets in
      * the fleet's file) is taken out of the current files before those are compared, nothing else.
@@ -129,6 +138,7 @@ class RenderedEquivalenceTest {
                 }
                 var expected = parse(text);
                 bumpPins(expected);
+                movePolicies(expected, parse(now));
                 if (stack.equals("mgmt")) {
                     moveWaves(expected);
                     listEveryTeam(expected);
@@ -151,6 +161,21 @@ class RenderedEquivalenceTest {
         });
         PIN_BUMPS.forEach((chart, pin) -> assertEquals(pin.get(1), pins.get(chart), chart));
         assertTrue(NOW.get("mgmt").get("registry/clusters/mgmt/argo-cd.yaml").contains("teams: [platform-admins, developers, contractors]"));
+        for (var stack : STACKS) {
+            var policyFiles = before(stack).entrySet().stream().filter(e -> e.getValue().contains("\nkind: ClusterPolicy\n"))
+                    .map(Map.Entry::getKey).toList();
+            assertEquals(stack.equals("mgmt") ? 2 : 1, policyFiles.size(), stack + ": " + policyFiles);
+            NOW.get(stack).forEach((file, text) -> {
+                if (policyFiles.contains(file)) {
+                    assertEquals(List.of("policies.kyverno.io/v1 ValidatingPolicy", "policies.kyverno.io/v1 ValidatingPolicy"),
+                            parse(text).stream().map(d -> ((Map<?, ?>) d).get("apiVersion") + " " + ((Map<?, ?>) d).get("kind")).toList(),
+                            stack + ": " + file);
+                }
+            });
+        }
+        var projects = NOW.get("mgmt").get("registry/clusters/mgmt/app-projects.yaml");
+        assertTrue(projects.contains("- group: policies.kyverno.io\n      kind: ValidatingPolicy"), projects);
+        assertFalse(projects.contains("kind: ClusterPolicy"), projects);
         var environments = document(parse(NOW.get("mgmt").get("registry/clusters/mgmt/cluster-registries.yaml")), "environments");
         assertEquals("10", String.valueOf(map(map(environments, "metadata"), "annotations").get("argocd.argoproj.io/sync-wave")));
     }
@@ -167,6 +192,35 @@ class RenderedEquivalenceTest {
             object.values().forEach(RenderedEquivalenceTest::bumpPins);
         } else if (node instanceof List<?> list) {
             list.forEach(RenderedEquivalenceTest::bumpPins);
+        }
+    }
+
+    /**
+     * Each ClusterPolicy before becomes the ValidatingPolicy now of the same metadata, when there is one (else it stays,
+     * and differs); each whitelist entry of the old kind becomes the new kind's.
+     */
+    static void movePolicies(List<Object> expected, List<Object> now) {
+        for (int i = 0; i < expected.size(); i++) {
+            if (expected.get(i) instanceof Map<?, ?> before && "ClusterPolicy".equals(before.get("kind"))) {
+                for (var candidate : now) {
+                    if (candidate instanceof Map<?, ?> after && "ValidatingPolicy".equals(after.get("kind"))
+                            && "policies.kyverno.io/v1".equals(after.get("apiVersion")) && before.get("metadata").equals(after.get("metadata"))) {
+                        expected.set(i, candidate);
+                    }
+                }
+            }
+        }
+        replaceWhitelistedKind(expected);
+    }
+
+    static void replaceWhitelistedKind(Object node) {
+        if (node instanceof Map<?, ?> object) {
+            object.values().forEach(RenderedEquivalenceTest::replaceWhitelistedKind);
+        } else if (node instanceof List<?> list) {
+            @SuppressWarnings("unchecked")
+            var writable = (List<Object>) list;
+            writable.replaceAll(entry -> POLICY_KIND_BEFORE.equals(entry) ? new LinkedHashMap<>(POLICY_KIND_NOW) : entry);
+            list.forEach(RenderedEquivalenceTest::replaceWhitelistedKind);
         }
     }
 
