@@ -23,7 +23,9 @@ class InstallOrderTest {
             "ExternalSecret", "external-secrets",
             "ClusterPolicy", "kyverno",
             "ServiceMonitor", "kube-prometheus-stack",
-            "Ingress", "ingress-nginx");
+            "HTTPRoute", "envoy-gateway",
+            "Gateway", "envoy-gateway",
+            "SecurityPolicy", "envoy-gateway");
 
     static Map<String, Integer> waves() {
         var waves = new TreeMap<String, Integer>();
@@ -85,13 +87,12 @@ class InstallOrderTest {
     }
 
     @Test
-    void anythingWithAHostnameComesAfterIngressDnsAndIssuers() {
+    void anythingWithAHostnameComesAfterTheEdgeDnsAndIssuers() {
         var waves = waves();
         var violations = new ArrayList<String>();
-        for (var dependency : List.of("ingress-nginx", "external-dns", "cluster-issuers")) {
-            before(waves, dependency, "argocd-ingress", violations);
+        for (var dependency : List.of("envoy-gateway", "external-dns", "cluster-issuers")) {
+            before(waves, dependency, "platform-gateway", violations);
         }
-        before(waves, "kube-prometheus-stack", "ingress-nginx", violations);
         before(waves, "kube-prometheus-stack", "trivy-operator", violations);
         assertEquals(List.of(), violations);
     }
