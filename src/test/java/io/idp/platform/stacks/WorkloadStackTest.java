@@ -131,7 +131,7 @@ class WorkloadStackTest {
         var annotations = map(map(template.get("metadata")).get("annotations"));
         assertEquals("-staging.mgmt.example.com", annotations.get("apps_hostname_suffix"));
         assertEquals("hello-development-staging.mgmt.example.com",
-                io.idp.platform.gitops.Edge.applicationHostname("hello", "development", annotations.get("apps_hostname_suffix")));
+                io.idp.platform.gitops.Edge.applicationHostname("hello", "development", String.valueOf(annotations.get("apps_hostname_suffix"))));
         var server = String.valueOf(map(template.get("data")).get("server"));
         assertEquals("https://staging.vcluster-staging.svc", server);
         assertTrue(server.matches("https://[^/:]*\\.svc"), "the fleet project's destination pattern https://*.svc admits it");
