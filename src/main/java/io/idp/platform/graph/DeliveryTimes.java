@@ -54,9 +54,12 @@ public final class DeliveryTimes {
             Map.entry("cluster-issuers", new ToolTime(5, 30, Set.of("cert-manager", "platform-secrets"), false,
                     "the ClusterIssuers registering their ACME account with Let's Encrypt")),
             Map.entry("kyverno-policies", new ToolTime(5, 10, Set.of("kyverno"), false, "Kyverno policies becoming ready")),
-            Map.entry("platform-gateway", new ToolTime(5, 20, Set.of("envoy-gateway", "cluster-issuers", "external-dns"), true,
-                    "the Gateway: Envoy Gateway deploys its proxies (a few seconds to Ready) and their LoadBalancer Service,"
-                            + " healthy once the load balancer has an address; Argo CD's routes with it")),
+            Map.entry("platform-gateway", new ToolTime(85, 20, Set.of("envoy-gateway"), true,
+                    "the Gateway, in Envoy Gateway's wave: its sync retries until Envoy Gateway's CRDs are there (its minute and a"
+                            + " retry), then the proxies (seconds to Ready) and their LoadBalancer Service, healthy once the load balancer"
+                            + " has an address")),
+            Map.entry("argocd-routes", new ToolTime(5, 10, Set.of("platform-gateway", "cluster-issuers", "external-dns"), false,
+                    "Argo CD's routes and their policies: accepted by the Gateway at once")),
             Map.entry("cluster-settings", new ToolTime(5, 30, Set.of("external-secrets", "cert-manager", "kyverno"), false,
                     "a workload cluster's own directory: its secret store, issuers and policies")),
             Map.entry("cluster-gateway", new ToolTime(5, 20, Set.of("cluster-settings", "envoy-gateway"), true,

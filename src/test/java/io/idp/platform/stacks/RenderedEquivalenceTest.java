@@ -101,7 +101,7 @@ class RenderedEquivalenceTest {
                     "registry/clusters/mgmt/envoy-gateway.yaml",
                     "registry/clusters/mgmt/platform-gateway.yaml",
                     "registry/clusters/mgmt/manifests/platform-gateway/gateway.yaml",
-                    "registry/clusters/mgmt/manifests/platform-gateway/argocd.yaml",
+                    "registry/clusters/mgmt/manifests/argocd-routes/argocd.yaml",
                     "registry/clusters/mgmt/manifests/network-policies/envoy-gateway-system.yaml",
                     "registry/fleet/network-policies/workload-eks/envoy-gateway-system.yaml",
                     "templates/workload-eks/platform-gateway.yaml"),
