@@ -50,8 +50,11 @@ final class HealthyPlatformInput {
             }
         }
         deliveries.add(new Delivery("cluster-settings", 0));
+        if (!virtual) {
+            deliveries.add(new Delivery("cluster-gateway", 0));
+        }
         deliveries.sort(java.util.Comparator.comparing(Delivery::name));
-        // A virtual cluster has no load balancer, DNS records or certificates of its own.
+        // A virtual cluster has no load balancer, DNS records or certificates of its own: the host's Gateway serves it.
         return HealthyPlatform.estimate(cluster + (virtual ? " (virtual workload)" : " (EKS workload)"), pulumiUpSeconds, deliveries,
                 HealthyPlatform.Order.RETRIES, !virtual, virtual ? Optional.of(VIRTUAL_TARGET_SECONDS) : Optional.empty());
     }

@@ -35,6 +35,10 @@ public final class VirtualCluster extends ComponentResource {
     public static final String SECRETS_SERVICE_ACCOUNT = "vcluster-secrets";
     /** Secrets the host namespace receives from the store and vcluster syncs into the virtual cluster. */
     public static final Map<String, String> SYNCED_SECRETS = Map.of("cloudflare-api-token", "cert-manager/cloudflare-api-token");
+    /** Where the host's edge runs: Envoy Gateway's namespace, with the Gateway every cluster shares the name of. */
+    public static final String EDGE_NAMESPACE = "envoy-gateway-system";
+    /** The host's Gateway, namespace/name, shown inside the virtual cluster at the same place. */
+    public static final String HOST_GATEWAY = EDGE_NAMESPACE + "/platform";
     /** Requests and limits of the virtual control plane: about 1 CPU and 1 GiB. */
     public static final Map<String, Object> RESOURCES = Map.of(
             "requests", Map.of("cpu", "500m", "memory", "512Mi"),
@@ -145,12 +149,20 @@ public final class VirtualCluster extends ComponentResource {
                 // inside are enforced on the host. Since vcluster 0.27 workloads reach only public
                 // addresses (publicEgress, private ranges excepted) and nothing opens egress to a
                 // vCluster Platform, which 0.26's outgoingConnections.platform had to switch off.
+                // The host's edge proxies are the one way in from outside the virtual cluster.
                 "policies", Map.of("resourceQuota", Map.of("enabled", true), "limitRange", Map.of("enabled", true),
-                        "networkPolicy", Map.of("enabled", true, "workload", Map.of("publicEgress", Map.of("enabled", true)))),
+                        "networkPolicy", Map.of("enabled", true, "workload", Map.of("publicEgress", Map.of("enabled", true),
+                                "ingress", List.of(Map.of("from", List.of(Map.of("namespaceSelector", Map.of("matchLabels",
+                                        Map.of("kubernetes.io/metadata.name", EDGE_NAMESPACE))))))))),
                 // kubectl top and autoscalers read the host's metrics-server: a virtual cluster has no kubelets of its own.
                 "integrations", Map.of("metricsServer", Map.of("enabled", true)),
-                "sync", Map.of("fromHost", Map.of("secrets", Map.of("enabled", true, "mappings", Map.of("byName",
-                        syncedSecrets(args)))), "toHost", Map.of("networkPolicies", Map.of("enabled", true))));
+                // Applications are reachable through the host's edge (docs/edge.md): the host's Gateway appears
+                // inside under its own name, and HTTPRoutes made inside are synced to the host and attach to it.
+                "sync", Map.of("fromHost", Map.of(
+                                "secrets", Map.of("enabled", true, "mappings", Map.of("byName", syncedSecrets(args))),
+                                "gateways", Map.of("enabled", true, "mappings", Map.of("byName", Map.of(HOST_GATEWAY, HOST_GATEWAY)))),
+                        "toHost", Map.of("networkPolicies", Map.of("enabled", true),
+                                "gatewayApi", Map.of("enabled", true, "httpRoutes", Map.of("enabled", true)))));
     }
 
     /** Host secrets (in the cluster's namespace) to their place inside the virtual cluster. */

@@ -38,6 +38,8 @@ public final class WorkloadCluster extends ComponentResource {
 
     private final WorkloadClusterArgs args;
     private final Output<String> server;
+    /** The cluster Secret's annotation the environments' ApplicationSets build applications' hostnames from. */
+    public static final String APPS_HOSTNAME_SUFFIX = "apps_hostname_suffix";
     private final Output<String> hostname;
     private final Network network;
     private final Map<String, String> labels;
@@ -84,7 +86,7 @@ public final class WorkloadCluster extends ComponentResource {
             var backups = new ClusterBackups(clusterName + "-backups", ClusterBackupsArgs.builder().cluster(eks).region(args.region())
                     .backups(args.backups()).protect(args.protect()).build(), child);
             var annotations = Output.tuple(hostname, externalSecrets.arn(), karpenter.annotations(), backups.annotations())
-                    .applyValue(t -> withCapabilities(annotations(t.t1, t.t2), t.t3, t.t4));
+                    .applyValue(t -> withCapabilities(annotations(t.t1, t.t2, "." + t.t1), t.t3, t.t4));
             // The Secret depends on the cluster (through its endpoint) and on Argo CD's access to it, so a destroy
             // removes it first. It does not wait for nodes: Argo CD retries until the add-ons can run.
             register(eks, annotations, fleetAccess);
@@ -93,7 +95,10 @@ public final class WorkloadCluster extends ComponentResource {
             this.network = null;
             var secretsRole = VirtualClusterSecrets.role(clusterName, management, this);
             var vcluster = new VirtualCluster(clusterName, new VirtualCluster.Args(clusterName, args.vclusterChart(), labels,
-                    hostname.applyValue(host -> annotations(host, "")), management.kubernetes(), secretsRole,
+                    // Its applications are served by the host's Gateway, one label under the host's hostname.
+                    Output.tuple(hostname, management.clusterName(), management.domain())
+                            .applyValue(t -> annotations(t.t1, "", "-" + clusterName + "." + t.t2 + "." + t.t3)),
+                    management.kubernetes(), secretsRole,
                     ownSecrets(management), management.region().applyValue(region -> args.secretStoreRegion().orElse(region))), child);
             this.server = Output.of(vcluster.server());
         }
@@ -126,9 +131,11 @@ public final class WorkloadCluster extends ComponentResource {
     }
 
     /** Per-cluster facts the fleet's add-ons read from the cluster Secret's annotations. */
-    private Map<String, String> annotations(String hostname, String externalSecretsRoleArn) {
+    private Map<String, String> annotations(String hostname, String externalSecretsRoleArn, String appsHostnameSuffix) {
         var annotations = new TreeMap<String, String>();
         annotations.put("cluster_hostname", hostname);
+        // What follows <app>-<env> in an application's hostname (Edge.applicationHostname).
+        annotations.put(APPS_HOSTNAME_SUFFIX, appsHostnameSuffix);
         annotations.put("region", args.region());
         annotations.put("platform/stack", args.stackName().orElseGet(() -> Deployment.getInstance().getStackName()));
         if (!externalSecretsRoleArn.isEmpty()) {

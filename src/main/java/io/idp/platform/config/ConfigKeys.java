@@ -207,8 +207,12 @@ public final class ConfigKeys {
                     + "platform/<mgmt>/clusters/<cluster>/datadog/api-key in Secrets Manager)", "datadog",
             "Which observability stack the cluster runs.");
 
+    public static final ConfigKey EDGE_SCHEME = optional("platform:edgeScheme", BOTH, "internet-facing",
+            "internet-facing (a public Network Load Balancer) or internal (private addresses only: the VPC, peered networks, a VPN)",
+            "internal", "Where the cluster's edge (the Gateway's load balancer, docs/edge.md) answers.");
+
     private static final Map<String, ConfigKey> BY_NAME = index(List.of(
-            ROLE, CLUSTER_NAME, REGION, VPC_CIDR, AVAILABILITY_ZONES, NAT_GATEWAYS, KUBERNETES_VERSION,
+            ROLE, CLUSTER_NAME, REGION, EDGE_SCHEME, VPC_CIDR, AVAILABILITY_ZONES, NAT_GATEWAYS, KUBERNETES_VERSION,
             NODE_INSTANCE_TYPES, NODE_MIN_SIZE, NODE_DESIRED_SIZE, NODE_MAX_SIZE, NODE_AMI_FAMILY, NODE_GROUPS, CLUSTER_ADMIN_ROLE_ARNS,
             API_PUBLIC_ACCESS_CIDRS, PROTECT, TAGS, POLICY_WAIVERS,
             KARPENTER_CPU_LIMIT, KARPENTER_MEMORY_LIMIT_GIB, KARPENTER_CAPACITY_TYPES, BACKUP_RETENTION_DAYS, BACKUP_SCHEDULE,

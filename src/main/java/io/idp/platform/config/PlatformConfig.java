@@ -33,7 +33,8 @@ public record PlatformConfig(
         Optional<WorkloadSettings> workload,
         RecoverySettings recovery,
         NodeAutoscaling autoscaling,
-        BackupSettings backups) {
+        BackupSettings backups,
+        EdgeScheme edgeScheme) {
 
     /** The namespace of the platform's own configuration keys ({@code platform:clusterName}). */
     public static final String NAMESPACE = "platform";
@@ -79,6 +80,7 @@ public record PlatformConfig(
         var protect = reader.bool(PROTECT);
         var tags = reader.map(TAGS).filter(map -> Tags.check(map, reader));
         var observability = reader.choice(OBSERVABILITY, Observability::fromConfigValue);
+        var edgeScheme = reader.choice(EDGE_SCHEME, EdgeScheme::fromConfigValue);
         var dns = dns(reader, raw);
         var waivers = reader.map(POLICY_WAIVERS).filter(map -> {
             boolean ok = true;
@@ -110,7 +112,7 @@ public record PlatformConfig(
         return new PlatformConfig(stack, role.orElseThrow(), region.orElseThrow(), clusterName.orElseThrow(),
                 network.orElseThrow(), cluster.orElseThrow(), protect.orElseThrow(), tags.orElseThrow(),
                 observability.orElseThrow(), environments.orElseThrow(), dns.orElseThrow(), waivers.orElseThrow(), management, workload,
-                recovery.orElseThrow(), autoscaling.orElseThrow(), backups.orElseThrow());
+                recovery.orElseThrow(), autoscaling.orElseThrow(), backups.orElseThrow(), edgeScheme.orElseThrow());
     }
 
     private static RawConfig without(RawConfig raw, List<ConfigKey> keys) {

@@ -1,5 +1,6 @@
 package io.idp.platform.gitops;
 
+import io.idp.platform.config.EdgeScheme;
 import io.idp.platform.config.Observability;
 
 import java.nio.file.Path;
@@ -43,7 +44,8 @@ public final class GitopsLayout {
             Observability observability,
             Sso sso,
             List<String> argocdSourceRanges,
-            io.idp.platform.config.ArgoCdScale argocdScale) {
+            io.idp.platform.config.ArgoCdScale argocdScale,
+            EdgeScheme edgeScheme) {
 
         /** Private addresses only: the VPC, networks peered with it, a VPN into it. */
         public static final List<String> INTERNAL = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
@@ -51,6 +53,16 @@ public final class GitopsLayout {
         public ManagementFacts {
             argocdScale = argocdScale == null ? io.idp.platform.config.ArgoCdScale.DEFAULT : argocdScale;
             argocdSourceRanges = argocdSourceRanges.isEmpty() ? INTERNAL : List.copyOf(argocdSourceRanges);
+            edgeScheme = edgeScheme == null ? EdgeScheme.INTERNET_FACING : edgeScheme;
+        }
+
+        /** Facts with the edge on the internet. */
+        public ManagementFacts(String clusterName, String hostname, String region, String repoUrl, String alertsEmail,
+                               String secretsPrefix, String externalSecretsRoleArn, String argocdFleetRoleArn,
+                               boolean argocdHighlyAvailable, Observability observability, Sso sso, List<String> argocdSourceRanges,
+                               io.idp.platform.config.ArgoCdScale argocdScale) {
+            this(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix, externalSecretsRoleArn, argocdFleetRoleArn,
+                    argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale, EdgeScheme.INTERNET_FACING);
         }
 
         /** Facts with Argo CD's UI internal. */
@@ -72,7 +84,8 @@ public final class GitopsLayout {
         /** The same facts with the values only known once resources exist. */
         public ManagementFacts withResources(String repoUrl, String externalSecretsRoleArn, String argocdFleetRoleArn) {
             return new ManagementFacts(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix,
-                    externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale);
+                    externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale,
+                    edgeScheme);
         }
     }
 
@@ -100,7 +113,16 @@ public final class GitopsLayout {
 
     /** Facts about a workload cluster that its templates need. */
     public record WorkloadFacts(String clusterName, String hostname, String region, String alertsEmail, String secretsPrefix,
-                                Observability observability) {
+                                Observability observability, EdgeScheme edgeScheme) {
+        public WorkloadFacts {
+            edgeScheme = edgeScheme == null ? EdgeScheme.INTERNET_FACING : edgeScheme;
+        }
+
+        /** Facts with the edge on the internet. */
+        public WorkloadFacts(String clusterName, String hostname, String region, String alertsEmail, String secretsPrefix,
+                             Observability observability) {
+            this(clusterName, hostname, region, alertsEmail, secretsPrefix, observability, EdgeScheme.INTERNET_FACING);
+        }
     }
 
     public static String clusterDirectory(String clusterName) {
@@ -199,8 +221,10 @@ public final class GitopsLayout {
         variables.put("platform.destinations", ToolApplications.destinations(catalog, own, List.of("kube-system", "default")));
         variables.put("fleet.sourceRepos", ToolApplications.sourceRepos(catalog, fleet, facts.repoUrl()));
         variables.put("fleet.destinations", tenancy.fleetDestinations(catalog));
-        variables.put("argocd.sourceRanges", String.join(",", facts.argocdSourceRanges()));
-        variables.put("github.hookRanges", String.join(",", GITHUB_HOOKS));
+        // Who may reach Argo CD's UI and its webhook: client CIDRs of the routes' SecurityPolicies.
+        variables.put("argocd.sourceRanges", Edge.cidrList(facts.argocdSourceRanges()));
+        variables.put("github.hookRanges", Edge.cidrList(GITHUB_HOOKS));
+        Edge.variables(facts.edgeScheme()).forEach(variables::put);
         var directory = clusterDirectory(facts.clusterName());
         // Each tool's Application and ApplicationSet come from its declaration; what else the cluster
         // keeps for a tool (its credentials) is the template named after it, appended to its Application.
@@ -230,7 +254,7 @@ public final class GitopsLayout {
         var scraper = List.of(observability.namespace());
         var fleetScrapers = Arrays.stream(Observability.values()).map(o -> catalog.tool(o.tool()).namespace()).distinct().sorted().toList();
         // Each application's namespace policies travel in its environment chart, kept by the platform.
-        var appPolicies = NetworkPolicies.forApplication(catalog.tool("ingress-nginx").namespace(), fleetScrapers);
+        var appPolicies = NetworkPolicies.forApplication(NetworkPolicies.edgeNamespace(catalog), fleetScrapers);
         for (var app : tenancy.applications()) {
             for (var environment : tenancy.environments()) {
                 files.put(appNamespacePolicies(environment, app), appPolicies);
@@ -279,7 +303,9 @@ public final class GitopsLayout {
         if (kind == ClusterKind.WORKLOAD_EKS) {
             variables.put("secrets.region", secretsRegion);
             variables.put("secrets.prefix", facts.secretsPrefix());
-            for (var tool : List.of("cert-manager", "external-secrets", "external-dns")) {
+            Edge.variables(facts.edgeScheme()).forEach(variables::put);
+            variables.put("cluster.hostname", facts.hostname());
+            for (var tool : List.of("cert-manager", "external-secrets", "external-dns", "envoy-gateway")) {
                 variables.put("tool." + tool + ".namespace", catalog.tool(tool).namespace());
             }
             var observability = facts.observability().tool();

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  *   <li>{@code allow-same-namespace}: the tool's own pods talk to each other (controllers, webhooks' services, redis);</li>
  *   <li>{@code allow-metrics-scraping}: from the observability namespace (Prometheus or the Datadog agent);</li>
  *   <li>and the tool's own: the Kubernetes API, its webhook port from the control plane, calls out to AWS,
- *       GitHub or Cloudflare, the ingress controller to its backends.</li>
+ *       GitHub or Cloudflare, the edge's proxies to its backends.</li>
  * </ul>
  * The API server and the control plane's webhook calls come from private addresses in the cluster's
  * VPC (EKS places its endpoint's interfaces there; a virtual cluster's API is a service of the host),
@@ -48,8 +48,10 @@ public final class NetworkPolicies {
             // Scrapes every namespace and the nodes; alerts and Grafana's sign-in go out over HTTPS and SMTP.
             Map.entry("kube-prometheus-stack", new Needs(List.of(10250), List.of(443, 587), true, List.of(), Map.of("grafana", 3000))),
             Map.entry("datadog", new Needs(List.of(), List.of(443), true, List.of(), Map.of())),
-            // Clients reach the controller through the load balancer; it reaches every backend.
-            Map.entry("ingress-nginx", new Needs(List.of(8443), List.of(), true, List.of(80, 443), Map.of())),
+            // The edge: clients reach the Envoy proxies through the load balancer on the ports Envoy
+            // Gateway maps listeners 80 and 443 to (10080, 10443: unprivileged); the proxies reach every
+            // backend; the API server calls the controller's topology-injector webhook on 9443.
+            Map.entry("envoy-gateway", new Needs(List.of(9443), List.of(), true, List.of(10080, 10443), Map.of())),
             Map.entry("external-dns", new Needs(List.of(), List.of(443), false, List.of(), Map.of())),
             Map.entry("reloader", new Needs(List.of(), List.of(), false, List.of(), Map.of())),
             // Vulnerability databases and image registries.
@@ -66,7 +68,7 @@ public final class NetworkPolicies {
     public static SortedMap<String, String> forTools(Catalog catalog, java.util.Set<String> tools, List<String> scrapers,
                                                      String dir, java.util.Set<String> programNamespaces) {
         var files = new TreeMap<String, String>();
-        var ingressNamespace = catalog.tools().containsKey("ingress-nginx") ? catalog.tool("ingress-nginx").namespace() : "ingress-nginx";
+        var ingressNamespace = edgeNamespace(catalog);
         for (var tool : tools) {
             var namespace = catalog.tool(tool).namespace();
             var needs = NEEDS.getOrDefault(tool, new Needs(List.of(), List.of(), false, List.of(), Map.of()));
@@ -79,6 +81,14 @@ public final class NetworkPolicies {
             files.put(dir + namespace + ".yaml", "# " + tool + ": deny by default, allow what it needs.\n" + yaml(docs));
         }
         return files;
+    }
+
+    /** The edge tool of the catalog: its proxies are the only clients of the UIs and applications behind it. */
+    public static final String EDGE = "envoy-gateway";
+
+    /** Where the edge's proxies run (Envoy Gateway deploys them in its own namespace). */
+    public static String edgeNamespace(Catalog catalog) {
+        return catalog.tools().containsKey(EDGE) ? catalog.tool(EDGE).namespace() : "envoy-gateway-system";
     }
 
     /** A namespace where nothing of the platform runs ("default"): nothing in, nothing out. */

@@ -30,7 +30,6 @@ public record Tenancy(List<String> applications, List<String> environments, List
             kind("", "ServiceAccount"),
             kind("autoscaling", "HorizontalPodAutoscaler"),
             kind("policy", "PodDisruptionBudget"),
-            kind("networking.k8s.io", "Ingress"),
             kind("networking.k8s.io", "NetworkPolicy"),
             kind("gateway.networking.k8s.io", "HTTPRoute"),
             kind("external-secrets.io", "ExternalSecret"));

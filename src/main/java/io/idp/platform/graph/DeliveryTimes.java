@@ -38,8 +38,9 @@ public final class DeliveryTimes {
             Map.entry("kube-prometheus-stack", new ToolTime(60, 150, Set.of(), false,
                     SEEN + "; the largest CRDs of the platform, then Prometheus and Alertmanager with their EBS volumes")),
             Map.entry("kyverno", new ToolTime(30, 60, Set.of(), false, SEEN + "; admission webhooks must register")),
-            Map.entry("ingress-nginx", new ToolTime(20, 40, Set.of("kube-prometheus-stack"), true,
-                    SEEN + "; healthy only once its LoadBalancer Service has an address (needs the ServiceMonitor CRD)")),
+            Map.entry("envoy-gateway", new ToolTime(30, 30, Set.of(), false,
+                    SEEN + "; its CRDs (the Gateway API's and Envoy Gateway's, server-side applied) then two controller replicas;"
+                            + " no load balancer until a Gateway exists")),
             Map.entry("datadog", new ToolTime(30, 60, Set.of("platform-secrets"), false, SEEN + "; the API key comes from the secret store")),
             Map.entry("external-dns", new ToolTime(15, 20, Set.of("platform-secrets"), false, SEEN + "; its Cloudflare token comes from the secret store")),
             Map.entry("reloader", new ToolTime(10, 15, Set.of("kube-prometheus-stack"), false, SEEN + " (needs the ServiceMonitor CRD)")),
@@ -53,10 +54,17 @@ public final class DeliveryTimes {
             Map.entry("cluster-issuers", new ToolTime(5, 30, Set.of("cert-manager", "platform-secrets"), false,
                     "the ClusterIssuers registering their ACME account with Let's Encrypt")),
             Map.entry("kyverno-policies", new ToolTime(5, 10, Set.of("kyverno"), false, "Kyverno policies becoming ready")),
-            Map.entry("argocd-ingress", new ToolTime(5, 10, Set.of("ingress-nginx", "cluster-issuers", "external-dns"), false,
-                    "Argo CD's Ingress: healthy once it has the load balancer's address")),
+            Map.entry("platform-gateway", new ToolTime(85, 20, Set.of("envoy-gateway"), true,
+                    "the Gateway, in Envoy Gateway's wave: its sync retries until Envoy Gateway's CRDs are there (its minute and a"
+                            + " retry), then the proxies (seconds to Ready) and their LoadBalancer Service, healthy once the load balancer"
+                            + " has an address")),
+            Map.entry("argocd-routes", new ToolTime(5, 10, Set.of("platform-gateway", "cluster-issuers", "external-dns"), false,
+                    "Argo CD's routes and their policies: accepted by the Gateway at once")),
             Map.entry("cluster-settings", new ToolTime(5, 30, Set.of("external-secrets", "cert-manager", "kyverno"), false,
                     "a workload cluster's own directory: its secret store, issuers and policies")),
+            Map.entry("cluster-gateway", new ToolTime(5, 20, Set.of("cluster-settings", "envoy-gateway"), true,
+                    "a physical workload cluster's Gateway (its own directory, after the issuers): healthy once its load balancer"
+                            + " has an address; a virtual cluster has none, the host's Gateway serves it")),
             Map.entry("environments", new ToolTime(3, 2, Set.of(), false, "the environments' homes: plain objects")));
 
     /** An object other than an Application in a sync wave (a project, an ApplicationSet, an ExternalSecret). */

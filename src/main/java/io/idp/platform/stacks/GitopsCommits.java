@@ -31,7 +31,7 @@ final class GitopsCommits {
                 settings.argocdHa(), config.observability(),
                 new GitopsLayout.Sso(settings.githubOwner(), sources.people().admins().githubSlug(), sources.people().developers().githubSlug(), sso.clientId(),
                         sources.people().narrowerTeams().stream().map(io.idp.platform.config.People.Team::githubSlug).toList()),
-                settings.argocdAllowedCidrs().stream().map(Object::toString).toList(), settings.argocdScale());
+                settings.argocdAllowedCidrs().stream().map(Object::toString).toList(), settings.argocdScale(), config.edgeScheme());
         // The projects name the workload clusters the stack files declare, never a wildcard server.
         var narrower = sources.people().narrowerTeams().stream().map(team -> new Tenancy.TeamScope(team.name(),
                 settings.githubOwner() + ":" + team.githubSlug(), team.environments())).toList();
@@ -50,12 +50,12 @@ final class GitopsCommits {
         var kind = CatalogPins.kind(config.workloadSettings().clusterType());
         var secretsPrefix = management.secretStorePrefix().applyValue(prefix -> prefix + "clusters/" + name + "/");
         var facts = Output.tuple(cluster.hostname(), management.require(ALERTS_EMAIL), secretsPrefix).applyValue(t ->
-                new GitopsLayout.WorkloadFacts(name, t.t1, config.region(), t.t2, t.t3, config.observability()));
+                new GitopsLayout.WorkloadFacts(name, t.t1, config.region(), t.t2, t.t3, config.observability(), config.edgeScheme()));
         // The store's region, or the recovery region of its replicas (platform:secretStoreRegion).
         var secretsRegion = management.region().applyValue(region -> config.recovery().secretStoreRegion(region));
         var paths = new TreeSet<>(GitopsLayout.workload(sources.root(), catalog, kind,
                 new GitopsLayout.WorkloadFacts(name, GitopsFiles.PENDING, config.region(), GitopsFiles.PENDING, GitopsFiles.PENDING,
-                        config.observability()), GitopsFiles.PENDING).keySet());
+                        config.observability(), config.edgeScheme()), GitopsFiles.PENDING).keySet());
         new RepositoryFiles(name + "-registry", RepositoryFilesArgs.builder()
                 .repository(management.gitopsRepo().applyValue(repo -> repo.substring(repo.indexOf('/') + 1))).paths(paths)
                 .contents(Output.tuple(facts, secretsRegion).applyValue(t -> GitopsLayout.workload(sources.root(), catalog, kind, t.t1, t.t2)))

@@ -49,8 +49,10 @@ public final class RenderedRepositoryCheck {
         this.applicationChart = applicationChart;
         this.catalog = catalog;
         this.data = data;
-        var packs = catalog.tools().values().stream()
-                .map(t -> data.chart(t.chart(), t.version())).flatMap(Optional::stream).toList();
+        var packs = new java.util.ArrayList<>(catalog.tools().values().stream()
+                .map(t -> data.chart(t.chart(), t.version())).flatMap(Optional::stream).toList());
+        // Last, so the Gateway API's kinds are checked against the standard channel, not the chart's experimental one.
+        data.chart(ReferenceData.GATEWAY_API, ReferenceData.GATEWAY_API_VERSION).ifPresent(packs::add);
         this.objects = new ObjectCheck(data.kubernetes(), packs);
     }
 

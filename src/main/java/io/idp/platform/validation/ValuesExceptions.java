@@ -26,8 +26,7 @@ final class ValuesExceptions {
             "kube-prometheus-stack", Map.of(
                     "alertmanager.alertmanagerSpec.configSecret", "templates/alertmanager/alertmanager.yaml sets the Alertmanager's "
                             + "configSecret from it (values.yaml line 942, commented); read with useExistingSecret",
-                    "grafana.annotations", "grafana 9.3.0 templates/deployment.yaml reads .Values.annotations (values.yaml line 225, commented)",
-                    "grafana.ingress.ingressClassName", "grafana 9.3.0 templates/ingress.yaml reads .Values.ingress.ingressClassName (values.yaml line 284, commented)"));
+                    "grafana.annotations", "grafana 9.3.0 templates/deployment.yaml reads .Values.annotations (values.yaml line 225, commented)"));
 
     /** Kubernetes maps of arbitrary names, wherever a chart passes them to an object. */
     static final Set<String> KUBERNETES_MAPS = Set.of("annotations", "labels", "nodeSelector", "podAnnotations", "podLabels",

@@ -47,17 +47,20 @@ class TerminalOutputTest {
     void everyKindOfClusterSaysWhenItsPlatformIsHealthy() {
         assertEquals(0, project.cliWithColumns(120, "plan", "mgmt", "--critical-path"), project.err());
         var mgmt = project.out();
-        assertTrue(mgmt.contains("wave 10: kube-prometheus-stack (with cert-manager, environments, external-secrets, kyverno,\n                     metrics-server)"), mgmt);
-        assertTrue(mgmt.contains("load balancer for ingress-nginx provisioned"), mgmt);
+        // The Gateway sits in Envoy Gateway's wave: its load balancer provisions while the tools install.
+        assertTrue(mgmt.contains("wave 10: platform-gateway (with cert-manager, environments, envoy-gateway,"), mgmt);
+        assertTrue(mgmt.contains("load balancer for platform-gateway provisioned"), mgmt);
         assertTrue(mgmt.contains("certificates issued by Let's Encrypt (DNS-01)"), mgmt);
         assertTrue(mgmt.contains("(target 25 min: "), mgmt);
         // The waves already start each object once what it needs is healthy: nothing waits without need.
         assertFalse(mgmt.contains("waits without need"), mgmt);
-        assertTrue(mgmt.contains("wave 20: ingress-nginx (with kyverno-policies, platform-secrets, reloader, trivy-operator)"), mgmt);
+        assertTrue(mgmt.contains("wave 20: trivy-operator (with kyverno-policies, platform-secrets, reloader)"), mgmt);
+        assertTrue(mgmt.contains("wave 35: argocd-routes"), mgmt);
         assertEquals(0, project.cliWithColumns(120, "plan", "production-east", "--critical-path"), project.err());
         var eks = project.out();
         assertTrue(eks.contains("time to a healthy platform (production-east (EKS workload)): platform healthy in about"), eks);
         assertTrue(eks.contains("Argo CD's ApplicationSets generate the cluster's Applications"), eks);
+        assertTrue(eks.contains("load balancer for cluster-gateway provisioned"), eks);
         assertFalse(eks.contains("waits without need"), "no waves on a workload cluster:\n" + eks);
         assertEquals(0, project.cliWithColumns(120, "plan", "staging", "--critical-path"), project.err());
         var virtual = project.out();

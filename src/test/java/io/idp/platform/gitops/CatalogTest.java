@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -21,17 +22,28 @@ class CatalogTest {
     @Test
     void renovateFindsEveryPinOfTheCatalog() throws Exception {
         var renovate = JsonParser.parseString(Files.readString(Path.of("renovate.json"))).getAsJsonObject();
-        var manager = renovate.getAsJsonArray("customManagers").get(0).getAsJsonObject();
-        assertEquals("helm", manager.get("datasourceTemplate").getAsString());
-        var pattern = Pattern.compile(manager.getAsJsonArray("matchStrings").get(0).getAsString());
-        var matcher = pattern.matcher(Files.readString(Path.of("stacks/catalog.yaml")));
-        var found = new TreeSet<String>();
-        while (matcher.find()) {
-            found.add(matcher.group("depName") + "@" + matcher.group("currentValue"));
+        var catalog = Files.readString(Path.of("stacks/catalog.yaml"));
+        // Charts from HTTP repositories are the helm datasource's; charts in OCI registries are image tags.
+        var datasources = new TreeSet<String>();
+        var found = new java.util.ArrayList<String>();
+        for (var element : renovate.getAsJsonArray("customManagers")) {
+            var manager = element.getAsJsonObject();
+            var datasource = manager.get("datasourceTemplate").getAsString();
+            datasources.add(datasource);
+            var matcher = Pattern.compile(manager.getAsJsonArray("matchStrings").get(0).getAsString()).matcher(catalog);
+            while (matcher.find()) {
+                found.add(matcher.group("depName") + "@" + matcher.group("currentValue"));
+                if (datasource.equals("docker")) {
+                    assertEquals("{{{packageName}}}/{{{depName}}}", manager.get("packageNameTemplate").getAsString());
+                    assertTrue(!matcher.group("packageName").contains("://"), matcher.group());
+                }
+            }
         }
+        assertEquals(new TreeSet<>(List.of("docker", "helm")), datasources);
+        java.util.Collections.sort(found);
         var expected = new TreeSet<String>();
         Fixtures.catalog().tools().values().forEach(t -> expected.add(t.chart() + "@" + t.version()));
-        assertEquals(expected, found);
+        assertEquals(List.copyOf(expected), found, "each pin found by exactly one manager");
     }
 
     @Test

@@ -134,6 +134,7 @@ class GitopsLayoutTest {
         assertEquals(Set.of("registry/clusters/production-east/cluster-issuers.yaml",
                 "registry/clusters/production-east/kube-prometheus-stack.yaml",
                 "registry/clusters/production-east/kyverno-policies.yaml",
+                "registry/clusters/production-east/platform-gateway.yaml",
                 "registry/clusters/production-east/platform-secrets.yaml"), eks.keySet());
         assertTrue(eks.get("registry/clusters/production-east/platform-secrets.yaml")
                 .contains("key: platform/mgmt/clusters/production-east/cloudflare/external-dns-token"));

@@ -166,9 +166,9 @@ class NetworkPoliciesTest {
 
     @Test
     void eachToolNamespaceGetsTheCommonPoliciesAndItsOwnInOneFileNamedAfterTheNamespace() {
-        var tools = new LinkedHashSet<>(List.of("argo-cd", "cert-manager", "ingress-nginx", "kube-prometheus-stack", "reloader", "vcluster"));
+        var tools = new LinkedHashSet<>(List.of("argo-cd", "cert-manager", "envoy-gateway", "kube-prometheus-stack", "reloader", "vcluster"));
         var files = NetworkPolicies.forTools(Fixtures.catalog(), tools, List.of("monitoring"), "np/", Set.of("argocd"));
-        assertEquals(List.of("np/argocd.yaml", "np/cert-manager.yaml", "np/ingress-nginx.yaml", "np/monitoring.yaml", "np/reloader.yaml",
+        assertEquals(List.of("np/argocd.yaml", "np/cert-manager.yaml", "np/envoy-gateway-system.yaml", "np/monitoring.yaml", "np/reloader.yaml",
                 "np/vcluster.yaml"), List.copyOf(files.keySet()));
         assertTrue(files.get("np/monitoring.yaml").startsWith("# kube-prometheus-stack: deny by default, allow what it needs.\n"),
                 files.get("np/monitoring.yaml"));
@@ -179,9 +179,9 @@ class NetworkPoliciesTest {
         assertEquals(concat(List.of("Namespace/cert-manager"), concat(policies(COMMON),
                         policies(List.of("allow-webhooks-from-control-plane", "allow-egress-to-external-services")))),
                 names(documents(files.get("np/cert-manager.yaml"))));
-        assertEquals(concat(List.of("Namespace/ingress-nginx"), concat(policies(COMMON),
+        assertEquals(concat(List.of("Namespace/envoy-gateway-system"), concat(policies(COMMON),
                         policies(List.of("allow-webhooks-from-control-plane", "allow-egress-to-workloads", "allow-clients")))),
-                names(documents(files.get("np/ingress-nginx.yaml"))));
+                names(documents(files.get("np/envoy-gateway-system.yaml"))));
         assertEquals(concat(List.of("Namespace/monitoring"), concat(policies(COMMON), policies(List.of("allow-webhooks-from-control-plane",
                         "allow-egress-to-external-services", "allow-egress-to-workloads", "allow-ingress-controller-to-grafana")))),
                 names(documents(files.get("np/monitoring.yaml"))));
@@ -241,24 +241,24 @@ class NetworkPoliciesTest {
     }
 
     @Test
-    void theIngressControllerTakesClientsFromAnywhereAndReachesEveryWorkload() {
-        var docs = documents(NetworkPolicies.forTools(Fixtures.catalog(), Set.of("ingress-nginx"), List.of("monitoring"), "np/", Set.of())
-                .get("np/ingress-nginx.yaml"));
+    void theEdgeTakesClientsFromAnywhereOnTheProxiesPortsAndReachesEveryWorkload() {
+        var docs = documents(NetworkPolicies.forTools(Fixtures.catalog(), Set.of("envoy-gateway"), List.of("monitoring"), "np/", Set.of())
+                .get("np/envoy-gateway-system.yaml"));
         assertEquals(Map.of("podSelector", Map.of(), "policyTypes", List.of("Ingress"),
-                "ingress", List.of(Map.of("from", ANYWHERE, "ports", List.of(tcp(80), tcp(443))))), spec(docs, "allow-clients"));
+                "ingress", List.of(Map.of("from", ANYWHERE, "ports", List.of(tcp(10080), tcp(10443))))), spec(docs, "allow-clients"));
         var workloads = new ArrayList<Map<String, Object>>();
         workloads.add(Map.of("namespaceSelector", Map.of()));
         workloads.addAll(PRIVATE_BLOCKS);
         assertEquals(Map.of("podSelector", Map.of(), "policyTypes", List.of("Egress"), "egress", List.of(Map.of("to", workloads))),
                 spec(docs, "allow-egress-to-workloads"));
         assertEquals(Map.of("podSelector", Map.of(), "policyTypes", List.of("Ingress"),
-                "ingress", List.of(Map.of("from", PRIVATE_BLOCKS, "ports", List.of(tcp(8443))))), spec(docs, "allow-webhooks-from-control-plane"));
+                "ingress", List.of(Map.of("from", PRIVATE_BLOCKS, "ports", List.of(tcp(9443))))), spec(docs, "allow-webhooks-from-control-plane"));
     }
 
     @Test
     void aToolBehindTheIngressControllerAdmitsItFromTheCatalogsIngressNamespaceToItsPodsPortOnly() {
         var catalog = new Catalog("test", Map.of("kube-prometheus-stack", tool("kube-prometheus-stack", "metrics"),
-                "ingress-nginx", tool("ingress-nginx", "edge")), Map.of());
+                "envoy-gateway", tool("envoy-gateway", "edge")), Map.of());
         var docs = documents(NetworkPolicies.forTools(catalog, Set.of("kube-prometheus-stack"), List.of("metrics"), "np/", Set.of())
                 .get("np/metrics.yaml"));
         assertEquals(Map.of("podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "grafana")), "policyTypes", List.of("Ingress"),
@@ -272,7 +272,7 @@ class NetworkPoliciesTest {
         var docs = documents(NetworkPolicies.forTools(catalog, Set.of("argo-cd"), List.of("metrics"), "np/", Set.of("gitops"))
                 .get("np/gitops.yaml"));
         assertEquals(Map.of("podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "argocd-server")), "policyTypes", List.of("Ingress"),
-                        "ingress", List.of(Map.of("from", List.of(namespaceSelector("ingress-nginx")), "ports", List.of(tcp(8080))))),
+                        "ingress", List.of(Map.of("from", List.of(namespaceSelector("envoy-gateway-system")), "ports", List.of(tcp(8080))))),
                 spec(docs, "allow-ingress-controller-to-argocd-server"));
         assertEquals(Map.of("podSelector", Map.of(), "policyTypes", List.of("Egress"), "egress", List.of(Map.of("to", ANYWHERE,
                 "ports", List.of(tcp(22), tcp(443))))), spec(docs, "allow-egress-to-external-services"));

@@ -19,7 +19,7 @@ class TenancyFilesTest {
     @Test
     void everyApplicationEnvironmentGetsTheApplicationPoliciesAdmittingBothObservabilityStacks() {
         var files = Fixtures.managementFiles();
-        var expected = NetworkPolicies.forApplication("ingress-nginx", List.of("datadog", "monitoring"));
+        var expected = NetworkPolicies.forApplication("envoy-gateway-system", List.of("datadog", "monitoring"));
         for (var environment : List.of("development", "staging", "production")) {
             assertEquals(expected, files.get("environments/" + environment + "/apps/hello/templates/network-policies.yaml"), environment);
         }
@@ -30,7 +30,7 @@ class TenancyFilesTest {
     @Test
     void theFleetsPlatformNamespacesHavePoliciesPerKindOfCluster() {
         var files = Fixtures.managementFiles();
-        assertEquals(List.of("cert-manager", "datadog", "default", "external-dns", "external-secrets", "ingress-nginx", "kyverno",
+        assertEquals(List.of("cert-manager", "datadog", "default", "envoy-gateway-system", "external-dns", "external-secrets", "kyverno",
                         "metrics-server", "monitoring", "reloader", "trivy-system"),
                 namespaces(files, GitopsLayout.FLEET_NETWORK_POLICIES + "workload-eks/"));
         assertEquals(List.of("cert-manager", "default", "kyverno", "reloader", "trivy-system"),

@@ -84,8 +84,6 @@ class TenancyTest {
                     - group: "policy"
                       kind: PodDisruptionBudget
                     - group: "networking.k8s.io"
-                      kind: Ingress
-                    - group: "networking.k8s.io"
                       kind: NetworkPolicy
                     - group: "gateway.networking.k8s.io"
                       kind: HTTPRoute
@@ -117,9 +115,9 @@ class TenancyTest {
                     {name: production-east, namespace: cert-manager},
                     {name: production-east, namespace: datadog},
                     {name: production-east, namespace: default},
+                    {name: production-east, namespace: envoy-gateway-system},
                     {name: production-east, namespace: external-dns},
                     {name: production-east, namespace: external-secrets},
-                    {name: production-east, namespace: ingress-nginx},
                     {name: production-east, namespace: kyverno},
                     {name: production-east, namespace: metrics-server},
                     {name: production-east, namespace: monitoring},

@@ -156,7 +156,9 @@ class HealthyPlatformTest {
     @Test
     void theTimesTableKnowsThePlatformsToolsAndAssumesAMinuteOtherwise() {
         assertEquals(210, DeliveryTimes.of("kube-prometheus-stack").seconds());
-        assertTrue(DeliveryTimes.of("ingress-nginx").loadBalancer());
+        assertTrue(DeliveryTimes.of("platform-gateway").loadBalancer());
+        assertFalse(DeliveryTimes.of("envoy-gateway").loadBalancer());
+        assertTrue(DeliveryTimes.of("cluster-gateway").loadBalancer());
         assertEquals(Set.of("platform-secrets"), DeliveryTimes.of("external-dns").needs());
         assertEquals(60, DeliveryTimes.of("something-new").seconds());
         assertEquals(DeliveryTimes.PLAIN_OBJECT, DeliveryTimes.of("AppProject", "platform"));

@@ -91,6 +91,50 @@ class RenderedEquivalenceTest {
                     "registry/fleet/network-policies/workload-eks/metrics-server.yaml"),
             "production-east", List.of(), "production-west", List.of(), "staging", List.of());
 
+    /**
+     * The edge's move from ingress-nginx to the Gateway API on Envoy Gateway (docs/edge.md): ingress-nginx's
+     * files and Argo CD's Ingress are gone, the edge's are new, and these files change for it (the edge's
+     * namespace in policies and projects, routes instead of Ingresses, TLS ending at the gateway, the
+     * applications' hostnames); theDeliberateDifferencesAreThere checks what each now says.
+     */
+    static final Map<String, List<String>> EDGE_REMOVED_FILES = Map.of(
+            "mgmt", List.of(
+                    "registry/clusters/mgmt/argocd-ingress.yaml",
+                    "registry/clusters/mgmt/ingress-nginx.yaml",
+                    "registry/clusters/mgmt/manifests/argocd-ingress/ingress.yaml",
+                    "registry/clusters/mgmt/manifests/network-policies/ingress-nginx.yaml",
+                    "registry/fleet/network-policies/workload-eks/ingress-nginx.yaml"),
+            "production-east", List.of(), "production-west", List.of(), "staging", List.of());
+    static final Map<String, List<String>> EDGE_ADDED_FILES = Map.of(
+            "mgmt", List.of(
+                    "registry/clusters/mgmt/envoy-gateway.yaml",
+                    "registry/clusters/mgmt/platform-gateway.yaml",
+                    "registry/clusters/mgmt/manifests/platform-gateway/gateway.yaml",
+                    "registry/clusters/mgmt/manifests/argocd-routes/argocd.yaml",
+                    "registry/clusters/mgmt/manifests/network-policies/envoy-gateway-system.yaml",
+                    "registry/fleet/network-policies/workload-eks/envoy-gateway-system.yaml",
+                    "templates/workload-eks/platform-gateway.yaml"),
+            "production-east", List.of("registry/clusters/production-east/platform-gateway.yaml"),
+            "production-west", List.of("registry/clusters/production-west/platform-gateway.yaml"),
+            "staging", List.of());
+    static final List<String> EDGE_CHANGED_FILES = List.of(
+            "environments/development/apps/hello/templates/network-policies.yaml",
+            "environments/production/apps/hello/templates/network-policies.yaml",
+            "environments/staging/apps/hello/templates/network-policies.yaml",
+            "environments/development/environment.yaml",
+            "environments/production/environment.yaml",
+            "environments/staging/environment.yaml",
+            "registry/clusters/mgmt/app-projects-applications.yaml",
+            "registry/clusters/mgmt/app-projects.yaml",
+            "registry/clusters/mgmt/argo-cd.yaml",
+            "registry/clusters/mgmt/cert-manager.yaml",
+            "registry/clusters/mgmt/external-dns.yaml",
+            "registry/clusters/mgmt/fleet-addons.yaml",
+            "registry/clusters/mgmt/kube-prometheus-stack.yaml",
+            "registry/clusters/mgmt/manifests/network-policies/argocd.yaml",
+            "registry/clusters/mgmt/manifests/network-policies/monitoring.yaml",
+            "registry/fleet/network-policies/workload-eks/monitoring.yaml");
+
     @TempDir
     static Path dir;
     static final Map<String, Map<String, String>> NOW = new LinkedHashMap<>();
@@ -117,6 +161,8 @@ class RenderedEquivalenceTest {
         for (var stack : STACKS) {
             var expected = new java.util.TreeSet<>(before(stack).keySet());
             expected.addAll(ADDED_FILES.get(stack));
+            EDGE_REMOVED_FILES.get(stack).forEach(expected::remove);
+            expected.addAll(EDGE_ADDED_FILES.get(stack));
             assertEquals(expected, NOW.get(stack).keySet(), stack);
         }
     }
@@ -127,7 +173,7 @@ class RenderedEquivalenceTest {
         for (var stack : STACKS) {
             before(stack).forEach((file, text) -> {
                 var now = NOW.get(stack).get(file);
-                if (now == null) {
+                if (now == null || EDGE_CHANGED_FILES.contains(file)) {
                     return;
                 }
                 if (!file.endsWith(".yaml") && !file.endsWith(".yml")) {
@@ -178,6 +224,36 @@ class RenderedEquivalenceTest {
         assertFalse(projects.contains("kind: ClusterPolicy"), projects);
         var environments = document(parse(NOW.get("mgmt").get("registry/clusters/mgmt/cluster-registries.yaml")), "environments");
         assertEquals("10", String.valueOf(map(map(environments, "metadata"), "annotations").get("argocd.argoproj.io/sync-wave")));
+        theEdgeMovedToTheGatewayApi(NOW.get("mgmt"));
+    }
+
+    /** What each file the edge changed says now. */
+    static void theEdgeMovedToTheGatewayApi(Map<String, String> mgmt) {
+        for (var file : EDGE_CHANGED_FILES) {
+            var text = mgmt.get(file);
+            assertNotNull(text, file);
+            assertFalse(text.contains("ingress-nginx") || text.contains("kind: Ingress\n"), file + " still names ingress-nginx or an Ingress");
+        }
+        for (var env : List.of("development", "staging", "production")) {
+            assertTrue(mgmt.get("environments/" + env + "/apps/hello/templates/network-policies.yaml")
+                    .contains("kubernetes.io/metadata.name: envoy-gateway-system"), env);
+            assertTrue(mgmt.get("environments/" + env + "/environment.yaml").contains(
+                    "value: '{{.path.basename}}-" + env + "{{index .metadata.annotations \"apps_hostname_suffix\"}}'"), env);
+        }
+        for (var file : List.of("registry/clusters/mgmt/app-projects.yaml", "registry/clusters/mgmt/fleet-addons.yaml")) {
+            assertTrue(mgmt.get(file).contains("envoy-gateway-system"), file);
+        }
+        assertTrue(mgmt.get("registry/clusters/mgmt/app-projects.yaml").contains("kind: GatewayClass"));
+        assertFalse(mgmt.get("registry/clusters/mgmt/app-projects-applications.yaml").contains("kind: Ingress"));
+        assertTrue(mgmt.get("registry/clusters/mgmt/argo-cd.yaml").contains("server.insecure: true"));
+        assertTrue(mgmt.get("registry/clusters/mgmt/cert-manager.yaml").contains("enableGatewayAPI: true"));
+        assertTrue(mgmt.get("registry/clusters/mgmt/external-dns.yaml").contains("- gateway-httproute"));
+        var grafana = mgmt.get("registry/clusters/mgmt/kube-prometheus-stack.yaml");
+        assertTrue(grafana.contains("sectionName: https") && grafana.contains("- grafana.mgmt.example.com") && grafana.contains("|envoy-gateway-system|"));
+        for (var file : List.of("registry/clusters/mgmt/manifests/network-policies/argocd.yaml",
+                "registry/clusters/mgmt/manifests/network-policies/monitoring.yaml", "registry/fleet/network-policies/workload-eks/monitoring.yaml")) {
+            assertTrue(mgmt.get(file).contains("kubernetes.io/metadata.name: envoy-gateway-system"), file);
+        }
     }
 
     /** Moves every source of a bumped chart from its pin before to its pin now; any other pin is left to differ. */

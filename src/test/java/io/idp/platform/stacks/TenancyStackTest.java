@@ -104,7 +104,7 @@ class TenancyStackTest {
         var kinds = ((List<Map<String, String>>) at(hello, "spec", "namespaceResourceWhitelist")).stream()
                 .map(k -> k.get("group") + "/" + k.get("kind")).toList();
         assertTrue(kinds.containsAll(List.of("apps/Deployment", "/Service", "autoscaling/HorizontalPodAutoscaler",
-                "policy/PodDisruptionBudget", "networking.k8s.io/Ingress", "external-secrets.io/ExternalSecret")), kinds.toString());
+                "policy/PodDisruptionBudget", "gateway.networking.k8s.io/HTTPRoute", "external-secrets.io/ExternalSecret")), kinds.toString());
         assertFalse(kinds.stream().anyMatch(k -> k.contains("Role") || k.contains("*") || k.startsWith("argoproj.io")), kinds.toString());
     }
 
@@ -173,11 +173,11 @@ class TenancyStackTest {
     @Test
     void everyPlatformNamespaceOfEveryClusterKindDeniesByDefault() {
         var files = files(mgmt);
-        for (var ns : List.of("argocd", "cert-manager", "external-secrets", "kyverno", "monitoring", "ingress-nginx", "external-dns",
+        for (var ns : List.of("argocd", "cert-manager", "external-secrets", "kyverno", "monitoring", "envoy-gateway-system", "external-dns",
                 "reloader", "trivy-system", "default")) {
             assertDeny(files.get("registry/clusters/mgmt/manifests/network-policies/" + ns + ".yaml"), ns);
         }
-        for (var ns : List.of("cert-manager", "external-secrets", "kyverno", "monitoring", "ingress-nginx", "external-dns", "reloader",
+        for (var ns : List.of("cert-manager", "external-secrets", "kyverno", "monitoring", "envoy-gateway-system", "external-dns", "reloader",
                 "trivy-system", "default")) {
             assertDeny(files.get("registry/fleet/network-policies/workload-eks/" + ns + ".yaml"), ns);
         }
@@ -251,15 +251,19 @@ class TenancyStackTest {
 
     @Test
     void argoCdsUiIsInternalByDefaultAndItsWebhookIsVerified() {
-        var ingress = objects(files(mgmt).get("registry/clusters/mgmt/manifests/argocd-ingress/ingress.yaml"));
-        assertEquals("10.0.0.0/8,172.16.0.0/12,192.168.0.0/16",
-                at(ingress.get(0), "metadata", "annotations", "nginx.ingress.kubernetes.io/whitelist-source-range"));
-        var rules = (List<?>) at(ingress.get(1), "spec", "rules");
-        var paths = (List<?>) at(rules.get(0), "http", "paths");
-        assertEquals("/api/webhook", at(paths.get(0), "path"));
-        assertEquals("192.30.252.0/22,185.199.108.0/22,140.82.112.0/20,143.55.64.0/20",
-                at(ingress.get(1), "metadata", "annotations", "nginx.ingress.kubernetes.io/whitelist-source-range"));
-        assertTrue(files(mgmt).get("registry/clusters/mgmt/ingress-nginx.yaml").contains("externalTrafficPolicy: Local"));
+        // Routes with SecurityPolicies that allow only their client CIDRs; everything else is denied.
+        var routes = objects(files(mgmt).get("registry/clusters/mgmt/manifests/argocd-routes/argocd.yaml"));
+        var ui = routes.stream().filter(o -> "SecurityPolicy".equals(at(o, "kind")) && "argocd-server".equals(at(o, "metadata", "name"))).findFirst().orElseThrow();
+        assertEquals("Deny", at(ui, "spec", "authorization", "defaultAction"));
+        assertEquals(List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"),
+                at(((List<?>) at(ui, "spec", "authorization", "rules")).get(0), "principal", "clientCIDRs"));
+        var webhookRoute = routes.stream().filter(o -> "HTTPRoute".equals(at(o, "kind")) && "argocd-webhook".equals(at(o, "metadata", "name"))).findFirst().orElseThrow();
+        var match = ((List<?>) at(((List<?>) at(webhookRoute, "spec", "rules")).get(0), "matches")).get(0);
+        assertEquals(Map.of("type", "Exact", "value", "/api/webhook"), at(match, "path"));
+        var hooks = routes.stream().filter(o -> "SecurityPolicy".equals(at(o, "kind")) && "argocd-webhook".equals(at(o, "metadata", "name"))).findFirst().orElseThrow();
+        assertEquals(List.of("192.30.252.0/22", "185.199.108.0/22", "140.82.112.0/20", "143.55.64.0/20"),
+                at(((List<?>) at(hooks, "spec", "authorization", "rules")).get(0), "principal", "clientCIDRs"));
+        assertTrue(files(mgmt).get("registry/clusters/mgmt/manifests/platform-gateway/gateway.yaml").contains("externalTrafficPolicy: Local"));
         var webhook = named(mgmt, "github:index/repositoryWebhook:RepositoryWebhook", "gitops-argocd");
         assertEquals("[secret]", at(webhook.inputs(), "configuration", "secret"), "set, and a Pulumi secret");
         var stored = named(mgmt, "aws:secretsmanager/secret:Secret", "secret-clusters-mgmt-argocd-github-webhook-secret");

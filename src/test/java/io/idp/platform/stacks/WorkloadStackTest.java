@@ -86,11 +86,13 @@ class WorkloadStackTest {
         var labels = map(metadata.get("labels"));
         assertEquals("cluster", labels.get("argocd.argoproj.io/secret-type"));
         assertEquals("true", labels.get("environment_production"));
-        for (var addon : List.of("cert_manager", "external_dns", "external_secrets", "ingress_nginx", "kyverno", "kube_prometheus_stack")) {
+        for (var addon : List.of("cert_manager", "external_dns", "external_secrets", "envoy_gateway", "kyverno", "kube_prometheus_stack")) {
             assertEquals("true", labels.get("enable_" + addon), addon);
         }
         var annotations = map(metadata.get("annotations"));
         assertEquals("production-east.example.com", annotations.get("cluster_hostname"));
+        // Applications: <app>-<env>.production-east.example.com, on the cluster's own Gateway.
+        assertEquals(".production-east.example.com", annotations.get("apps_hostname_suffix"));
         assertEquals("arn:aws:iam::111122223333:role/production-east-external-secrets", annotations.get("external_secrets_role_arn"));
     }
 
@@ -119,7 +121,17 @@ class WorkloadStackTest {
         assertEquals("cluster", labels.get("argocd.argoproj.io/secret-type"));
         assertEquals("true", labels.get("environment_development"));
         assertEquals("true", labels.get("environment_staging"));
-        assertNull(labels.get("enable_ingress_nginx"), "virtual clusters share the host's ingress");
+        assertNull(labels.get("enable_envoy_gateway"), "virtual clusters share the host's Gateway");
+        // Its applications ride the host's edge: routes synced to the host, whose Gateway appears inside under its
+        // own name, and hostnames one label under the host's (its wildcard certificate, its external-dns filter).
+        var sync = map(map(release.inputs().get("values")).get("sync"));
+        assertEquals(Map.of("enabled", true, "httpRoutes", Map.of("enabled", true)), map(sync.get("toHost")).get("gatewayApi"));
+        assertEquals(Map.of("enabled", true, "mappings", Map.of("byName", Map.of("envoy-gateway-system/platform", "envoy-gateway-system/platform"))),
+                map(sync.get("fromHost")).get("gateways"));
+        var annotations = map(map(template.get("metadata")).get("annotations"));
+        assertEquals("-staging.mgmt.example.com", annotations.get("apps_hostname_suffix"));
+        assertEquals("hello-development-staging.mgmt.example.com",
+                io.idp.platform.gitops.Edge.applicationHostname("hello", "development", String.valueOf(annotations.get("apps_hostname_suffix"))));
         var server = String.valueOf(map(template.get("data")).get("server"));
         assertEquals("https://staging.vcluster-staging.svc", server);
         assertTrue(server.matches("https://[^/:]*\\.svc"), "the fleet project's destination pattern https://*.svc admits it");

@@ -81,13 +81,16 @@ class AddonNeedsTest {
                     d -> d.hasSecret(CATALOG.tool("cert-manager").namespace(), "cloudflare-api-token") ? List.of()
                             : List.of(d.where() + ": the issuers' DNS-01 token cloudflare-api-token is not on the cluster"),
                     d -> String.valueOf(d.values().get("extraArgs")).contains("--dns01-recursive-nameservers-only") ? List.of()
-                            : List.of(d.where() + ": DNS-01 checks must ask Cloudflare's resolvers (extraArgs)"))),
+                            : List.of(d.where() + ": DNS-01 checks must ask Cloudflare's resolvers (extraArgs)"),
+                    d -> Boolean.TRUE.equals(at(d.values(), "config", "enableGatewayAPI")) ? List.of()
+                            : List.of(d.where() + ": the Gateway's certificate needs cert-manager's Gateway API support (config.enableGatewayAPI)"))),
             Map.entry("external-secrets", List.of(set("serviceAccount", "annotations", "eks.amazonaws.com/role-arn"))),
             Map.entry("kyverno", List.of()),
             Map.entry("kube-prometheus-stack", List.of(secretNamed("Alertmanager's configuration", "alertmanager", "alertmanagerSpec", "configSecret"),
                     AddonNeedsTest::grafanaSignInHasItsClientSecret)),
             Map.entry("datadog", List.of(secretNamed("the agent's API key", "datadog", "apiKeyExistingSecret"), set("datadog", "clusterName"))),
-            Map.entry("ingress-nginx", List.of()),
+            // Its Gateway is the cluster directory's (docs/edge.md); the chart itself reads nothing of it.
+            Map.entry("envoy-gateway", List.of()),
             Map.entry("external-dns", List.of(
                     d -> {
                         var env = d.values().get("env") instanceof List<?> l ? l : List.of();
@@ -100,7 +103,9 @@ class AddonNeedsTest {
                         return d.hasSecret(CATALOG.tool("external-dns").namespace(), name) ? List.of()
                                 : List.of(d.where() + ": CF_API_TOKEN reads Secret " + name + ", which nothing on the cluster writes");
                     },
-                    set("txtOwnerId"), set("domainFilters"))),
+                    set("txtOwnerId"), set("domainFilters"),
+                    d -> String.valueOf(d.values().get("sources")).contains("gateway-httproute") ? List.of()
+                            : List.of(d.where() + ": routes' hostnames need the gateway-httproute source"))),
             Map.entry("reloader", List.of()),
             // Reads only the kubelets; nothing of the cluster's directory.
             Map.entry("metrics-server", List.of()),

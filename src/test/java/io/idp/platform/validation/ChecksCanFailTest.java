@@ -75,9 +75,24 @@ class ChecksCanFailTest {
 
     @Test
     void aCoreObjectFieldFails() {
-        var report = checkWith("registry/clusters/mgmt/manifests/argocd-ingress/ingress.yaml",
-                text -> text.replace("pathType: Prefix", "pathType: Prefix\n            pathRegex: /.*"));
-        assertOneProblemNaming(report, "ingress.yaml", "Ingress/argocd-server", "pathRegex");
+        var report = checkWith("registry/clusters/mgmt/manifests/network-policies/cert-manager.yaml",
+                text -> text.replaceFirst("  name: cert-manager\n", "  name: cert-manager\n  generateNme: x\n"));
+        assertOneProblemNaming(report, "cert-manager.yaml", "Namespace/cert-manager", "generateNme");
+    }
+
+    @Test
+    void aGatewayApiFieldOfOnlyTheExperimentalChannelFails() {
+        // Envoy Gateway's chart installs the experimental channel; the platform keeps to the standard one.
+        var report = checkWith("registry/clusters/mgmt/manifests/argocd-routes/argocd.yaml",
+                text -> text.replaceFirst("      backendRefs:\n", "      sessionPersistence:\n        type: Cookie\n      backendRefs:\n"));
+        assertOneProblemNaming(report, "argocd.yaml", "HTTPRoute/argocd-server", "sessionPersistence");
+    }
+
+    @Test
+    void anEnvoyGatewayPolicyFieldItsCrdDoesNotKnowFails() {
+        var report = checkWith("registry/clusters/mgmt/manifests/argocd-routes/argocd.yaml",
+                text -> text.replaceFirst("clientCIDRs:", "clientCidrs:"));
+        assertOneProblemNaming(report, "argocd.yaml", "SecurityPolicy/argocd-server", "clientCidrs");
     }
 
     @Test
@@ -96,9 +111,9 @@ class ChecksCanFailTest {
 
     @Test
     void aCoreObjectInAnApiVersionNoLongerServedFails() {
-        var report = checkWith("registry/clusters/mgmt/manifests/argocd-ingress/ingress.yaml",
-                text -> text.replace("apiVersion: networking.k8s.io/v1", "apiVersion: extensions/v1beta1"));
-        assertOneProblemNaming(report, "ingress.yaml", "Ingress/argocd-server", "extensions/v1beta1 Ingress is not served by Kubernetes 1.33");
+        var report = checkWith("registry/clusters/mgmt/manifests/network-policies/cert-manager.yaml",
+                text -> text.replaceFirst("apiVersion: networking.k8s.io/v1", "apiVersion: extensions/v1beta1"));
+        assertOneProblemNaming(report, "cert-manager.yaml", "NetworkPolicy/default-deny", "extensions/v1beta1 NetworkPolicy is not served by Kubernetes 1.33");
     }
 
     @Test

@@ -58,8 +58,45 @@ final class ReferenceDataGenerator {
                 out.put(ReferenceData.chartResource(tool.chart(), tool.version()), gzip(chart(tool.chart(), tool.version(), dir)));
             }
         }
+        // The Gateway API's standard channel: the platform's own routes and gateways must keep to it.
+        var gatewayApi = shared.resolve("crds/gateway-api").resolve(ReferenceData.GATEWAY_API_VERSION);
+        if (Files.isDirectory(gatewayApi)) {
+            out.put(ReferenceData.chartResource(ReferenceData.GATEWAY_API, ReferenceData.GATEWAY_API_VERSION),
+                    gzip(crds(ReferenceData.GATEWAY_API, ReferenceData.GATEWAY_API_VERSION, gatewayApi)));
+        }
         out.put(ReferenceData.KUBERNETES_RESOURCE, gzip(kubernetes(shared.resolve("kubernetes/1.33/swagger.json"))));
         return out;
+    }
+
+    /** A set of CRDs published without a chart (upstream files in {@code dir}), as a pack with no values. */
+    static ObjectNode crds(String name, String version, Path dir) {
+        var pack = JSON.createObjectNode();
+        pack.put("chart", name);
+        pack.put("version", version);
+        pack.putObject("values");
+        pack.putObject("subcharts");
+        var crds = pack.putArray("crds");
+        for (var file : list(dir)) {
+            if (file.getFileName().toString().endsWith(".yaml")) {
+                addCrd(crds, file);
+            }
+        }
+        return pack;
+    }
+
+    private static void addCrd(com.fasterxml.jackson.databind.node.ArrayNode crds, Path file) {
+        var crd = JSON.valueToTree(stringKeys(yaml(file)));
+        var entry = crds.addObject();
+        entry.put("group", crd.at("/spec/group").asText());
+        entry.put("kind", crd.at("/spec/names/kind").asText());
+        entry.put("scope", crd.at("/spec/scope").asText());
+        var versions = entry.putArray("versions");
+        for (var v : crd.at("/spec/versions")) {
+            var version2 = versions.addObject();
+            version2.put("name", v.get("name").asText());
+            version2.put("served", v.path("served").asBoolean(false));
+            version2.set("schema", stripDescriptions(v.at("/schema/openAPIV3Schema")));
+        }
     }
 
     static ObjectNode chart(String chart, String version, Path dir) {

@@ -15,7 +15,7 @@ class RenderedRepositoryCheckRulesTest {
     static final Catalog CATALOG = new Catalog("test", Map.of(
             "argo-cd", Rendered.catalog().tool("argo-cd"),
             "cert-manager", Rendered.catalog().tool("cert-manager"),
-            "ingress-nginx", Rendered.catalog().tool("ingress-nginx")), Map.of());
+            "envoy-gateway", Rendered.catalog().tool("envoy-gateway")), Map.of());
     static final String CONFIG_MAP = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: apps\ndata:\n  a: b\n";
 
     static String application(String chart, String version, String values) {
@@ -53,7 +53,7 @@ class RenderedRepositoryCheckRulesTest {
         var files = Map.of(
                 "bad-map.yaml", CONFIG_MAP.replace("\ndata:", "\ndta:"),
                 "cert-manager.yaml", application("cert-manager", cert.version(), "        crds:\n          enabled: true\n        replicaCont: 2\n"),
-                "ingress.yaml", application("ingress-nginx", CATALOG.tool("ingress-nginx").version(), "        controller: {}\n"),
+                "edge.yaml", application("gateway-helm", CATALOG.tool("envoy-gateway").version(), "        deployment:\n          replicas: 2\n        deploymnt: {}\n"),
                 "other.yaml", application("other-chart", "1.0.0", "        a: 1\n"),
                 "old.yaml", application("cert-manager", "v0.1.0", "        a: 1\n"));
         var release = new HelmSource("program", "Release/cm", "cert-manager", cert.version(), Map.of("installCRDs", true, "replicaCount", 1));
@@ -67,13 +67,15 @@ class RenderedRepositoryCheckRulesTest {
                 + "): replicaCont is not a value of cert-manager " + cert.version() + " (did you mean replicaCount?)"), report.problems().toString());
         assertTrue(problems.remove("cert-manager.yaml Application/cert-manager (chart cert-manager " + cert.version() + "): values.schema.json: : "
                 + "property 'replicaCont' is not defined in the schema and the schema does not allow additional properties"), report.problems().toString());
+        assertTrue(problems.remove("edge.yaml Application/gateway-helm (chart gateway-helm " + CATALOG.tool("envoy-gateway").version()
+                + "): deploymnt is not a value of gateway-helm " + CATALOG.tool("envoy-gateway").version() + " (did you mean deployment?)"),
+                report.problems().toString());
         assertTrue(problems.remove("other.yaml Application/other-chart (chart other-chart 1.0.0): no reference data for chart other-chart 1.0.0"
                 + " (the chart is not in the catalog)"), report.problems().toString());
         assertTrue(problems.remove("old.yaml Application/cert-manager (chart cert-manager v0.1.0): no reference data for chart cert-manager v0.1.0"
                 + " (the catalog pins " + cert.version() + ")"), report.problems().toString());
         assertEquals(List.of(), problems);
-        assertEquals(List.of("ingress.yaml Application/ingress-nginx (chart ingress-nginx " + CATALOG.tool("ingress-nginx").version()
-                + "): values not checked: " + ReferenceData.UNAVAILABLE.get("ingress-nginx")), report.notes());
+        assertEquals(List.of(), report.notes());
     }
 
     @Test

@@ -18,6 +18,6 @@ class RenderedRepositoryCheckTest {
         assertTrue(report.problems().isEmpty(), "\n" + String.join("\n", report.problems()));
         assertTrue(report.objects() >= 30, "checked " + report.objects() + " objects");
         assertTrue(report.helmSources().size() >= 15, "checked " + report.helmSources().size() + " Helm sources");
-        assertEquals(List.of(), report.notes().stream().filter(n -> !n.contains("ingress-nginx")).toList());
+        assertEquals(List.of(), report.notes());
     }
 }
