@@ -20,6 +20,7 @@ import com.pulumi.kubernetes.rbac.v1.inputs.SubjectArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.idp.platform.support.FleetSignOn;
 
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,14 @@ public final class VirtualCluster extends ComponentResource {
      */
     public record Args(String clusterName, HelmChart chart, Map<String, String> labels,
                        Output<Map<String, String>> annotations, Provider managementCluster, Output<String> secretsRoleArn,
-                       Output<String> secretsPrefix, Output<String> storeRegion) {
+                       Output<String> secretsPrefix, Output<String> storeRegion, Output<String> oidcIssuer) {
+        /** A virtual cluster whose API server trusts no OIDC issuer. */
+        public Args(String clusterName, HelmChart chart, Map<String, String> labels,
+                    Output<Map<String, String>> annotations, Provider managementCluster, Output<String> secretsRoleArn,
+                    Output<String> secretsPrefix, Output<String> storeRegion) {
+            this(clusterName, chart, labels, annotations, managementCluster, secretsRoleArn, secretsPrefix, storeRegion, null);
+        }
+
         public String namespace() {
             return "vcluster-" + clusterName;
         }
@@ -88,7 +96,7 @@ public final class VirtualCluster extends ComponentResource {
                 .chart(args.chart().chart())
                 .version(args.chart().version())
                 .repositoryOpts(RepositoryOptsArgs.builder().repo(args.chart().repository()).build())
-                .values(values(args))
+                .values(args.oidcIssuer() == null ? Output.of(values(args)) : args.oidcIssuer().applyValue(issuer -> values(args, issuer)))
                 .atomic(true)
                 .timeout(600)
                 .build(), inNamespace);
@@ -136,10 +144,24 @@ public final class VirtualCluster extends ComponentResource {
     }
 
     public static Map<String, Object> values(Args args) {
+        return values(args, null);
+    }
+
+    /**
+     * The chart's values; with an issuer, the API server also accepts Dex's ID tokens for client
+     * {@code vcluster-<cluster>}: users and groups prefixed {@value FleetSignOn#GROUPS_PREFIX}, so no
+     * token can name a system: group, bound by the RBAC the cluster's gitops directory holds
+     * ({@code people-access.yaml}).
+     */
+    public static Map<String, Object> values(Args args, String oidcIssuer) {
+        var controlPlane = new java.util.LinkedHashMap<String, Object>();
+        controlPlane.put("statefulSet", Map.of("resources", RESOURCES, "persistence", Map.of("volumeClaim", Map.of("size", "5Gi"))));
+        controlPlane.put("proxy", Map.of("extraSANs", List.of(args.clusterName() + "." + args.namespace() + ".svc")));
+        if (oidcIssuer != null) {
+            controlPlane.put("distro", Map.of("k8s", Map.of("apiServer", Map.of("extraArgs", oidcArgs(args.clusterName(), oidcIssuer)))));
+        }
         return Map.of(
-                "controlPlane", Map.of(
-                        "statefulSet", Map.of("resources", RESOURCES, "persistence", Map.of("volumeClaim", Map.of("size", "5Gi"))),
-                        "proxy", Map.of("extraSANs", List.of(args.clusterName() + "." + args.namespace() + ".svc"))),
+                "controlPlane", controlPlane,
                 "exportKubeConfig", Map.of("server", args.server(), "secret", Map.of("name", args.exportedSecret())),
                 // Isolated from the host's other namespaces and the private network; policies made
                 // inside are enforced on the host. Since vcluster 0.27 workloads reach only public
@@ -151,6 +173,17 @@ public final class VirtualCluster extends ComponentResource {
                 "integrations", Map.of("metricsServer", Map.of("enabled", true)),
                 "sync", Map.of("fromHost", Map.of("secrets", Map.of("enabled", true, "mappings", Map.of("byName",
                         syncedSecrets(args)))), "toHost", Map.of("networkPolicies", Map.of("enabled", true))));
+    }
+
+    /** The API server's OIDC flags: Dex's ID tokens, the person's e-mail as user, the GitHub teams as groups. */
+    public static List<String> oidcArgs(String clusterName, String issuer) {
+        return List.of(
+                "--oidc-issuer-url=" + issuer,
+                "--oidc-client-id=" + FleetSignOn.vclusterClientId(clusterName),
+                "--oidc-username-claim=email",
+                "--oidc-username-prefix=" + FleetSignOn.GROUPS_PREFIX,
+                "--oidc-groups-claim=groups",
+                "--oidc-groups-prefix=" + FleetSignOn.GROUPS_PREFIX);
     }
 
     /** Host secrets (in the cluster's namespace) to their place inside the virtual cluster. */
