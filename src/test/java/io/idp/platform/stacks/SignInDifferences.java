@@ -49,6 +49,12 @@ final class SignInDifferences {
                 optional: true
             annotations:
               secret.reloader.stakater.com/reload: grafana-sso
+            sidecar:
+              dashboards:
+                skipReload: true
+              datasources:
+                skipReload: true
+                initDatasources: true
             grafana.ini:
               server:
                 root_url: https://grafana.{{index .metadata.annotations "cluster_hostname"}}
@@ -128,8 +134,9 @@ final class SignInDifferences {
                     }
                 }
                 case "Application/kube-prometheus-stack" -> {
-                    var ini = path(object, "spec", "source", "helm", "valuesObject", "grafana", "grafana.ini");
-                    ini.putAll(NO_LOCAL_LOGIN);
+                    var grafana = path(object, "spec", "source", "helm", "valuesObject", "grafana");
+                    path(grafana, "grafana.ini").putAll(NO_LOCAL_LOGIN);
+                    grafana.put("sidecar", yaml(WORKLOAD_GRAFANA).get("sidecar"));
                 }
                 case "ApplicationSet/fleet-kube-prometheus-stack" ->
                         path(object, "spec", "template", "spec", "source", "helm", "valuesObject").put("grafana", yaml(WORKLOAD_GRAFANA));

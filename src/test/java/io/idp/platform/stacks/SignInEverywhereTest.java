@@ -90,6 +90,11 @@ class SignInEverywhereTest {
             assertEquals(false, map(ini.get("auth.basic")).get("enabled"), cluster);
             assertEquals(true, map(ini.get("security")).get("disable_initial_admin_creation"), cluster + ": no local admin is created");
             assertFalse(grafana.containsKey("adminPassword"), cluster + ": no admin password in the values");
+            // Nothing calls Grafana with the admin's password: the sidecars do not ask it to reload.
+            var sidecar = map(grafana.get("sidecar"));
+            assertEquals(true, map(sidecar.get("dashboards")).get("skipReload"), cluster);
+            assertEquals(true, map(sidecar.get("datasources")).get("skipReload"), cluster);
+            assertEquals(true, map(sidecar.get("datasources")).get("initDatasources"), cluster);
             var oauth = map(ini.get("auth.generic_oauth"));
             assertEquals(true, oauth.get("enabled"), cluster);
             assertEquals(true, oauth.get("role_attribute_strict"), cluster);
