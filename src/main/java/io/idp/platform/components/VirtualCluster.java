@@ -158,7 +158,9 @@ public final class VirtualCluster extends ComponentResource {
         controlPlane.put("statefulSet", Map.of("resources", RESOURCES, "persistence", Map.of("volumeClaim", Map.of("size", "5Gi"))));
         controlPlane.put("proxy", Map.of("extraSANs", List.of(args.clusterName() + "." + args.namespace() + ".svc")));
         if (oidcIssuer != null) {
-            controlPlane.put("distro", Map.of("k8s", Map.of("apiServer", Map.of("extraArgs", oidcArgs(args.clusterName(), oidcIssuer)))));
+            // k8s is the only distribution of vcluster 0.36; named, so its API server flags apply.
+            controlPlane.put("distro", Map.of("k8s", Map.of("enabled", true,
+                    "apiServer", Map.of("extraArgs", oidcArgs(args.clusterName(), oidcIssuer)))));
         }
         return Map.of(
                 "controlPlane", controlPlane,
