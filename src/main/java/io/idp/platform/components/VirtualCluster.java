@@ -170,11 +170,27 @@ public final class VirtualCluster extends ComponentResource {
                 // addresses (publicEgress, private ranges excepted) and nothing opens egress to a
                 // vCluster Platform, which 0.26's outgoingConnections.platform had to switch off.
                 "policies", Map.of("resourceQuota", Map.of("enabled", true), "limitRange", Map.of("enabled", true),
-                        "networkPolicy", Map.of("enabled", true, "workload", Map.of("publicEgress", Map.of("enabled", true)))),
+                        "networkPolicy", networkPolicy(oidcIssuer != null)),
                 // kubectl top and autoscalers read the host's metrics-server: a virtual cluster has no kubelets of its own.
                 "integrations", Map.of("metricsServer", Map.of("enabled", true)),
                 "sync", Map.of("fromHost", Map.of("secrets", Map.of("enabled", true, "mappings", Map.of("byName",
                         syncedSecrets(args)))), "toHost", Map.of("networkPolicies", Map.of("enabled", true))));
+    }
+
+    /** Public HTTPS, private ranges excepted: where the API server reads Dex's discovery document and keys. */
+    static final Map<String, Object> PUBLIC_HTTPS = Map.of(
+            "to", List.of(Map.of("ipBlock", Map.of("cidr", "0.0.0.0/0", "except", List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")))),
+            "ports", List.of(Map.of("protocol", "TCP", "port", 443)));
+
+    static Map<String, Object> networkPolicy(boolean oidc) {
+        var policy = new java.util.LinkedHashMap<String, Object>();
+        policy.put("enabled", true);
+        policy.put("workload", Map.of("publicEgress", Map.of("enabled", true)));
+        if (oidc) {
+            // The control plane fetches the issuer's keys from its public address.
+            policy.put("controlPlane", Map.of("egress", List.of(PUBLIC_HTTPS)));
+        }
+        return policy;
     }
 
     /** The API server's OIDC flags: Dex's ID tokens, the person's e-mail as user, the GitHub teams as groups. */

@@ -90,5 +90,24 @@ class VirtualClusterAccessTest {
         assertEquals(List.of("--oidc-issuer-url=https://argocd.mgmt.example.com/api/dex", "--oidc-client-id=vcluster-staging",
                 "--oidc-username-claim=email", "--oidc-username-prefix=oidc:", "--oidc-groups-claim=groups",
                 "--oidc-groups-prefix=oidc:"), args);
+        var cluster = new io.idp.platform.components.VirtualCluster.Args("staging",
+                new io.idp.platform.components.HelmChart("https://charts.loft.sh", "vcluster", "0.36.1"), Map.of(), null, null, null, null, null);
+        var values = io.idp.platform.components.VirtualCluster.values(cluster, "https://argocd.mgmt.example.com/api/dex");
+        assertEquals(args, at(values, "controlPlane", "distro", "k8s", "apiServer").get("extraArgs"));
+        assertEquals(true, at(values, "controlPlane", "distro", "k8s").get("enabled"));
+        // The control plane may fetch the issuer's keys: public HTTPS only.
+        var egress = (Map<?, ?>) ((List<?>) at(values, "policies", "networkPolicy", "controlPlane").get("egress")).get(0);
+        assertEquals(List.of(Map.of("protocol", "TCP", "port", 443)), egress.get("ports"));
+        var without = io.idp.platform.components.VirtualCluster.values(cluster);
+        assertFalse(((Map<?, ?>) without.get("controlPlane")).containsKey("distro"), "no issuer, no OIDC flags");
+        assertFalse(at(without, "policies", "networkPolicy").containsKey("controlPlane"));
+    }
+
+    static Map<?, ?> at(Map<?, ?> root, String... keys) {
+        Map<?, ?> node = root;
+        for (var key : keys) {
+            node = (Map<?, ?>) node.get(key);
+        }
+        return node;
     }
 }

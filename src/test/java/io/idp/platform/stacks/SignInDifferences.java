@@ -118,8 +118,11 @@ final class SignInDifferences {
             return;
         }
         for (var document : documents) {
+            if (!(document instanceof Map<?, ?> any) || !(any.get("metadata") instanceof Map<?, ?> metadata)) {
+                continue;
+            }
             var object = map(document);
-            var name = String.valueOf(map(object.get("metadata")).get("name"));
+            var name = String.valueOf(metadata.get("name"));
             switch (String.valueOf(object.get("kind")) + "/" + name) {
                 case "Application/argo-cd" -> {
                     var cm = path(object, "spec", "source", "helm", "valuesObject", "configs", "cm");

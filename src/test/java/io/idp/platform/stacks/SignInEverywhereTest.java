@@ -151,7 +151,8 @@ class SignInEverywhereTest {
             assertEquals("platform/mgmt/clusters/" + cluster + "/sso/grafana-client-secret", map(data.get("remoteRef")).get("key"), cluster);
             var grafana = grafanas().get(cluster);
             assertEquals(List.of(Map.of("name", "grafana-sso", "optional", true)), grafana.get("envFromSecrets"), cluster);
-            assertTrue(storeReaches(cluster, String.valueOf(map(grafanaSso.get("metadata")).get("namespace"))),
+            var namespace = map(document("registry/clusters/" + cluster + "/kube-prometheus-stack.yaml", "grafana-sso").get("metadata")).get("namespace");
+            assertTrue(storeReaches(cluster, String.valueOf(namespace)),
                     cluster + ": its ClusterSecretStore admits Grafana's namespace");
         }
     }
@@ -216,7 +217,7 @@ class SignInEverywhereTest {
 
     static void collectHosts(Object node, java.util.Set<String> hosts) {
         if (node instanceof Map<?, ?> object) {
-            if ("Ingress".equals(object.get("kind")) || "HTTPRoute".equals(object.get("kind"))) {
+            if (("Ingress".equals(object.get("kind")) || "HTTPRoute".equals(object.get("kind"))) && object.get("spec") instanceof Map<?, ?>) {
                 var spec = map(object.get("spec"));
                 if (spec.get("rules") instanceof List<?> rules) {
                     rules.forEach(r -> {
