@@ -85,6 +85,21 @@ class VirtualClusterAccessTest {
     }
 
     @Test
+    void theRbacIsValidAgainstTheKubernetesSchemaAndABrokenBindingIsNot() {
+        var text = VirtualClusterAccess.render(PeopleFile.parse(PEOPLE), FleetSignOn.GROUPS_PREFIX, "acme",
+                List.of("development"), List.of("hello"));
+        var check = new io.idp.platform.validation.RenderedRepositoryCheck(Catalog.load(Path.of(".")),
+                io.idp.platform.validation.ReferenceData.packaged());
+        var file = "registry/clusters/staging/" + VirtualClusterAccess.FILE;
+        var report = check.check(Map.of(file, text), List.of(), null);
+        assertEquals(List.of(), report.problems());
+        assertEquals(5, report.objects());
+        var broken = check.check(Map.of(file, text.replace("  apiGroup: rbac.authorization.k8s.io\n  name: view", "  apiGroup: rbac.authorization.k8s.io\n  nam: view")),
+                List.of(), null);
+        assertFalse(broken.problems().isEmpty(), "a roleRef without its name is refused");
+    }
+
+    @Test
     void theApiServerTrustsDexForItsOwnClientWithPrefixedNames() {
         var args = io.idp.platform.components.VirtualCluster.oidcArgs("staging", "https://argocd.mgmt.example.com/api/dex");
         assertEquals(List.of("--oidc-issuer-url=https://argocd.mgmt.example.com/api/dex", "--oidc-client-id=vcluster-staging",
