@@ -77,6 +77,15 @@ final class SignInDifferences {
                 role_attribute_path: contains(groups[*], 'acme-platform:platform-admins') && 'Admin' || 'Viewer'
                 role_attribute_strict: true
                 allow_sign_up: true
+            route:
+              main:
+                enabled: true
+                hostnames:
+                  - grafana.{{index .metadata.annotations "cluster_hostname"}}
+                parentRefs:
+                  - name: platform
+                    namespace: envoy-gateway-system
+                    sectionName: https
             """;
     static final String GRAFANA_SSO = """
             apiVersion: external-secrets.io/v1
