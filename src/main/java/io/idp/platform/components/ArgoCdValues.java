@@ -40,9 +40,16 @@ public final class ArgoCdValues {
      * writes from the secret store.
      */
     public record Sso(String organisation, String adminsTeam, String developersTeam, String clientId, String grafanaHostname,
-                      List<String> narrowerTeams) {
+                      List<String> narrowerTeams, io.idp.platform.support.FleetSignOn fleet) {
         public Sso {
             narrowerTeams = List.copyOf(narrowerTeams);
+            fleet = fleet == null ? io.idp.platform.support.FleetSignOn.NONE : fleet;
+        }
+
+        /** No workload cluster signs in through this Dex. */
+        public Sso(String organisation, String adminsTeam, String developersTeam, String clientId, String grafanaHostname,
+                   List<String> narrowerTeams) {
+            this(organisation, adminsTeam, developersTeam, clientId, grafanaHostname, narrowerTeams, null);
         }
 
         /** Only the admins and the developers, no narrower developer teams. */
@@ -80,6 +87,10 @@ public final class ArgoCdValues {
                         .append("    secret: $argocd-sso:grafanaClientSecret\n")
                         .append("    redirectURIs:\n")
                         .append("      - https://").append(grafanaHostname).append("/login/generic_oauth\n");
+            }
+            var fleetClients = fleet.staticClients("  ");
+            if (!fleetClients.isEmpty()) {
+                config.append(grafanaHostname == null ? "staticClients:\n" : "").append(fleetClients).append('\n');
             }
             return config.toString();
         }

@@ -73,13 +73,13 @@ public final class ManagementCluster extends ComponentResource implements Manage
                 .region(args.region()).autoscaling(args.autoscaling()).build(), child);
         this.backups = new ClusterBackups(clusterName + "-backups", ClusterBackupsArgs.builder().cluster(eks).region(args.region())
                 .backups(args.backups()).protect(args.protect()).build(), child);
-        new SingleSignOn("sso", new SingleSignOn.Args(clusterName, args.ssoClientSecret(), secrets), child);
+        new SingleSignOn("sso", new SingleSignOn.Args(clusterName, args.ssoClientSecret(), secrets, args.fleetSignOn()), child);
         this.argocd = new ArgoCd("argocd", ArgoCdArgs.builder().clusterName(clusterName).hostname("argocd." + hostname)
                 .highlyAvailable(args.argocdHighlyAvailable()).scale(args.argocdScale()).chart(args.argoCdChart())
                 .repositoryUrl(args.gitopsRepo().sshCloneUrl()).deployKeyPrivate(args.gitopsRepo().deployKeyPrivate()).cluster(eks)
                 .sso(new ArgoCdValues.Sso(args.gitopsRepo().owner(), args.ssoAdminsTeam(), args.ssoDevelopersTeam(),
                         args.ssoClientId(), "grafana." + hostname, args.people().map(People::narrowerTeams).orElse(List.of()).stream()
-                        .map(People.Team::githubSlug).toList()))
+                        .map(People.Team::githubSlug).toList(), args.fleetSignOn()))
                 .dependsOn(eks.ready()).build(), child);
         this.externalSecretsRoleArn = ExternalSecretsRole.withChartPulls(eks,
                 ExternalSecretsRole.withReplicas(secrets.secretArnPattern("clusters/" + clusterName + "/"), secrets.replica()),

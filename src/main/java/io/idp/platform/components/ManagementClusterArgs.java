@@ -46,6 +46,7 @@ public final class ManagementClusterArgs {
     public String ssoDevelopersTeam() { return b.ssoDevelopersTeam; }
     public boolean argocdHighlyAvailable() { return b.argocdHighlyAvailable; }
     public Optional<io.idp.platform.config.People> people() { return Optional.ofNullable(b.people); }
+    public io.idp.platform.support.FleetSignOn fleetSignOn() { return b.fleetSignOn; }
     public io.idp.platform.config.ArgoCdScale argocdScale() { return b.argocdScale; }
     /** The limits of the cluster's DNS tokens, as {@link ClusterDnsTokens} reads them. */
     public DnsSettings dnsTokenLimits() {
@@ -77,6 +78,7 @@ public final class ManagementClusterArgs {
         private String ssoDevelopersTeam;
         private boolean argocdHighlyAvailable = DEFAULT_ARGOCD_HIGHLY_AVAILABLE;
         private io.idp.platform.config.People people;
+        private io.idp.platform.support.FleetSignOn fleetSignOn = io.idp.platform.support.FleetSignOn.NONE;
         private io.idp.platform.config.ArgoCdScale argocdScale = io.idp.platform.config.ArgoCdScale.DEFAULT;
         private List<Cidr> dnsTokenAllowedCidrs = List.of();
         private Optional<String> dnsTokenExpiresOn = Optional.empty();
@@ -220,6 +222,15 @@ public final class ManagementClusterArgs {
          */
         public Builder people(io.idp.platform.config.People people) {
             this.people = people;
+            return this;
+        }
+
+        /**
+         * The workload clusters that sign in through Argo CD's Dex: a client each, and each Grafana's
+         * client secret generated and kept for both sides. Default: none.
+         */
+        public Builder fleetSignOn(io.idp.platform.support.FleetSignOn fleetSignOn) {
+            this.fleetSignOn = java.util.Objects.requireNonNull(fleetSignOn, "fleetSignOn");
             return this;
         }
 

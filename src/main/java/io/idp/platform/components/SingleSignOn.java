@@ -6,6 +6,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.tls.PrivateKey;
 import com.pulumi.tls.PrivateKeyArgs;
+import io.idp.platform.support.FleetSignOn;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +18,8 @@ import java.util.Map;
  * The secrets of single sign-on, in the secret store under the management cluster's path: the
  * GitHub OAuth app's client secret (given), and the client secret Grafana uses with Argo CD's Dex
  * (made here: the SHA-256 of a dedicated private key's material, a 256-bit secret that needs no
- * random provider). External Secrets delivers both; git holds only references.
+ * random provider), and one such secret per workload cluster's Grafana ({@link FleetSignOn}). External
+ * Secrets delivers them; git holds only references.
  */
 public final class SingleSignOn extends ComponentResource {
     public static final String TYPE = "platform:components:SingleSignOn";
@@ -29,7 +31,15 @@ public final class SingleSignOn extends ComponentResource {
      * @param githubClientSecret the GitHub OAuth app's client secret (secret)
      * @param store              the platform's secret store
      */
-    public record Args(String clusterName, Output<String> githubClientSecret, SecretStore store) {
+    public record Args(String clusterName, Output<String> githubClientSecret, SecretStore store, FleetSignOn fleet) {
+        public Args {
+            fleet = fleet == null ? FleetSignOn.NONE : fleet;
+        }
+
+        /** No workload Grafana signs in through the management cluster's Dex. */
+        public Args(String clusterName, Output<String> githubClientSecret, SecretStore store) {
+            this(clusterName, githubClientSecret, store, null);
+        }
     }
 
     public SingleSignOn(String name, Args args, ComponentResourceOptions options) {
@@ -42,6 +52,17 @@ public final class SingleSignOn extends ComponentResource {
                 CustomResourceOptions.builder().parent(this).build());
         store.put(own + GRAFANA_CLIENT_SECRET, "Grafana's client secret with Argo CD's Dex",
                 seed.privateKeyPem().applyValue(SingleSignOn::derive).asSecret());
+        // Each workload Grafana's secret, kept twice: at the workload cluster's own path, which its External
+        // Secrets reads, and at this cluster's, which Argo CD's Dex reads; each cluster's role reads only its own.
+        for (var workload : args.fleet().grafanaClusters()) {
+            var workloadSeed = new PrivateKey(name + "-grafana-" + workload + "-seed", PrivateKeyArgs.builder().algorithm("ED25519").build(),
+                    CustomResourceOptions.builder().parent(this).build());
+            var secret = workloadSeed.privateKeyPem().applyValue(SingleSignOn::derive).asSecret();
+            store.put("clusters/" + workload + "/" + FleetSignOn.CLUSTER_SECRET,
+                    "Grafana of " + workload + ": its client secret with Argo CD's Dex", secret);
+            store.put(own + FleetSignOn.managementSecret(workload),
+                    "Grafana of " + workload + ": its client secret, for Argo CD's Dex", secret);
+        }
         registerOutputs(Map.of());
     }
 

@@ -20,6 +20,7 @@ import com.pulumi.kubernetes.rbac.v1.inputs.SubjectArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.idp.platform.support.FleetSignOn;
 
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,14 @@ public final class VirtualCluster extends ComponentResource {
      */
     public record Args(String clusterName, HelmChart chart, Map<String, String> labels,
                        Output<Map<String, String>> annotations, Provider managementCluster, Output<String> secretsRoleArn,
-                       Output<String> secretsPrefix, Output<String> storeRegion) {
+                       Output<String> secretsPrefix, Output<String> storeRegion, Output<String> oidcIssuer) {
+        /** A virtual cluster whose API server trusts no OIDC issuer. */
+        public Args(String clusterName, HelmChart chart, Map<String, String> labels,
+                    Output<Map<String, String>> annotations, Provider managementCluster, Output<String> secretsRoleArn,
+                    Output<String> secretsPrefix, Output<String> storeRegion) {
+            this(clusterName, chart, labels, annotations, managementCluster, secretsRoleArn, secretsPrefix, storeRegion, null);
+        }
+
         public String namespace() {
             return "vcluster-" + clusterName;
         }
@@ -92,7 +100,7 @@ public final class VirtualCluster extends ComponentResource {
                 .chart(args.chart().chart())
                 .version(args.chart().version())
                 .repositoryOpts(RepositoryOptsArgs.builder().repo(args.chart().repository()).build())
-                .values(values(args))
+                .values(args.oidcIssuer() == null ? Output.of(values(args)) : args.oidcIssuer().applyValue(issuer -> values(args, issuer)))
                 .atomic(true)
                 .timeout(600)
                 .build(), inNamespace);
@@ -140,10 +148,26 @@ public final class VirtualCluster extends ComponentResource {
     }
 
     public static Map<String, Object> values(Args args) {
+        return values(args, null);
+    }
+
+    /**
+     * The chart's values; with an issuer, the API server also accepts Dex's ID tokens for client
+     * {@code vcluster-<cluster>}: users and groups prefixed {@value FleetSignOn#GROUPS_PREFIX}, so no
+     * token can name a system: group, bound by the RBAC the cluster's gitops directory holds
+     * ({@code people-access.yaml}).
+     */
+    public static Map<String, Object> values(Args args, String oidcIssuer) {
+        var controlPlane = new java.util.LinkedHashMap<String, Object>();
+        controlPlane.put("statefulSet", Map.of("resources", RESOURCES, "persistence", Map.of("volumeClaim", Map.of("size", "5Gi"))));
+        controlPlane.put("proxy", Map.of("extraSANs", List.of(args.clusterName() + "." + args.namespace() + ".svc")));
+        if (oidcIssuer != null) {
+            // k8s is the only distribution of vcluster 0.36; named, so its API server flags apply.
+            controlPlane.put("distro", Map.of("k8s", Map.of("enabled", true,
+                    "apiServer", Map.of("extraArgs", oidcArgs(args.clusterName(), oidcIssuer)))));
+        }
         return Map.of(
-                "controlPlane", Map.of(
-                        "statefulSet", Map.of("resources", RESOURCES, "persistence", Map.of("volumeClaim", Map.of("size", "5Gi"))),
-                        "proxy", Map.of("extraSANs", List.of(args.clusterName() + "." + args.namespace() + ".svc"))),
+                "controlPlane", controlPlane,
                 "exportKubeConfig", Map.of("server", args.server(), "secret", Map.of("name", args.exportedSecret())),
                 // Isolated from the host's other namespaces and the private network; policies made
                 // inside are enforced on the host. Since vcluster 0.27 workloads reach only public
@@ -151,9 +175,7 @@ public final class VirtualCluster extends ComponentResource {
                 // vCluster Platform, which 0.26's outgoingConnections.platform had to switch off.
                 // The host's edge proxies are the one way in from outside the virtual cluster.
                 "policies", Map.of("resourceQuota", Map.of("enabled", true), "limitRange", Map.of("enabled", true),
-                        "networkPolicy", Map.of("enabled", true, "workload", Map.of("publicEgress", Map.of("enabled", true),
-                                "ingress", List.of(Map.of("from", List.of(Map.of("namespaceSelector", Map.of("matchLabels",
-                                        Map.of("kubernetes.io/metadata.name", EDGE_NAMESPACE))))))))),
+                        "networkPolicy", networkPolicy(oidcIssuer != null)),
                 // kubectl top and autoscalers read the host's metrics-server: a virtual cluster has no kubelets of its own.
                 "integrations", Map.of("metricsServer", Map.of("enabled", true)),
                 // Applications are reachable through the host's edge (docs/edge.md): the host's Gateway appears
@@ -163,6 +185,35 @@ public final class VirtualCluster extends ComponentResource {
                                 "gateways", Map.of("enabled", true, "mappings", Map.of("byName", Map.of(HOST_GATEWAY, HOST_GATEWAY)))),
                         "toHost", Map.of("networkPolicies", Map.of("enabled", true),
                                 "gatewayApi", Map.of("enabled", true, "httpRoutes", Map.of("enabled", true)))));
+    }
+
+    /** Public HTTPS, private ranges excepted: where the API server reads Dex's discovery document and keys. */
+    static final Map<String, Object> PUBLIC_HTTPS = Map.of(
+            "to", List.of(Map.of("ipBlock", Map.of("cidr", "0.0.0.0/0", "except", List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")))),
+            "ports", List.of(Map.of("protocol", "TCP", "port", 443)));
+
+    static Map<String, Object> networkPolicy(boolean oidc) {
+        var policy = new java.util.LinkedHashMap<String, Object>();
+        policy.put("enabled", true);
+        policy.put("workload", Map.of("publicEgress", Map.of("enabled", true),
+                "ingress", List.of(Map.of("from", List.of(Map.of("namespaceSelector", Map.of("matchLabels",
+                        Map.of("kubernetes.io/metadata.name", EDGE_NAMESPACE))))))));
+        if (oidc) {
+            // The control plane fetches the issuer's keys from its public address.
+            policy.put("controlPlane", Map.of("egress", List.of(PUBLIC_HTTPS)));
+        }
+        return policy;
+    }
+
+    /** The API server's OIDC flags: Dex's ID tokens, the person's e-mail as user, the GitHub teams as groups. */
+    public static List<String> oidcArgs(String clusterName, String issuer) {
+        return List.of(
+                "--oidc-issuer-url=" + issuer,
+                "--oidc-client-id=" + FleetSignOn.vclusterClientId(clusterName),
+                "--oidc-username-claim=email",
+                "--oidc-username-prefix=" + FleetSignOn.GROUPS_PREFIX,
+                "--oidc-groups-claim=groups",
+                "--oidc-groups-prefix=" + FleetSignOn.GROUPS_PREFIX);
     }
 
     /** Host secrets (in the cluster's namespace) to their place inside the virtual cluster. */

@@ -1,5 +1,7 @@
 package io.idp.platform.components;
 
+import io.idp.platform.support.FleetSignOn;
+
 import com.pulumi.core.Output;
 import com.pulumi.deployment.Deployment;
 import com.pulumi.kubernetes.core.v1.Secret;
@@ -99,7 +101,8 @@ public final class WorkloadCluster extends ComponentResource {
                     Output.tuple(hostname, management.clusterName(), management.domain())
                             .applyValue(t -> annotations(t.t1, "", "-" + clusterName + "." + t.t2 + "." + t.t3)),
                     management.kubernetes(), secretsRole,
-                    ownSecrets(management), management.region().applyValue(region -> args.secretStoreRegion().orElse(region))), child);
+                    ownSecrets(management), management.region().applyValue(region -> args.secretStoreRegion().orElse(region)),
+                    Output.tuple(management.clusterName(), management.domain()).applyValue(t -> FleetSignOn.issuer(t.t1 + "." + t.t2))), child);
             this.server = Output.of(vcluster.server());
         }
         // A physical cluster's DNS traffic leaves through its own NAT gateways, a virtual one's through the management VPC's.

@@ -93,9 +93,16 @@ public final class GitopsLayout {
     public static final List<String> GITHUB_HOOKS = List.of("192.30.252.0/22", "185.199.108.0/22", "140.82.112.0/20", "143.55.64.0/20");
 
     /** Single sign-on through GitHub: the organisation, the teams mapped to roles, the OAuth app's client id. */
-    public record Sso(String organisation, String adminsTeam, String developersTeam, String clientId, List<String> narrowerTeams) {
+    public record Sso(String organisation, String adminsTeam, String developersTeam, String clientId, List<String> narrowerTeams,
+                      io.idp.platform.support.FleetSignOn fleet) {
         public Sso {
             narrowerTeams = List.copyOf(narrowerTeams);
+            fleet = fleet == null ? io.idp.platform.support.FleetSignOn.NONE : fleet;
+        }
+
+        /** No workload cluster signs in through the management cluster's Dex. */
+        public Sso(String organisation, String adminsTeam, String developersTeam, String clientId, List<String> narrowerTeams) {
+            this(organisation, adminsTeam, developersTeam, clientId, narrowerTeams, null);
         }
 
         /** Only the admins and the developers, no narrower developer teams. */
@@ -212,6 +219,15 @@ public final class GitopsLayout {
         variables.put("sso.adminsTeam", facts.sso().adminsTeam());
         variables.put("sso.developersTeam", facts.sso().developersTeam());
         variables.put("sso.clientId", facts.sso().clientId());
+        // The workload clusters' Dex clients, and their Grafanas' client secrets for Argo CD's Dex.
+        var fleetSignOn = facts.sso().fleet();
+        variables.put("sso.fleetClients", fleetSignOn.staticClients("        "));
+        variables.put("sso.fleetClientSecrets", fleetSignOn.externalSecretData(facts.secretsPrefix(), "    "));
+        // What the fleet's values read of the management cluster: where Dex is, whose team is Admin.
+        var shared = new TreeMap<String, String>();
+        shared.put("sso.issuer", io.idp.platform.support.FleetSignOn.issuer(facts.hostname()));
+        shared.put("sso.organisation", facts.sso().organisation());
+        shared.put("sso.adminsTeam", facts.sso().adminsTeam());
         for (var tool : delivered) {
             toolVariables(variables, catalog.tool(tool), "tool." + tool);
         }
@@ -234,7 +250,7 @@ public final class GitopsLayout {
         for (var tool : own) {
             applications.put(tool, ToolApplications.application(root, catalog, catalog.tool(tool), variables, used, problems));
         }
-        var fleetFile = ToolApplications.applicationSets(root, catalog, fleet, used, problems);
+        var fleetFile = ToolApplications.applicationSets(root, catalog, fleet, shared, used, problems);
         for (var tool : delivered) {
             for (var field : List.of("repository", "chart", "version", "namespace", "wave")) {
                 used.add("tool." + tool + "." + field);
@@ -309,6 +325,8 @@ public final class GitopsLayout {
                 variables.put("tool." + tool + ".namespace", catalog.tool(tool).namespace());
             }
             var observability = facts.observability().tool();
+            // Alertmanager's, Grafana's or the Datadog agent's secrets come from the store too.
+            variables.put("tool.observability.namespace", catalog.tool(observability).namespace());
             if (tools.contains(observability)) {
                 variables.put("tool." + observability + ".namespace", catalog.tool(observability).namespace());
                 if (facts.observability() == Observability.PROMETHEUS) {

@@ -81,6 +81,12 @@ public record Tenancy(List<String> applications, List<String> environments, List
                     namespaces.add(catalog.tool(tool).namespace());
                 }
             }
+            // A virtual cluster's directory also holds its people's RoleBindings in the applications' namespaces.
+            if (cluster.kind() == ClusterKind.WORKLOAD_VCLUSTER) {
+                for (var environment : cluster.environments()) {
+                    applications.forEach(app -> namespaces.add(appNamespace(app, environment)));
+                }
+            }
             namespaces.forEach(ns -> destinations.add("{name: " + cluster.name() + ", namespace: " + ns + "}"));
         }
         // Flow style, one destination a line (indented under the project's spec).

@@ -12,6 +12,9 @@ import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.gitops.GitopsLayout;
 import io.idp.platform.gitops.Sources;
 import io.idp.platform.gitops.Tenancy;
+import io.idp.platform.gitops.ClusterKind;
+import io.idp.platform.gitops.VirtualClusterAccess;
+import io.idp.platform.support.FleetSignOn;
 
 import java.util.TreeSet;
 
@@ -30,7 +33,8 @@ final class GitopsCommits {
                 settings.alertsEmail(), cluster.ownSecretsPrefix(), GitopsFiles.PENDING, GitopsFiles.PENDING,
                 settings.argocdHa(), config.observability(),
                 new GitopsLayout.Sso(settings.githubOwner(), sources.people().admins().githubSlug(), sources.people().developers().githubSlug(), sso.clientId(),
-                        sources.people().narrowerTeams().stream().map(io.idp.platform.config.People.Team::githubSlug).toList()),
+                        sources.people().narrowerTeams().stream().map(io.idp.platform.config.People.Team::githubSlug).toList(),
+                        WorkloadClusters.signOn(sources.root(), cluster.hostname(), settings.domain())),
                 settings.argocdAllowedCidrs().stream().map(Object::toString).toList(), settings.argocdScale(), config.edgeScheme());
         // The projects name the workload clusters the stack files declare, never a wildcard server.
         var narrower = sources.people().narrowerTeams().stream().map(team -> new Tenancy.TeamScope(team.name(),
@@ -56,9 +60,23 @@ final class GitopsCommits {
         var paths = new TreeSet<>(GitopsLayout.workload(sources.root(), catalog, kind,
                 new GitopsLayout.WorkloadFacts(name, GitopsFiles.PENDING, config.region(), GitopsFiles.PENDING, GitopsFiles.PENDING,
                         config.observability(), config.edgeScheme()), GitopsFiles.PENDING).keySet());
+        // A virtual cluster's API server trusts the management cluster's Dex: people's access is RBAC by team.
+        var access = GitopsLayout.clusterDirectory(name) + VirtualClusterAccess.FILE;
+        boolean virtual = kind == ClusterKind.WORKLOAD_VCLUSTER;
+        if (virtual) {
+            paths.add(access);
+        }
+        var applications = ManagementApplications.read(sources.root(), config.workloadSettings().managementStack());
         new RepositoryFiles(name + "-registry", RepositoryFilesArgs.builder()
                 .repository(management.gitopsRepo().applyValue(repo -> repo.substring(repo.indexOf('/') + 1))).paths(paths)
-                .contents(Output.tuple(facts, secretsRegion).applyValue(t -> GitopsLayout.workload(sources.root(), catalog, kind, t.t1, t.t2)))
+                .contents(Output.tuple(facts, secretsRegion, management.gitopsRepo()).applyValue(t -> {
+                    var files = GitopsLayout.workload(sources.root(), catalog, kind, t.t1, t.t2);
+                    if (virtual) {
+                        files.put(access, VirtualClusterAccess.render(sources.people(), FleetSignOn.GROUPS_PREFIX,
+                                t.t3.substring(0, t.t3.indexOf('/')), config.environments(), applications));
+                    }
+                    return files;
+                }))
                 .source("stacks/" + kind.catalogName() + " for " + name).build(),
                 ComponentResourceOptions.builder().providers(management.github()).build());
     }

@@ -66,6 +66,7 @@ public final class ManagementStack {
                 .ciDeployRoleArn(bots.ciDeployRoleArn()).secretStore(secrets).gitopsRepo(gitops).dnsZone(dns)
                 .ssoClientId(settings.sso().clientId()).ssoClientSecret(settings.sso().clientSecret().output())
                 .ssoAdminsTeam(sources.people().admins().githubSlug()).ssoDevelopersTeam(sources.people().developers().githubSlug())
+                .fleetSignOn(WorkloadClusters.signOn(sources.root(), name + "." + settings.domain(), settings.domain()))
                 .argocdHighlyAvailable(settings.argocdHa()).argocdScale(settings.argocdScale()).people(sources.people())
                 .autoscaling(config.autoscaling()).backups(config.backups())
                 .dnsTokenAllowedCidrs(config.dns().tokenAllowedCidrs()).dnsTokenExpiresOn(config.dns().tokenExpiresOn())

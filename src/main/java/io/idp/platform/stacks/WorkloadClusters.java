@@ -1,6 +1,8 @@
 package io.idp.platform.stacks;
 
+import io.idp.platform.config.Observability;
 import io.idp.platform.gitops.ClusterKind;
+import io.idp.platform.support.FleetSignOn;
 import io.idp.platform.gitops.Tenancy;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -45,6 +47,31 @@ final class WorkloadClusters {
             }
         }
         return clusters;
+    }
+
+    /**
+     * Who signs in through the management cluster's Dex: each EKS workload cluster that runs Grafana
+     * ({@code platform:observability} prometheus, the default) and each virtual cluster.
+     */
+    static FleetSignOn signOn(Path projectDir, String managementHostname, String domain) {
+        var grafanas = new ArrayList<String>();
+        var virtual = new ArrayList<String>();
+        for (var file : stackFiles(projectDir)) {
+            var config = config(file);
+            var name = config.get("platform:clusterName") == null ? "" : String.valueOf(config.get("platform:clusterName"));
+            if (!"workload".equals(config.get("platform:role")) || name.isEmpty()) {
+                continue;
+            }
+            var observability = config.get("platform:observability") == null ? Observability.PROMETHEUS.configValue()
+                    : String.valueOf(config.get("platform:observability"));
+            var type = String.valueOf(config.get("platform:clusterType"));
+            if (type.equals("eks") && observability.equals(Observability.PROMETHEUS.configValue())) {
+                grafanas.add(name);
+            } else if (type.equals("vcluster")) {
+                virtual.add(name);
+            }
+        }
+        return new FleetSignOn(managementHostname, domain, grafanas, virtual);
     }
 
     /** {@code Pulumi.<stack>.yaml} files, in stack-name order. */

@@ -70,11 +70,14 @@ public final class ValuesCheck {
         }
     }
 
+    /** The subchart's defaults under the parent's overrides, maps merged key by key as Helm merges them. */
     private static JsonNode merged(JsonNode subchartDefaults, JsonNode parentOverrides) {
-        var copy = subchartDefaults.deepCopy();
-        if (copy.isObject() && parentOverrides.isObject()) {
-            parentOverrides.fields().forEachRemaining(e -> ((com.fasterxml.jackson.databind.node.ObjectNode) copy).set(e.getKey(), e.getValue()));
+        if (!subchartDefaults.isObject() || !parentOverrides.isObject()) {
+            return parentOverrides;
         }
+        var copy = (com.fasterxml.jackson.databind.node.ObjectNode) subchartDefaults.deepCopy();
+        parentOverrides.fields().forEachRemaining(e -> copy.set(e.getKey(),
+                copy.has(e.getKey()) ? merged(copy.get(e.getKey()), e.getValue()) : e.getValue()));
         return copy;
     }
 

@@ -105,7 +105,12 @@ class ManagementStackTest {
                 "platform/mgmt/argocd/gitops-deploy-key", "platform/mgmt/clusters/mgmt/argocd/github-webhook-secret",
                 "platform/mgmt/clusters/mgmt/cloudflare/external-dns-token",
                 "platform/mgmt/clusters/mgmt/cloudflare/cert-manager-token", "platform/mgmt/clusters/mgmt/sso/github-oauth-client-secret",
-                "platform/mgmt/clusters/mgmt/sso/grafana-client-secret"), secrets.stream().map(s -> String.valueOf(s.inputs().get("name"))).collect(Collectors.toSet()));
+                "platform/mgmt/clusters/mgmt/sso/grafana-client-secret",
+                // Each workload Grafana's client secret: the cluster's copy and Argo CD's Dex's.
+                "platform/mgmt/clusters/production-east/sso/grafana-client-secret",
+                "platform/mgmt/clusters/mgmt/sso/grafana-production-east-client-secret",
+                "platform/mgmt/clusters/production-west/sso/grafana-client-secret",
+                "platform/mgmt/clusters/mgmt/sso/grafana-production-west-client-secret"), secrets.stream().map(s -> String.valueOf(s.inputs().get("name"))).collect(Collectors.toSet()));
         secrets.forEach(s -> {
             assertEquals(key.outputs().get("arn"), s.inputs().get("kmsKeyId"));
             assertTrue(s.protect() && s.retainOnDelete(), s.name());
@@ -408,6 +413,10 @@ class ManagementStackTest {
                 "aws:secretsmanager/secret:Secret secret-clusters-mgmt-cloudflare-external-dns-token",
                 "aws:secretsmanager/secret:Secret secret-clusters-mgmt-sso-github-oauth-client-secret",
                 "aws:secretsmanager/secret:Secret secret-clusters-mgmt-sso-grafana-client-secret",
+                "aws:secretsmanager/secret:Secret secret-clusters-production-east-sso-grafana-client-secret",
+                "aws:secretsmanager/secret:Secret secret-clusters-mgmt-sso-grafana-production-east-client-secret",
+                "aws:secretsmanager/secret:Secret secret-clusters-production-west-sso-grafana-client-secret",
+                "aws:secretsmanager/secret:Secret secret-clusters-mgmt-sso-grafana-production-west-client-secret",
                 "aws:secretsmanager/secret:Secret secret-bots-github-token",
                 "aws:secretsmanager/secret:Secret secret-clusters-mgmt-argocd-github-webhook-secret",
                 "github:index/repository:Repository gitops-repository",

@@ -35,6 +35,7 @@ class OffboardingTest {
         var mgmtBefore = engine.plan("mgmt").plan();
         engine.plans().write(mgmtBefore);
         var eastBefore = engine.plan("production-east").plan();
+        var stagingBefore = engine.plan("staging").plan();
         var memberships = mgmtBefore.ofType(MEMBERSHIP).stream().filter(r -> "grace-platform".equals(r.inputs().get("username"))).toList();
         assertEquals(2, memberships.size(), "grace is in admins and developers before");
 
@@ -45,11 +46,25 @@ class OffboardingTest {
                 """, "");
         var mgmtAfter = engine.plan("mgmt").plan();
         var eastAfter = engine.plan("production-east").plan();
+        var stagingAfter = engine.plan("staging").plan();
 
         assertEquals(Map.of(
                 MEMBERSHIP + " teams-admins-grace-platform", "DELETE",
                 MEMBERSHIP + " teams-developers-grace-platform", "DELETE"), changes(PlanDiff.between(mgmtBefore, mgmtAfter)));
         assertEquals(Map.of(), changes(PlanDiff.between(eastBefore, eastAfter)), "a person is not part of a cluster's plan");
+        // The virtual cluster's RBAC names teams, never people: its plan and its gitops files stay as they were.
+        assertEquals(Map.of(), changes(PlanDiff.between(stagingBefore, stagingAfter)), "nor of a virtual cluster's");
+        var access = peopleAccess(stagingAfter);
+        assertEquals(peopleAccess(stagingBefore), access);
+        assertFalse(access.contains("grace"), access);
+        assertTrue(access.contains("kind: Group") && !access.contains("kind: User"), access);
+    }
+
+    /** The virtual cluster's RBAC file, as its plan commits it to the gitops repository. */
+    static String peopleAccess(io.idp.platform.local.Plan plan) {
+        return plan.ofType("github:index/repositoryFile:RepositoryFile").stream()
+                .filter(f -> String.valueOf(f.inputs().get("file")).endsWith("/" + io.idp.platform.gitops.VirtualClusterAccess.FILE))
+                .map(f -> String.valueOf(f.inputs().get("content"))).findFirst().orElseThrow();
     }
 
     @Test

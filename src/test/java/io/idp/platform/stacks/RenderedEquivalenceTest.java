@@ -89,7 +89,9 @@ class RenderedEquivalenceTest {
                     "registry/clusters/mgmt/metrics-server.yaml",
                     "registry/clusters/mgmt/manifests/network-policies/metrics-server.yaml",
                     "registry/fleet/network-policies/workload-eks/metrics-server.yaml"),
-            "production-east", List.of(), "production-west", List.of(), "staging", List.of());
+            "production-east", List.of(), "production-west", List.of(),
+            // The virtual cluster's people's RBAC (SignInDifferences).
+            "staging", List.of("registry/clusters/staging/" + io.idp.platform.gitops.VirtualClusterAccess.FILE));
 
     /**
      * The edge's move from ingress-nginx to the Gateway API on Envoy Gateway (docs/edge.md): ingress-nginx's
@@ -189,6 +191,7 @@ class RenderedEquivalenceTest {
                     moveWaves(expected);
                     listEveryTeam(expected);
                 }
+                SignInDifferences.apply(stack, file, expected);
                 if (!expected.equals(withoutAddedTools(parse(now)))) {
                     differences.add(stack + ": " + file + " means something else now");
                 }
@@ -224,6 +227,17 @@ class RenderedEquivalenceTest {
         assertFalse(projects.contains("kind: ClusterPolicy"), projects);
         var environments = document(parse(NOW.get("mgmt").get("registry/clusters/mgmt/cluster-registries.yaml")), "environments");
         assertEquals("10", String.valueOf(map(map(environments, "metadata"), "annotations").get("argocd.argoproj.io/sync-wave")));
+        // Sign-in everywhere: the fleet's Dex clients, their secrets' keys, each Grafana's local login off.
+        var argocd = NOW.get("mgmt").get("registry/clusters/mgmt/argo-cd.yaml");
+        assertTrue(argocd.contains("- id: grafana-production-east") && argocd.contains("- id: vcluster-staging"), argocd);
+        assertTrue(NOW.get("mgmt").get("registry/clusters/mgmt/manifests/platform-secrets/cluster-secret-store.yaml")
+                .contains("secretKey: grafanaClientSecret-production-west"));
+        var fleet = document(parse(NOW.get("mgmt").get("registry/clusters/mgmt/fleet-addons.yaml")), "fleet-kube-prometheus-stack");
+        var grafana = map(map(map(map(map(map(fleet, "spec"), "template"), "spec"), "source"), "helm"), "valuesObject");
+        assertEquals(SignInDifferences.yaml(SignInDifferences.WORKLOAD_GRAFANA), grafana.get("grafana"));
+        assertTrue(NOW.get("production-east").get("registry/clusters/production-east/kube-prometheus-stack.yaml").contains("name: grafana-sso"));
+        assertTrue(NOW.get("staging").get("registry/clusters/staging/" + io.idp.platform.gitops.VirtualClusterAccess.FILE)
+                .contains("name: 'oidc:acme-platform:platform-admins'"));
         theEdgeMovedToTheGatewayApi(NOW.get("mgmt"));
     }
 

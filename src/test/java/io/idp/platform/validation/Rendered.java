@@ -73,7 +73,7 @@ final class Rendered {
                 new HelmSource(ArgoCdValues.class.getName(), "Release/argocd", argocd.chart(), argocd.version(),
                         ArgoCdValues.render("argocd.mgmt.example.com", true, "arn:aws:iam::111122223333:role/mgmt-argocd-fleet", sso)),
                 new HelmSource(VirtualCluster.class.getName(), "Release/staging", vcluster.chart(), vcluster.version(),
-                        VirtualCluster.values(args)));
+                        VirtualCluster.values(args, "https://argocd.mgmt.example.com/api/dex")));
     }
 
     static RenderedRepositoryCheck.Report check(Observability observability) {
