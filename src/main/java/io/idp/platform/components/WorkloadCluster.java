@@ -41,6 +41,8 @@ public final class WorkloadCluster extends ComponentResource {
     private final Output<String> hostname;
     private final Network network;
     private final Map<String, String> labels;
+    private final KarpenterInfrastructure karpenter;
+    private final ClusterBackups backups;
 
     public WorkloadCluster(String name, WorkloadClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, FormerlyAtRoot.children(WorkloadCluster.class, options));
@@ -79,9 +81,9 @@ public final class WorkloadCluster extends ComponentResource {
                     .applyValue(t -> SecretReadAccess.arnPattern(t.t1, t.t2));
             var externalSecrets = ExternalSecretsRole.create(eks, ExternalSecretsRole.withReplicas(readable, management.secretReplica()),
                     ExternalSecretsRole.keysWithReplicas(management.secretStoreKmsKeyArn(), management.secretReplica()));
-            var karpenter = new KarpenterInfrastructure(clusterName + "-karpenter", KarpenterInfrastructureArgs.builder().cluster(eks)
+            this.karpenter = new KarpenterInfrastructure(clusterName + "-karpenter", KarpenterInfrastructureArgs.builder().cluster(eks)
                     .region(args.region()).autoscaling(args.autoscaling()).build(), child);
-            var backups = new ClusterBackups(clusterName + "-backups", ClusterBackupsArgs.builder().cluster(eks).region(args.region())
+            this.backups = new ClusterBackups(clusterName + "-backups", ClusterBackupsArgs.builder().cluster(eks).region(args.region())
                     .backups(args.backups()).protect(args.protect()).build(), child);
             var annotations = Output.tuple(hostname, externalSecrets.arn(), karpenter.annotations(), backups.annotations())
                     .applyValue(t -> withCapabilities(annotations(t.t1, t.t2), t.t3, t.t4));
@@ -91,6 +93,8 @@ public final class WorkloadCluster extends ComponentResource {
             this.server = eks.endpoint();
         } else {
             this.network = null;
+            this.karpenter = null;
+            this.backups = null;
             var secretsRole = VirtualClusterSecrets.role(clusterName, management, this);
             var vcluster = new VirtualCluster(clusterName, new VirtualCluster.Args(clusterName, args.vclusterChart(), labels,
                     hostname.applyValue(host -> annotations(host, "")), management.kubernetes(), secretsRole,
@@ -145,6 +149,16 @@ public final class WorkloadCluster extends ComponentResource {
         return all;
     }
 
+
+    /** Karpenter's AWS side, for its chart and NodePool; empty for a virtual cluster. */
+    public java.util.Optional<KarpenterInfrastructure> karpenter() {
+        return java.util.Optional.ofNullable(karpenter);
+    }
+
+    /** Velero's bucket, key and role; empty for a virtual cluster. */
+    public java.util.Optional<ClusterBackups> backups() {
+        return java.util.Optional.ofNullable(backups);
+    }
 
     /** The Kubernetes API server Argo CD deploys to. */
     public Output<String> server() {
