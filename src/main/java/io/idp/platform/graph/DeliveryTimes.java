@@ -45,6 +45,14 @@ public final class DeliveryTimes {
             Map.entry("reloader", new ToolTime(10, 15, Set.of("kube-prometheus-stack"), false, SEEN + " (needs the ServiceMonitor CRD)")),
             Map.entry("trivy-operator", new ToolTime(20, 40, Set.of("kube-prometheus-stack"), false,
                     SEEN + "; ready before its first scans finish (needs the ServiceMonitor CRD)")),
+            Map.entry("karpenter", new ToolTime(20, 40, Set.of(), false,
+                    "Karpenter getting started (helm upgrade --install --wait): two controller replicas on the node group; no webhooks")),
+            Map.entry("velero", new ToolTime(20, 40, Set.of(), false,
+                    SEEN + "; the AWS plugin is copied by an init container before the server starts")),
+            Map.entry("karpenter-nodes", new ToolTime(3, 5, Set.of("karpenter"), false,
+                    "the NodePool and EC2NodeClass: ready once Karpenter resolves the AMI, subnets and security group (seconds)")),
+            Map.entry("velero-locations", new ToolTime(3, 15, Set.of("velero"), false,
+                    "the storage location becomes Available at Velero's first validation of the bucket; the schedules at once")),
             Map.entry("argo-cd", new ToolTime(5, 5, Set.of(), false,
                     "pulumi up installed it; its Application adopts the same chart, version and values")),
             Map.entry("network-policies", new ToolTime(3, 2, Set.of(), false, "plain objects")),
@@ -55,8 +63,8 @@ public final class DeliveryTimes {
             Map.entry("kyverno-policies", new ToolTime(5, 10, Set.of("kyverno"), false, "Kyverno policies becoming ready")),
             Map.entry("argocd-ingress", new ToolTime(5, 10, Set.of("ingress-nginx", "cluster-issuers", "external-dns"), false,
                     "Argo CD's Ingress: healthy once it has the load balancer's address")),
-            Map.entry("cluster-settings", new ToolTime(5, 30, Set.of("external-secrets", "cert-manager", "kyverno"), false,
-                    "a workload cluster's own directory: its secret store, issuers and policies")),
+            Map.entry("cluster-settings", new ToolTime(5, 30, Set.of("external-secrets", "cert-manager", "kyverno", "karpenter", "velero"), false,
+                    "a workload cluster's own directory: its secret store, issuers and policies, its NodePool, backup locations and schedules")),
             Map.entry("environments", new ToolTime(3, 2, Set.of(), false, "the environments' homes: plain objects")));
 
     /** An object other than an Application in a sync wave (a project, an ApplicationSet, an ExternalSecret). */

@@ -19,19 +19,48 @@ class CatalogTest {
     }
 
     @Test
-    void renovateFindsEveryPinOfTheCatalog() throws Exception {
+    void renovateFindsEveryPinOfTheCatalogOnceInItsRegistry() throws Exception {
         var renovate = JsonParser.parseString(Files.readString(Path.of("renovate.json"))).getAsJsonObject();
-        var manager = renovate.getAsJsonArray("customManagers").get(0).getAsJsonObject();
-        assertEquals("helm", manager.get("datasourceTemplate").getAsString());
-        var pattern = Pattern.compile(manager.getAsJsonArray("matchStrings").get(0).getAsString());
-        var matcher = pattern.matcher(Files.readString(Path.of("stacks/catalog.yaml")));
-        var found = new TreeSet<String>();
-        while (matcher.find()) {
-            found.add(matcher.group("depName") + "@" + matcher.group("currentValue"));
+        var catalog = Files.readString(Path.of("stacks/catalog.yaml"));
+        var found = new java.util.ArrayList<String>();
+        for (var element : renovate.getAsJsonArray("customManagers")) {
+            var manager = element.getAsJsonObject();
+            if (!Pattern.compile(manager.getAsJsonArray("fileMatch").get(0).getAsString()).matcher("stacks/catalog.yaml").find()) {
+                continue;
+            }
+            var datasource = manager.get("datasourceTemplate").getAsString();
+            var matcher = Pattern.compile(manager.getAsJsonArray("matchStrings").get(0).getAsString()).matcher(catalog);
+            while (matcher.find()) {
+                var name = "helm".equals(datasource) ? matcher.group("registryUrl") + " " + matcher.group("depName")
+                        : matcher.group("registry") + "/" + matcher.group("chart");
+                found.add(datasource + " " + name + "@" + matcher.group("currentValue"));
+            }
         }
-        var expected = new TreeSet<String>();
-        Fixtures.catalog().tools().values().forEach(t -> expected.add(t.chart() + "@" + t.version()));
+        var expected = new java.util.ArrayList<String>();
+        Fixtures.catalog().tools().values().forEach(t -> expected.add(t.repository().startsWith("oci://")
+                ? "docker " + t.repository().substring("oci://".length()) + "/" + t.chart() + "@" + t.version()
+                : "helm " + t.repository() + " " + t.chart() + "@" + t.version()));
+        java.util.Collections.sort(found);
+        java.util.Collections.sort(expected);
         assertEquals(expected, found);
+        assertTrue(found.contains("docker public.ecr.aws/karpenter/karpenter@1.14.1"), found.toString());
+    }
+
+    @Test
+    void renovateFollowsTheImagesTheToolsValuesPin() throws Exception {
+        var renovate = JsonParser.parseString(Files.readString(Path.of("renovate.json"))).getAsJsonObject();
+        var values = Files.readString(Path.of("stacks/tools/velero/values.yaml"));
+        var found = new TreeSet<String>();
+        for (var element : renovate.getAsJsonArray("customManagers")) {
+            var manager = element.getAsJsonObject();
+            if (Pattern.compile(manager.getAsJsonArray("fileMatch").get(0).getAsString()).matcher("stacks/tools/velero/values.yaml").find()) {
+                var matcher = Pattern.compile(manager.getAsJsonArray("matchStrings").get(0).getAsString()).matcher(values);
+                while (matcher.find()) {
+                    found.add(manager.get("datasourceTemplate").getAsString() + " " + matcher.group("depName") + "@" + matcher.group("currentValue"));
+                }
+            }
+        }
+        assertEquals(java.util.Set.of("docker velero/velero-plugin-for-aws@v1.14.4"), found);
     }
 
     @Test
