@@ -302,4 +302,9 @@ public final class EksCluster extends ComponentResource {
     public List<Resource> ready() {
         return List.copyOf(ready);
     }
+
+    /** The default node group's root volume, GiB: Karpenter's nodes get the same. */
+    public int nodeVolumeGiB() {
+        return args.nodeVolumeGiB();
+    }
 }

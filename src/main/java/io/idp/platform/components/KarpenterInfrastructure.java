@@ -55,6 +55,7 @@ public final class KarpenterInfrastructure extends ComponentResource {
 
     private final String clusterName;
     private final NodeAutoscaling autoscaling;
+    private final int nodeVolumeGiB;
     private final Output<String> controllerRoleArn;
     private final Output<String> nodeRoleName;
     private final Output<String> nodeRoleArn;
@@ -65,6 +66,7 @@ public final class KarpenterInfrastructure extends ComponentResource {
         var cluster = args.cluster();
         this.clusterName = cluster.clusterName();
         this.autoscaling = args.autoscaling();
+        this.nodeVolumeGiB = cluster.nodeVolumeGiB();
         var child = CustomResourceOptions.builder().parent(this).build();
 
         var nodeRole = new Role(name + "-nodes", RoleArgs.builder()
@@ -166,6 +168,11 @@ public final class KarpenterInfrastructure extends ComponentResource {
     /** The interruption queue's name (Karpenter's {@code settings.interruptionQueue}). */
     public Output<String> interruptionQueueName() {
         return queueName;
+    }
+
+    /** The root volume of the nodes Karpenter launches, GiB: the cluster's default node group's. */
+    public int nodeVolumeGiB() {
+        return nodeVolumeGiB;
     }
 
     /** The NodePool's limits and capacity types. */

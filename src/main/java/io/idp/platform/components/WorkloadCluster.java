@@ -45,6 +45,8 @@ public final class WorkloadCluster extends ComponentResource {
     private final Output<String> hostname;
     private final Network network;
     private final Map<String, String> labels;
+    private final KarpenterInfrastructure karpenter;
+    private final ClusterBackups backups;
 
     public WorkloadCluster(String name, WorkloadClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, FormerlyAtRoot.children(WorkloadCluster.class, options));
@@ -83,9 +85,9 @@ public final class WorkloadCluster extends ComponentResource {
                     .applyValue(t -> SecretReadAccess.arnPattern(t.t1, t.t2));
             var externalSecrets = ExternalSecretsRole.create(eks, ExternalSecretsRole.withReplicas(readable, management.secretReplica()),
                     ExternalSecretsRole.keysWithReplicas(management.secretStoreKmsKeyArn(), management.secretReplica()));
-            var karpenter = new KarpenterInfrastructure(clusterName + "-karpenter", KarpenterInfrastructureArgs.builder().cluster(eks)
+            this.karpenter = new KarpenterInfrastructure(clusterName + "-karpenter", KarpenterInfrastructureArgs.builder().cluster(eks)
                     .region(args.region()).autoscaling(args.autoscaling()).build(), child);
-            var backups = new ClusterBackups(clusterName + "-backups", ClusterBackupsArgs.builder().cluster(eks).region(args.region())
+            this.backups = new ClusterBackups(clusterName + "-backups", ClusterBackupsArgs.builder().cluster(eks).region(args.region())
                     .backups(args.backups()).protect(args.protect()).build(), child);
             var annotations = Output.tuple(hostname, externalSecrets.arn(), karpenter.annotations(), backups.annotations())
                     .applyValue(t -> withCapabilities(annotations(t.t1, t.t2, "." + t.t1), t.t3, t.t4));
@@ -95,6 +97,8 @@ public final class WorkloadCluster extends ComponentResource {
             this.server = eks.endpoint();
         } else {
             this.network = null;
+            this.karpenter = null;
+            this.backups = null;
             var secretsRole = VirtualClusterSecrets.role(clusterName, management, this);
             var vcluster = new VirtualCluster(clusterName, new VirtualCluster.Args(clusterName, args.vclusterChart(), labels,
                     // Its applications are served by the host's Gateway, one label under the host's hostname.
@@ -155,6 +159,16 @@ public final class WorkloadCluster extends ComponentResource {
         return all;
     }
 
+
+    /** Karpenter's AWS side, for its chart and NodePool; empty for a virtual cluster. */
+    public java.util.Optional<KarpenterInfrastructure> karpenter() {
+        return java.util.Optional.ofNullable(karpenter);
+    }
+
+    /** Velero's bucket, key and role; empty for a virtual cluster. */
+    public java.util.Optional<ClusterBackups> backups() {
+        return java.util.Optional.ofNullable(backups);
+    }
 
     /** The Kubernetes API server Argo CD deploys to. */
     public Output<String> server() {

@@ -53,7 +53,15 @@ public record Catalog(String catalogVersion, Map<String, Tool> tools, Map<String
     public static final Map<String, String> NEEDS = orderedMap(
             "cluster-name", "cluster.name",
             "cluster-hostname", "cluster.hostname",
-            "external-secrets-role", "role.externalSecrets");
+            "external-secrets-role", "role.externalSecrets",
+            "cluster-region", "cluster.region",
+            "karpenter-role", "role.karpenter",
+            "karpenter-queue", "karpenter.interruptionQueue",
+            "velero-role", "role.velero");
+
+    /** Facts only a physical cluster has: the AWS resources made with its EKS cluster (Karpenter's, Velero's). */
+    public static final java.util.Set<String> PHYSICAL_NEEDS = java.util.Set.of("external-secrets-role", "karpenter-role",
+            "karpenter-queue", "velero-role");
 
     public Tool tool(String name) {
         var tool = tools.get(name);
@@ -156,12 +164,16 @@ public record Catalog(String catalogVersion, Map<String, Tool> tools, Map<String
                     }
                 }
             }
-            // A virtual cluster's Secret carries no External Secrets role: its secrets are synced from the host.
-            if (needs instanceof List<?> facts && facts.contains("external-secrets-role")
-                    && spec.get("clusters") instanceof List<?> kinds && kinds.contains("workload-vcluster")) {
-                problems.add(problem(where + ".needs", "external-secrets-role",
-                        "is not a fact of a virtual cluster (its secrets come from the host namespace)",
-                        "external-secrets-role only for management and workload-eks", where + ".clusters: [management, workload-eks]"));
+            // A virtual cluster's Secret carries no AWS roles of its own: its secrets are synced from the host,
+            // its nodes and volumes are the host's.
+            if (needs instanceof List<?> facts && spec.get("clusters") instanceof List<?> kinds && kinds.contains("workload-vcluster")) {
+                for (var fact : facts) {
+                    if (PHYSICAL_NEEDS.contains(fact)) {
+                        problems.add(problem(where + ".needs", fact,
+                                "is not a fact of a virtual cluster (made with a physical cluster's AWS resources)",
+                                fact + " only for management and workload-eks", where + ".clusters: [management, workload-eks]"));
+                    }
+                }
             }
             if (problems.size() == before) {
                 tools.put(name, new Tool(name, String.valueOf(spec.get("repository")), String.valueOf(spec.get("chart")),

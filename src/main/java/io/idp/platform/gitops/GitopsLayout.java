@@ -45,7 +45,8 @@ public final class GitopsLayout {
             Sso sso,
             List<String> argocdSourceRanges,
             io.idp.platform.config.ArgoCdScale argocdScale,
-            EdgeScheme edgeScheme) {
+            EdgeScheme edgeScheme,
+            ClusterCapabilities capabilities) {
 
         /** Private addresses only: the VPC, networks peered with it, a VPN into it. */
         public static final List<String> INTERNAL = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
@@ -68,24 +69,17 @@ public final class GitopsLayout {
         /** Facts with Argo CD's UI internal. */
         public ManagementFacts(String clusterName, String hostname, String region, String repoUrl, String alertsEmail,
                                String secretsPrefix, String externalSecretsRoleArn, String argocdFleetRoleArn,
-                               boolean argocdHighlyAvailable, Observability observability, Sso sso) {
+                               boolean argocdHighlyAvailable, Observability observability, Sso sso, ClusterCapabilities capabilities) {
             this(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix, externalSecretsRoleArn, argocdFleetRoleArn,
-                    argocdHighlyAvailable, observability, sso, INTERNAL);
-        }
-
-        /** Facts with Argo CD sized for the default fleet. */
-        public ManagementFacts(String clusterName, String hostname, String region, String repoUrl, String alertsEmail,
-                               String secretsPrefix, String externalSecretsRoleArn, String argocdFleetRoleArn,
-                               boolean argocdHighlyAvailable, Observability observability, Sso sso, List<String> argocdSourceRanges) {
-            this(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix, externalSecretsRoleArn, argocdFleetRoleArn,
-                    argocdHighlyAvailable, observability, sso, argocdSourceRanges, io.idp.platform.config.ArgoCdScale.DEFAULT);
+                    argocdHighlyAvailable, observability, sso, INTERNAL, io.idp.platform.config.ArgoCdScale.DEFAULT, capabilities);
         }
 
         /** The same facts with the values only known once resources exist. */
-        public ManagementFacts withResources(String repoUrl, String externalSecretsRoleArn, String argocdFleetRoleArn) {
+        public ManagementFacts withResources(String repoUrl, String externalSecretsRoleArn, String argocdFleetRoleArn,
+                                             ClusterCapabilities capabilities) {
             return new ManagementFacts(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix,
                     externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale,
-                    edgeScheme);
+                    edgeScheme, capabilities);
         }
     }
 
@@ -118,14 +112,33 @@ public final class GitopsLayout {
         }
     }
 
-    /** Facts about a workload cluster that its templates need. */
+    /**
+     * Facts about a workload cluster that its templates need; a physical one's also its {@link ClusterCapabilities}
+     * and the namespaces of its environments' applications (which its backups cover).
+     */
     public record WorkloadFacts(String clusterName, String hostname, String region, String alertsEmail, String secretsPrefix,
-                                Observability observability, EdgeScheme edgeScheme) {
+                                Observability observability, EdgeScheme edgeScheme,
+                                java.util.Optional<ClusterCapabilities> capabilities, List<String> applicationNamespaces) {
         public WorkloadFacts {
             edgeScheme = edgeScheme == null ? EdgeScheme.INTERNET_FACING : edgeScheme;
+            applicationNamespaces = List.copyOf(applicationNamespaces);
         }
 
-        /** Facts with the edge on the internet. */
+        /** A physical cluster's facts with the edge on the internet. */
+        public WorkloadFacts(String clusterName, String hostname, String region, String alertsEmail, String secretsPrefix,
+                             Observability observability, java.util.Optional<ClusterCapabilities> capabilities,
+                             List<String> applicationNamespaces) {
+            this(clusterName, hostname, region, alertsEmail, secretsPrefix, observability, EdgeScheme.INTERNET_FACING,
+                    capabilities, applicationNamespaces);
+        }
+
+        /** A virtual cluster's facts (its nodes, volumes and backups are its host's), with the given edge. */
+        public WorkloadFacts(String clusterName, String hostname, String region, String alertsEmail, String secretsPrefix,
+                             Observability observability, EdgeScheme edgeScheme) {
+            this(clusterName, hostname, region, alertsEmail, secretsPrefix, observability, edgeScheme, java.util.Optional.empty(), List.of());
+        }
+
+        /** A virtual cluster's facts with the edge on the internet. */
         public WorkloadFacts(String clusterName, String hostname, String region, String alertsEmail, String secretsPrefix,
                              Observability observability) {
             this(clusterName, hostname, region, alertsEmail, secretsPrefix, observability, EdgeScheme.INTERNET_FACING);
@@ -231,6 +244,12 @@ public final class GitopsLayout {
         for (var tool : delivered) {
             toolVariables(variables, catalog.tool(tool), "tool." + tool);
         }
+        // The facts of Karpenter's and Velero's charts, where the cluster runs them (Catalog.NEEDS).
+        facts.capabilities().chartFacts().forEach((name, value) -> {
+            if (own.contains(name.contains("velero") ? "velero" : "karpenter")) {
+                variables.put(name, value);
+            }
+        });
         var observability = catalog.tool(facts.observability().tool());
         variables.put("tool.observability.namespace", observability.namespace());
         variables.put("platform.sourceRepos", ToolApplications.sourceRepos(catalog, own, facts.repoUrl()));
@@ -261,6 +280,8 @@ public final class GitopsLayout {
         applications.forEach((tool, application) -> files.merge(directory + tool + ".yaml", application,
                 (companion, generated) -> generated + "---\n" + companion));
         files.put(directory + FLEET_ADDONS, fleetFile);
+        files.putAll(facts.capabilities().render(root, own, directory + "manifests/", facts.clusterName(), facts.region(),
+                ClusterCapabilities.platformNamespaces(catalog, own), List.of()));
         if (!tenancy.applications().isEmpty()) {
             files.put(directory + APP_PROJECTS, tenancy.appProjects("argocd", facts.repoUrl(),
                     ecrRegistry(facts.externalSecretsRoleArn(), facts.region())));
@@ -339,6 +360,12 @@ public final class GitopsLayout {
         }
         files.putAll(TemplateRenderer.render(root, STACKS.resolve(kind.catalogName()), target, variables,
                 template -> includes(template, catalog, tools)));
+        if (kind == ClusterKind.WORKLOAD_EKS) {
+            var capabilities = facts.capabilities().orElseThrow(() -> new IllegalArgumentException(
+                    "the facts of physical cluster " + facts.clusterName() + " have no capabilities (Karpenter's and Velero's)"));
+            files.putAll(capabilities.render(root, tools, target, facts.clusterName(), facts.region(),
+                    ClusterCapabilities.platformNamespaces(catalog, tools), facts.applicationNamespaces()));
+        }
         return files;
     }
 
@@ -382,7 +409,7 @@ public final class GitopsLayout {
     }
 
     private static void toolVariables(Map<String, String> variables, Catalog.Tool tool, String prefix) {
-        variables.put(prefix + ".repository", tool.repository());
+        variables.put(prefix + ".repository", ToolApplications.argoRepository(tool.repository()));
         variables.put(prefix + ".chart", tool.chart());
         variables.put(prefix + ".version", tool.version());
         variables.put(prefix + ".namespace", tool.namespace());

@@ -57,7 +57,16 @@ public final class NetworkPolicies {
             // Vulnerability databases and image registries.
             Map.entry("trivy-operator", new Needs(List.of(), List.of(443), false, List.of(), Map.of())),
             // The API server calls its aggregated API on 10250; it scrapes every node's kubelet (private addresses).
-            Map.entry("metrics-server", new Needs(List.of(10250), List.of(), true, List.of(), Map.of())));
+            Map.entry("metrics-server", new Needs(List.of(10250), List.of(), true, List.of(), Map.of())),
+            // S3, EC2 (EBS snapshots), KMS and STS (IRSA) over HTTPS.
+            Map.entry("velero", new Needs(List.of(), List.of(443), false, List.of(), Map.of())));
+
+    /**
+     * Namespaces the platform installs into but does not own: kube-system holds the cluster's own
+     * add-ons (CoreDNS, the VPC CNI, kube-proxy) and Karpenter, which must reach the AWS APIs and the
+     * API server; a default deny there would cut off DNS for the whole cluster. They get no policies.
+     */
+    public static final java.util.Set<String> NOT_OURS = java.util.Set.of("kube-system");
 
     /**
      * The policies of each tool a kind of cluster runs, one file per namespace under {@code dir}.
@@ -71,6 +80,9 @@ public final class NetworkPolicies {
         var ingressNamespace = edgeNamespace(catalog);
         for (var tool : tools) {
             var namespace = catalog.tool(tool).namespace();
+            if (NOT_OURS.contains(namespace)) {
+                continue;
+            }
             var needs = NEEDS.getOrDefault(tool, new Needs(List.of(), List.of(), false, List.of(), Map.of()));
             var docs = new ArrayList<Map<String, Object>>();
             if (!programNamespaces.contains(namespace)) {

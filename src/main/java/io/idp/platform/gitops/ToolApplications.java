@@ -32,7 +32,11 @@ public final class ToolApplications {
     static final Map<String, String> FLEET_FACTS = Map.of(
             "cluster.name", "{{.name}}",
             "cluster.hostname", "{{index .metadata.annotations \"cluster_hostname\"}}",
-            "role.externalSecrets", "{{index .metadata.annotations \"external_secrets_role_arn\"}}");
+            "role.externalSecrets", "{{index .metadata.annotations \"external_secrets_role_arn\"}}",
+            "cluster.region", "{{index .metadata.annotations \"region\"}}",
+            "role.karpenter", "{{index .metadata.annotations \"karpenter_role_arn\"}}",
+            "karpenter.interruptionQueue", "{{index .metadata.annotations \"karpenter_interruption_queue\"}}",
+            "role.velero", "{{index .metadata.annotations \"velero_role_arn\"}}");
 
     static final String FLEET_HEADER = "# Add-ons for workload clusters, GitOps Bridge style, generated from " + Catalog.FILE + " and\n"
             + "# stacks/tools/ (change those, not this file): one ApplicationSet per add-on selects the registered\n"
@@ -136,7 +140,7 @@ public final class ToolApplications {
     public static String sourceRepos(Catalog catalog, Set<String> tools, String gitopsRepo) {
         var repos = new LinkedHashSet<String>();
         repos.add(gitopsRepo);
-        catalog.tools().values().stream().filter(t -> tools.contains(t.name())).forEach(t -> repos.add(t.repository()));
+        catalog.tools().values().stream().filter(t -> tools.contains(t.name())).forEach(t -> repos.add(argoRepository(t.repository())));
         return flow(repos.stream().map(ToolApplications::quoted).toList());
     }
 
@@ -146,6 +150,15 @@ public final class ToolApplications {
         catalog.tools().values().stream().filter(t -> tools.contains(t.name())).forEach(t -> namespaces.add(t.namespace()));
         namespaces.addAll(extra);
         return flow(namespaces.stream().map(ns -> "{server: 'https://kubernetes.default.svc', namespace: " + quoted(ns) + "}").toList());
+    }
+
+    /**
+     * A chart repository as an Argo CD Helm source names it: an OCI registry without its scheme
+     * ({@code oci://public.ecr.aws/karpenter} is {@code public.ecr.aws/karpenter}, with the chart in
+     * {@code chart}), which Argo CD reads as OCI; an HTTP repository as written.
+     */
+    public static String argoRepository(String repository) {
+        return repository.startsWith("oci://") ? repository.substring("oci://".length()) : repository;
     }
 
     private static String quoted(String text) {
@@ -168,7 +181,7 @@ public final class ToolApplications {
         var variables = new TreeMap<String, String>();
         variables.put("tool.name", tool.name());
         variables.put("tool.releaseName", tool.releaseName());
-        variables.put("tool.repository", tool.repository());
+        variables.put("tool.repository", argoRepository(tool.repository()));
         variables.put("tool.chart", tool.chart());
         variables.put("tool.version", tool.version());
         variables.put("tool.namespace", tool.namespace());

@@ -238,6 +238,8 @@ final class TenancyRules {
             return Optional.empty();
         }
         wanted.removeAll(denied(p));
+        // The cluster's own namespace (CoreDNS, the VPC CNI, Karpenter): a default deny there cuts off the cluster's DNS.
+        wanted.removeAll(io.idp.platform.gitops.NetworkPolicies.NOT_OURS);
         return fail(!wanted.isEmpty(), "no default-deny NetworkPolicy (every pod, Ingress and Egress, no rules) for " + wanted);
     }
 
@@ -366,7 +368,7 @@ final class TenancyRules {
                         TenancyRules::developerRbac,
                         examples(ArgoCdRules.RELEASE, argoCd(RBAC.formatted("app-*/*")), argoCd(RBAC.formatted("*/*")))),
                 new Rule("NET_1", "CIS Amazon EKS Benchmark 5.4.4; Kubernetes network policy guidance", Severity.MANDATORY, FILE,
-                        "every namespace the platform deploys to, and every application's, has a default-deny NetworkPolicy",
+                        "every namespace the platform deploys to (but kube-system, the cluster's own), and every application's, has a default-deny NetworkPolicy",
                         "add a NetworkPolicy with podSelector {} and policyTypes [Ingress, Egress] in the namespace, then the allows its pods need",
                         TenancyRules::defaultDeny,
                         files(file("a.yaml", APPLICATION.formatted("platform") + DENY), file("a.yaml", APPLICATION.formatted("platform")))),

@@ -35,14 +35,16 @@ final class GitopsCommits {
                 new GitopsLayout.Sso(settings.githubOwner(), sources.people().admins().githubSlug(), sources.people().developers().githubSlug(), sso.clientId(),
                         sources.people().narrowerTeams().stream().map(io.idp.platform.config.People.Team::githubSlug).toList(),
                         WorkloadClusters.signOn(sources.root(), cluster.hostname(), settings.domain())),
-                settings.argocdAllowedCidrs().stream().map(Object::toString).toList(), settings.argocdScale(), config.edgeScheme());
+                settings.argocdAllowedCidrs().stream().map(Object::toString).toList(), settings.argocdScale(), config.edgeScheme(),
+                Capabilities.known(cluster.karpenter(), cluster.backups()));
         // The projects name the workload clusters the stack files declare, never a wildcard server.
         var narrower = sources.people().narrowerTeams().stream().map(team -> new Tenancy.TeamScope(team.name(),
                 settings.githubOwner() + ":" + team.githubSlug(), team.environments())).toList();
         var tenancy = new Tenancy(settings.applications(), config.environments(), WorkloadClusters.read(sources.root()), narrower);
         var files = GitopsFiles.management(sources, config.environments(), tenancy, facts,
-                Output.tuple(gitops.sshCloneUrl(), cluster.externalSecretsRoleArn(), cluster.argocdFleetRoleArn())
-                        .applyValue(t -> facts.withResources(t.t1, t.t2, t.t3)), config.recovery().secretStoreRegion(config.region()));
+                Output.tuple(gitops.sshCloneUrl(), cluster.externalSecretsRoleArn(), cluster.argocdFleetRoleArn(),
+                                Capabilities.complete(cluster.karpenter(), cluster.backups()))
+                        .applyValue(t -> facts.withResources(t.t1, t.t2, t.t3, t.t4)), config.recovery().secretStoreRegion(config.region()));
         gitops.commit(RepositoryFilesArgs.builder().paths(files.paths()).contents(files.contents())
                 .keep(GitopsFiles::outlivesClusters).source("the platform's templates (stacks/)"));
     }
@@ -53,13 +55,23 @@ final class GitopsCommits {
         var catalog = sources.catalog();
         var kind = CatalogPins.kind(config.workloadSettings().clusterType());
         var secretsPrefix = management.secretStorePrefix().applyValue(prefix -> prefix + "clusters/" + name + "/");
-        var facts = Output.tuple(cluster.hostname(), management.require(ALERTS_EMAIL), secretsPrefix).applyValue(t ->
-                new GitopsLayout.WorkloadFacts(name, t.t1, config.region(), t.t2, t.t3, config.observability(), config.edgeScheme()));
+        // A physical cluster's backups cover its environments' application namespaces.
+        var applicationNamespaces = new java.util.ArrayList<String>();
+        for (var app : ManagementApplications.read(sources.root(), config.workloadSettings().managementStack())) {
+            config.environments().forEach(environment -> applicationNamespaces.add(Tenancy.appNamespace(app, environment)));
+        }
+        var known = cluster.karpenter().map(karpenter -> Capabilities.known(karpenter, cluster.backups().orElseThrow()));
+        Output<java.util.Optional<io.idp.platform.gitops.ClusterCapabilities>> capabilities = cluster.karpenter()
+                .map(karpenter -> Capabilities.complete(karpenter, cluster.backups().orElseThrow()).applyValue(java.util.Optional::of))
+                .orElse(Output.of(java.util.Optional.empty()));
+        var facts = Output.tuple(cluster.hostname(), management.require(ALERTS_EMAIL), secretsPrefix, capabilities).applyValue(t ->
+                new GitopsLayout.WorkloadFacts(name, t.t1, config.region(), t.t2, t.t3, config.observability(), config.edgeScheme(), t.t4,
+                        applicationNamespaces));
         // The store's region, or the recovery region of its replicas (platform:secretStoreRegion).
         var secretsRegion = management.region().applyValue(region -> config.recovery().secretStoreRegion(region));
         var paths = new TreeSet<>(GitopsLayout.workload(sources.root(), catalog, kind,
                 new GitopsLayout.WorkloadFacts(name, GitopsFiles.PENDING, config.region(), GitopsFiles.PENDING, GitopsFiles.PENDING,
-                        config.observability(), config.edgeScheme()), GitopsFiles.PENDING).keySet());
+                        config.observability(), config.edgeScheme(), known, applicationNamespaces), GitopsFiles.PENDING).keySet());
         // A virtual cluster's API server trusts the management cluster's Dex: people's access is RBAC by team.
         var access = GitopsLayout.clusterDirectory(name) + VirtualClusterAccess.FILE;
         boolean virtual = kind == ClusterKind.WORKLOAD_VCLUSTER;

@@ -20,7 +20,7 @@ class CatalogTest {
     }
 
     @Test
-    void renovateFindsEveryPinOfTheCatalog() throws Exception {
+    void renovateFindsEveryPinOfTheCatalogOnceInItsRegistry() throws Exception {
         var renovate = JsonParser.parseString(Files.readString(Path.of("renovate.json"))).getAsJsonObject();
         var catalog = Files.readString(Path.of("stacks/catalog.yaml"));
         // Charts from HTTP repositories are the helm datasource's; charts in OCI registries are image tags.
@@ -28,6 +28,9 @@ class CatalogTest {
         var found = new java.util.ArrayList<String>();
         for (var element : renovate.getAsJsonArray("customManagers")) {
             var manager = element.getAsJsonObject();
+            if (!Pattern.compile(manager.getAsJsonArray("fileMatch").get(0).getAsString()).matcher("stacks/catalog.yaml").find()) {
+                continue;
+            }
             var datasource = manager.get("datasourceTemplate").getAsString();
             datasources.add(datasource);
             var matcher = Pattern.compile(manager.getAsJsonArray("matchStrings").get(0).getAsString()).matcher(catalog);
@@ -44,6 +47,23 @@ class CatalogTest {
         var expected = new TreeSet<String>();
         Fixtures.catalog().tools().values().forEach(t -> expected.add(t.chart() + "@" + t.version()));
         assertEquals(List.copyOf(expected), found, "each pin found by exactly one manager");
+    }
+
+    @Test
+    void renovateFollowsTheImagesTheToolsValuesPin() throws Exception {
+        var renovate = JsonParser.parseString(Files.readString(Path.of("renovate.json"))).getAsJsonObject();
+        var values = Files.readString(Path.of("stacks/tools/velero/values.yaml"));
+        var found = new TreeSet<String>();
+        for (var element : renovate.getAsJsonArray("customManagers")) {
+            var manager = element.getAsJsonObject();
+            if (Pattern.compile(manager.getAsJsonArray("fileMatch").get(0).getAsString()).matcher("stacks/tools/velero/values.yaml").find()) {
+                var matcher = Pattern.compile(manager.getAsJsonArray("matchStrings").get(0).getAsString()).matcher(values);
+                while (matcher.find()) {
+                    found.add(manager.get("datasourceTemplate").getAsString() + " " + matcher.group("depName") + "@" + matcher.group("currentValue"));
+                }
+            }
+        }
+        assertEquals(java.util.Set.of("docker velero/velero-plugin-for-aws@v1.14.4"), found);
     }
 
     @Test

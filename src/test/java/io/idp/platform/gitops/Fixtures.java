@@ -18,7 +18,15 @@ final class Fixtures {
         return new GitopsLayout.ManagementFacts("mgmt", "mgmt.example.com", "us-east-1", REPO, "platform-team@example.com",
                 "platform/mgmt/clusters/mgmt/", "arn:aws:iam::111122223333:role/mgmt-external-secrets",
                 "arn:aws:iam::111122223333:role/mgmt-argocd-fleet", true, observability,
-                new GitopsLayout.Sso("acme-platform", "platform-admins", "developers", "Ov23liExampleClient01"));
+                new GitopsLayout.Sso("acme-platform", "platform-admins", "developers", "Ov23liExampleClient01"), capabilities("mgmt"));
+    }
+
+    /** What the program would give a physical cluster's templates: its Karpenter and Velero resources and settings. */
+    static ClusterCapabilities capabilities(String cluster) {
+        return new ClusterCapabilities("arn:aws:iam::111122223333:role/" + cluster + "-karpenter", cluster + "-karpenter-nodes",
+                cluster + "-karpenter-interruptions", 50, 200, "800Gi", java.util.List.of("on-demand", "spot"),
+                "arn:aws:iam::111122223333:role/" + cluster + "-velero", cluster + "-backups-us-east-1",
+                "arn:aws:kms:us-east-1:111122223333:key/0d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6", "0 3 * * *", "720h0m0s");
     }
 
     /** The example project: one application, a production EKS cluster and a virtual cluster for development and staging. */
@@ -33,6 +41,7 @@ final class Fixtures {
     static SortedMap<String, String> workloadFiles(ClusterKind kind) {
         return GitopsLayout.workload(ROOT, catalog(), kind, new GitopsLayout.WorkloadFacts("production-east",
                 "production-east.example.com", "us-east-1", "platform-team@example.com", "platform/mgmt/clusters/production-east/",
-                Observability.PROMETHEUS));
+                Observability.PROMETHEUS, kind == ClusterKind.WORKLOAD_EKS ? java.util.Optional.of(capabilities("production-east"))
+                        : java.util.Optional.empty(), kind == ClusterKind.WORKLOAD_EKS ? java.util.List.of("hello-production") : java.util.List.of()));
     }
 }

@@ -77,10 +77,16 @@ class GitopsEdgesTest {
     @Test
     void managementFactsTakeTheValuesKnownLater() {
         var facts = Fixtures.management(io.idp.platform.config.Observability.DATADOG)
-                .withResources("git@github.com:o/g.git", "arn:aws:iam::1:role/es", "arn:aws:iam::1:role/fleet");
+                .withResources("git@github.com:o/g.git", "arn:aws:iam::1:role/es", "arn:aws:iam::1:role/fleet",
+                        Fixtures.capabilities("mgmt").withResources("arn:aws:iam::1:role/k", "nodes", "queue", "arn:aws:iam::1:role/v",
+                                "bucket", "arn:aws:kms:us-east-1:1:key/k"));
         assertEquals("git@github.com:o/g.git", facts.repoUrl());
         assertEquals("arn:aws:iam::1:role/es", facts.externalSecretsRoleArn());
         assertEquals("arn:aws:iam::1:role/fleet", facts.argocdFleetRoleArn());
+        assertEquals("arn:aws:iam::1:role/k", facts.capabilities().karpenterRoleArn());
+        assertEquals("queue", facts.capabilities().interruptionQueue());
+        assertEquals("bucket", facts.capabilities().backupBucket());
+        assertEquals("720h0m0s", facts.capabilities().backupTtl(), "the settings stay");
         assertEquals("mgmt", facts.clusterName());
         assertEquals(io.idp.platform.config.Observability.DATADOG, facts.observability());
     }

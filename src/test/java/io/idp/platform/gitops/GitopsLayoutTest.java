@@ -135,7 +135,12 @@ class GitopsLayoutTest {
                 "registry/clusters/production-east/kube-prometheus-stack.yaml",
                 "registry/clusters/production-east/kyverno-policies.yaml",
                 "registry/clusters/production-east/platform-gateway.yaml",
-                "registry/clusters/production-east/platform-secrets.yaml"), eks.keySet());
+                "registry/clusters/production-east/platform-secrets.yaml",
+                "registry/clusters/production-east/karpenter/node-class.yaml",
+                "registry/clusters/production-east/karpenter/node-pool.yaml",
+                "registry/clusters/production-east/velero/locations.yaml",
+                "registry/clusters/production-east/velero/schedule-environments.yaml",
+                "registry/clusters/production-east/velero/schedule-platform.yaml"), eks.keySet());
         assertTrue(eks.get("registry/clusters/production-east/platform-secrets.yaml")
                 .contains("key: platform/mgmt/clusters/production-east/cloudflare/external-dns-token"));
         var virtual = Fixtures.workloadFiles(ClusterKind.WORKLOAD_VCLUSTER);

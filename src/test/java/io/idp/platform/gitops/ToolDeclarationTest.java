@@ -40,10 +40,10 @@ class ToolDeclarationTest {
                 new ConfigError("tools.fake.releaseName", "[a]", "is not text", "the Helm release name (default: the tool's name)",
                         "tools.fake.releaseName: argocd", Catalog.FILE),
                 new ConfigError("tools.fake.needs", "cluster-colour", "is not a fact of a cluster a tool can read",
-                        "a list of cluster-name, cluster-hostname, external-secrets-role",
+                        "a list of cluster-name, cluster-hostname, external-secrets-role, cluster-region, karpenter-role, karpenter-queue, velero-role",
                         "tools.fake.needs: [cluster-name, cluster-hostname]", Catalog.FILE),
                 new ConfigError("tools.other.needs", "cluster-name", "must be a list",
-                        "a list of cluster-name, cluster-hostname, external-secrets-role", "tools.other.needs: [cluster-name]",
+                        "a list of cluster-name, cluster-hostname, external-secrets-role, cluster-region, karpenter-role, karpenter-queue, velero-role", "tools.other.needs: [cluster-name]",
                         Catalog.FILE)), errors);
     }
 
@@ -51,10 +51,13 @@ class ToolDeclarationTest {
     void aVirtualClusterHasNoExternalSecretsRoleToGive() {
         var errors = CatalogRulesTest.errors(CatalogRulesTest.catalog(
                 "  fake: {repository: r, chart: c, version: v, namespace: n, wave: 1, clusters: [workload-eks, workload-vcluster], "
-                        + "needs: [external-secrets-role]}\n"));
+                        + "needs: [external-secrets-role, cluster-region, velero-role]}\n"));
         assertEquals(List.of(new ConfigError("tools.fake.needs", "external-secrets-role",
-                "is not a fact of a virtual cluster (its secrets come from the host namespace)",
+                "is not a fact of a virtual cluster (made with a physical cluster's AWS resources)",
                 "external-secrets-role only for management and workload-eks", "tools.fake.clusters: [management, workload-eks]",
+                Catalog.FILE), new ConfigError("tools.fake.needs", "velero-role",
+                "is not a fact of a virtual cluster (made with a physical cluster's AWS resources)",
+                "velero-role only for management and workload-eks", "tools.fake.clusters: [management, workload-eks]",
                 Catalog.FILE)), errors);
         assertEquals(List.of("external-secrets-role"), Catalog.parse(CatalogRulesTest.catalog(
                 "  fake: {repository: r, chart: c, version: v, namespace: n, wave: 1, clusters: [workload-eks], "

@@ -142,7 +142,10 @@ class DnsAndSsoTest {
                 new io.idp.platform.gitops.GitopsLayout.ManagementFacts("mgmt", "mgmt.example.com", "us-east-1", "git@x", "a@b.co",
                         "platform/mgmt/clusters/mgmt/", "arn:aws:iam::111122223333:role/e", "arn:aws:iam::111122223333:role/f", false,
                         io.idp.platform.config.Observability.PROMETHEUS,
-                        new io.idp.platform.gitops.GitopsLayout.Sso("acme", "admins", "devs", "client")));
+                        new io.idp.platform.gitops.GitopsLayout.Sso("acme", "admins", "devs", "client"),
+                        new io.idp.platform.gitops.ClusterCapabilities("arn:aws:iam::111122223333:role/k", "n", "q", 50, 10, "40Gi",
+                                java.util.List.of("on-demand"), "arn:aws:iam::111122223333:role/v", "b", "arn:aws:kms:us-east-1:111122223333:key/k",
+                                "0 3 * * *", "24h0m0s")));
         var prometheus = files.get("registry/clusters/mgmt/kube-prometheus-stack.yaml");
         assertTrue(prometheus.contains("auth_url: https://argocd.mgmt.example.com/api/dex/auth"), prometheus);
         assertTrue(prometheus.contains("role_attribute_path: contains(groups[*], 'acme:admins') && 'Admin' || 'Viewer'"), prometheus);

@@ -83,15 +83,36 @@ class RenderedEquivalenceTest {
      * to files that existed (their chart repository and namespace in the projects, their ApplicationSets in
      * the fleet's file) is taken out of the current files before those are compared, nothing else.
      */
-    static final List<String> ADDED_TOOLS = List.of("metrics-server");
+    static final List<String> ADDED_TOOLS = List.of("metrics-server", "karpenter", "velero");
     static final Map<String, List<String>> ADDED_FILES = Map.of(
             "mgmt", List.of(
                     "registry/clusters/mgmt/metrics-server.yaml",
                     "registry/clusters/mgmt/manifests/network-policies/metrics-server.yaml",
-                    "registry/fleet/network-policies/workload-eks/metrics-server.yaml"),
-            "production-east", List.of(), "production-west", List.of(),
+                    "registry/fleet/network-policies/workload-eks/metrics-server.yaml",
+                    "registry/clusters/mgmt/karpenter.yaml",
+                    "registry/clusters/mgmt/manifests/karpenter/node-class.yaml",
+                    "registry/clusters/mgmt/manifests/karpenter/node-pool.yaml",
+                    "registry/clusters/mgmt/velero.yaml",
+                    "registry/clusters/mgmt/manifests/velero/locations.yaml",
+                    "registry/clusters/mgmt/manifests/velero/schedule-platform.yaml",
+                    "registry/clusters/mgmt/manifests/network-policies/velero.yaml",
+                    "registry/fleet/network-policies/workload-eks/velero.yaml"),
+            "production-east", physicalClusterFiles("production-east"),
+            "production-west", physicalClusterFiles("production-west"),
             // The virtual cluster's people's RBAC (SignInDifferences).
             "staging", List.of("registry/clusters/staging/" + io.idp.platform.gitops.VirtualClusterAccess.FILE));
+
+    /** A physical workload cluster's own Karpenter and Velero objects (stacks/physical/). */
+    static List<String> physicalClusterFiles(String cluster) {
+        var directory = "registry/clusters/" + cluster + "/";
+        return List.of(directory + "karpenter/node-class.yaml", directory + "karpenter/node-pool.yaml",
+                directory + "velero/locations.yaml", directory + "velero/schedule-platform.yaml",
+                directory + "velero/schedule-environments.yaml");
+    }
+
+    /** The projects may hold Karpenter's cluster-scoped kinds (the NodePool and EC2NodeClass of each physical cluster). */
+    static final List<Map<String, String>> ADDED_CLUSTER_KINDS = List.of(
+            Map.of("group", "karpenter.sh", "kind", "NodePool"), Map.of("group", "karpenter.k8s.aws", "kind", "EC2NodeClass"));
 
     /**
      * The edge's move from ingress-nginx to the Gateway API on Envoy Gateway (docs/edge.md): ingress-nginx's
@@ -238,6 +259,11 @@ class RenderedEquivalenceTest {
         assertTrue(NOW.get("production-east").get("registry/clusters/production-east/kube-prometheus-stack.yaml").contains("name: grafana-sso"));
         assertTrue(NOW.get("staging").get("registry/clusters/staging/" + io.idp.platform.gitops.VirtualClusterAccess.FILE)
                 .contains("name: 'oidc:acme-platform:platform-admins'"));
+        var projectDocuments = parse(NOW.get("mgmt").get("registry/clusters/mgmt/app-projects.yaml"));
+        for (var project : List.of("platform", "fleet")) {
+            var whitelist = (List<?>) map(document(projectDocuments, project), "spec").get("clusterResourceWhitelist");
+            assertTrue(whitelist.containsAll(ADDED_CLUSTER_KINDS), project + " may hold NodePools and EC2NodeClasses");
+        }
         theEdgeMovedToTheGatewayApi(NOW.get("mgmt"));
     }
 
@@ -374,7 +400,7 @@ class RenderedEquivalenceTest {
         var repositories = new java.util.HashSet<String>();
         var namespaces = new java.util.HashSet<String>();
         for (var tool : ADDED_TOOLS) {
-            repositories.add(catalog.tool(tool).repository());
+            repositories.add(io.idp.platform.gitops.ToolApplications.argoRepository(catalog.tool(tool).repository()));
             namespaces.add(catalog.tool(tool).namespace());
         }
         documents.removeIf(d -> d instanceof Map<?, ?> object && object.get("metadata") instanceof Map<?, ?> metadata
@@ -390,7 +416,10 @@ class RenderedEquivalenceTest {
         } else if (node instanceof List<?> list) {
             list.removeIf(e -> e instanceof String text ? repositories.contains(text)
                     : e instanceof Map<?, ?> entry && namespaces.contains(entry.get("namespace"))
-                    && java.util.Set.of("server", "name", "namespace").containsAll(entry.keySet()));
+                    && java.util.Set.of("server", "name", "namespace").containsAll(entry.keySet())
+                    // kube-system was a destination of the management cluster's project before Karpenter came.
+                    && !(entry.containsKey("server") && "kube-system".equals(entry.get("namespace")))
+                    || ADDED_CLUSTER_KINDS.contains(e));
             list.forEach(e -> strip(e, repositories, namespaces));
         }
     }

@@ -69,6 +69,12 @@ class AddonNeedsTest {
         };
     }
 
+    /** The cluster's own directory holds an object of this kind and name. */
+    static Need clusterHas(String kind, String name) {
+        return d -> d.clusterObjects().stream().anyMatch(o -> kind.equals(o.get("kind")) && name.equals(at(o, "metadata", "name")))
+                ? List.of() : List.of(d.where() + ": no " + kind + " " + name + " in the cluster's own directory");
+    }
+
     static Need set(String... path) {
         return d -> text(d.values(), path).isEmpty() ? List.of(d.where() + ": " + String.join(".", path) + " is not set") : List.of();
     }
@@ -110,6 +116,14 @@ class AddonNeedsTest {
             // Reads only the kubelets; nothing of the cluster's directory.
             Map.entry("metrics-server", List.of()),
             Map.entry("trivy-operator", List.of()),
+            // Its role and queue, and a NodePool with its EC2NodeClass in the cluster's own directory.
+            Map.entry("karpenter", List.of(set("serviceAccount", "annotations", "eks.amazonaws.com/role-arn"),
+                    set("settings", "clusterName"), set("settings", "interruptionQueue"),
+                    clusterHas("NodePool", "default"), clusterHas("EC2NodeClass", "default"))),
+            // Its role, and where its backups go and when, in the cluster's own directory.
+            Map.entry("velero", List.of(set("serviceAccount", "server", "annotations", "eks.amazonaws.com/role-arn"),
+                    clusterHas("BackupStorageLocation", "default"), clusterHas("VolumeSnapshotLocation", "default"),
+                    clusterHas("Schedule", "platform"))),
             Map.entry("vcluster", List.of()));
 
     /** Grafana signing in through Dex reads its client secret from the environment, from a Secret on the cluster. */

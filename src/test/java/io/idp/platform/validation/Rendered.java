@@ -37,12 +37,20 @@ final class Rendered {
         return new GitopsLayout.ManagementFacts("mgmt", "mgmt.example.com", "us-east-1", REPO, "platform-team@example.com",
                 "platform/mgmt/clusters/mgmt/", "arn:aws:iam::111122223333:role/mgmt-external-secrets",
                 "arn:aws:iam::111122223333:role/mgmt-argocd-fleet", true, observability,
-                new GitopsLayout.Sso("acme-platform", "platform-admins", "developers", "Ov23liExampleClient01"));
+                new GitopsLayout.Sso("acme-platform", "platform-admins", "developers", "Ov23liExampleClient01"), capabilities("mgmt"));
+    }
+
+    /** What the program would give a physical cluster's templates: its Karpenter and Velero resources and settings. */
+    static io.idp.platform.gitops.ClusterCapabilities capabilities(String cluster) {
+        return new io.idp.platform.gitops.ClusterCapabilities("arn:aws:iam::111122223333:role/" + cluster + "-karpenter",
+                cluster + "-karpenter-nodes", cluster + "-karpenter-interruptions", 50, 200, "800Gi", List.of("on-demand", "spot"),
+                "arn:aws:iam::111122223333:role/" + cluster + "-velero", cluster + "-backups-us-east-1",
+                "arn:aws:kms:us-east-1:111122223333:key/0d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6", "0 3 * * *", "720h0m0s");
     }
 
     static GitopsLayout.WorkloadFacts workload(String name, Observability observability) {
         return new GitopsLayout.WorkloadFacts(name, name + ".example.com", "us-east-1", "platform-team@example.com",
-                "platform/mgmt/clusters/" + name + "/", observability);
+                "platform/mgmt/clusters/" + name + "/", observability, java.util.Optional.of(capabilities(name)), List.of("hello-production"));
     }
 
     /**
