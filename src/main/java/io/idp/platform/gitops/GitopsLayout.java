@@ -61,9 +61,9 @@ public final class GitopsLayout {
         public ManagementFacts(String clusterName, String hostname, String region, String repoUrl, String alertsEmail,
                                String secretsPrefix, String externalSecretsRoleArn, String argocdFleetRoleArn,
                                boolean argocdHighlyAvailable, Observability observability, Sso sso, List<String> argocdSourceRanges,
-                               io.idp.platform.config.ArgoCdScale argocdScale) {
+                               io.idp.platform.config.ArgoCdScale argocdScale, ClusterCapabilities capabilities) {
             this(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix, externalSecretsRoleArn, argocdFleetRoleArn,
-                    argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale, EdgeScheme.INTERNET_FACING);
+                    argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale, EdgeScheme.INTERNET_FACING, capabilities);
         }
 
         /** Facts with Argo CD's UI internal. */
@@ -71,7 +71,8 @@ public final class GitopsLayout {
                                String secretsPrefix, String externalSecretsRoleArn, String argocdFleetRoleArn,
                                boolean argocdHighlyAvailable, Observability observability, Sso sso, ClusterCapabilities capabilities) {
             this(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix, externalSecretsRoleArn, argocdFleetRoleArn,
-                    argocdHighlyAvailable, observability, sso, INTERNAL, io.idp.platform.config.ArgoCdScale.DEFAULT, capabilities);
+                    argocdHighlyAvailable, observability, sso, INTERNAL, io.idp.platform.config.ArgoCdScale.DEFAULT, EdgeScheme.INTERNET_FACING,
+                    capabilities);
         }
 
         /** The same facts with the values only known once resources exist. */
