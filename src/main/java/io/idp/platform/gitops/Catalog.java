@@ -53,7 +53,8 @@ public record Catalog(String catalogVersion, Map<String, Tool> tools, Map<String
     public static final Map<String, String> NEEDS = orderedMap(
             "cluster-name", "cluster.name",
             "cluster-hostname", "cluster.hostname",
-            "external-secrets-role", "role.externalSecrets");
+            "external-secrets-role", "role.externalSecrets",
+            "management-hostname", "management.hostname");
 
     public Tool tool(String name) {
         var tool = tools.get(name);

@@ -43,7 +43,8 @@ public final class GitopsLayout {
             Observability observability,
             Sso sso,
             List<String> argocdSourceRanges,
-            io.idp.platform.config.ArgoCdScale argocdScale) {
+            io.idp.platform.config.ArgoCdScale argocdScale,
+            TelemetryStores stores) {
 
         /** Private addresses only: the VPC, networks peered with it, a VPN into it. */
         public static final List<String> INTERNAL = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
@@ -51,6 +52,23 @@ public final class GitopsLayout {
         public ManagementFacts {
             argocdScale = argocdScale == null ? io.idp.platform.config.ArgoCdScale.DEFAULT : argocdScale;
             argocdSourceRanges = argocdSourceRanges.isEmpty() ? INTERNAL : List.copyOf(argocdSourceRanges);
+            stores = stores == null ? TelemetryStores.pending(clusterName, region, TelemetryStores.DEFAULT_LOGS_RETENTION_DAYS,
+                    TelemetryStores.DEFAULT_TRACES_RETENTION_DAYS) : stores;
+        }
+
+        /** Facts with the log and trace stores' defaults (buckets named after the cluster, roles pending). */
+        public ManagementFacts(String clusterName, String hostname, String region, String repoUrl, String alertsEmail,
+                               String secretsPrefix, String externalSecretsRoleArn, String argocdFleetRoleArn,
+                               boolean argocdHighlyAvailable, Observability observability, Sso sso, List<String> argocdSourceRanges,
+                               io.idp.platform.config.ArgoCdScale argocdScale) {
+            this(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix, externalSecretsRoleArn, argocdFleetRoleArn,
+                    argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale, null);
+        }
+
+        /** The same facts with the log and trace stores the program made. */
+        public ManagementFacts withStores(TelemetryStores stores) {
+            return new ManagementFacts(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix,
+                    externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale, stores);
         }
 
         /** Facts with Argo CD's UI internal. */
@@ -72,7 +90,7 @@ public final class GitopsLayout {
         /** The same facts with the values only known once resources exist. */
         public ManagementFacts withResources(String repoUrl, String externalSecretsRoleArn, String argocdFleetRoleArn) {
             return new ManagementFacts(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix,
-                    externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale);
+                    externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale, stores);
         }
     }
 
@@ -190,6 +208,9 @@ public final class GitopsLayout {
         variables.put("sso.adminsTeam", facts.sso().adminsTeam());
         variables.put("sso.developersTeam", facts.sso().developersTeam());
         variables.put("sso.clientId", facts.sso().clientId());
+        // The fleet's agents push to the management cluster's routes; its own agents and stores read these too.
+        variables.put("management.hostname", facts.hostname());
+        facts.stores().addTo(variables);
         for (var tool : delivered) {
             toolVariables(variables, catalog.tool(tool), "tool." + tool);
         }
@@ -210,7 +231,7 @@ public final class GitopsLayout {
         for (var tool : own) {
             applications.put(tool, ToolApplications.application(root, catalog, catalog.tool(tool), variables, used, problems));
         }
-        var fleetFile = ToolApplications.applicationSets(root, catalog, fleet, used, problems);
+        var fleetFile = ToolApplications.applicationSets(root, catalog, fleet, Map.of("management.hostname", facts.hostname()), used, problems);
         for (var tool : delivered) {
             for (var field : List.of("repository", "chart", "version", "namespace", "wave")) {
                 used.add("tool." + tool + "." + field);
@@ -221,6 +242,9 @@ public final class GitopsLayout {
         applications.forEach((tool, application) -> files.merge(directory + tool + ".yaml", application,
                 (companion, generated) -> generated + "---\n" + companion));
         files.put(directory + FLEET_ADDONS, fleetFile);
+        // Who may push logs and traces through the gateway: one user per physical workload cluster.
+        TelemetryPush.management(catalog, own, tenancy, facts.secretsPrefix()).forEach((tool, companion) ->
+                files.merge(directory + tool + ".yaml", companion, (generated, extra) -> generated + "---\n" + extra));
         if (!tenancy.applications().isEmpty()) {
             files.put(directory + APP_PROJECTS, tenancy.appProjects("argocd", facts.repoUrl(),
                     ecrRegistry(facts.externalSecretsRoleArn(), facts.region())));
@@ -281,6 +305,13 @@ public final class GitopsLayout {
             variables.put("secrets.prefix", facts.secretsPrefix());
             for (var tool : List.of("cert-manager", "external-secrets", "external-dns")) {
                 variables.put("tool." + tool + ".namespace", catalog.tool(tool).namespace());
+            }
+            // The agents' push credentials: the cluster's own name and its password from the store.
+            for (var agent : List.of("fluent-bit", "opentelemetry-collector")) {
+                if (tools.contains(agent)) {
+                    variables.put("tool." + agent + ".namespace", catalog.tool(agent).namespace());
+                    variables.put("cluster.name", facts.clusterName());
+                }
             }
             var observability = facts.observability().tool();
             if (tools.contains(observability)) {

@@ -71,8 +71,18 @@ public final class ToolApplications {
 
     /** The fleet's ApplicationSets, in the catalog's order, as one multi-document file. */
     public static String applicationSets(Path root, Catalog catalog, Set<String> tools, Set<String> used, List<String> problems) {
+        return applicationSets(root, catalog, tools, Map.of(), used, problems);
+    }
+
+    /**
+     * The fleet's ApplicationSets, with facts of the management cluster the same for every workload
+     * cluster ({@code management.hostname}: where the fleet's agents push).
+     */
+    public static String applicationSets(Path root, Catalog catalog, Set<String> tools, Map<String, String> management,
+                                         Set<String> used, List<String> problems) {
         var documents = new ArrayList<Map<String, Object>>();
         var variables = fleetVariables(catalog);
+        variables.putAll(management);
         for (var tool : catalog.tools().values()) {
             if (!tools.contains(tool.name())) {
                 continue;

@@ -31,14 +31,17 @@ final class GitopsCommits {
                 settings.argocdHa(), config.observability(),
                 new GitopsLayout.Sso(settings.githubOwner(), sources.people().admins().githubSlug(), sources.people().developers().githubSlug(), sso.clientId(),
                         sources.people().narrowerTeams().stream().map(io.idp.platform.config.People.Team::githubSlug).toList()),
-                settings.argocdAllowedCidrs().stream().map(Object::toString).toList(), settings.argocdScale());
+                settings.argocdAllowedCidrs().stream().map(Object::toString).toList(), settings.argocdScale(),
+                io.idp.platform.gitops.TelemetryStores.pending(config.clusterName(), config.region(),
+                        settings.telemetryRetention().logsDays(), settings.telemetryRetention().tracesDays()));
         // The projects name the workload clusters the stack files declare, never a wildcard server.
         var narrower = sources.people().narrowerTeams().stream().map(team -> new Tenancy.TeamScope(team.name(),
                 settings.githubOwner() + ":" + team.githubSlug(), team.environments())).toList();
         var tenancy = new Tenancy(settings.applications(), config.environments(), WorkloadClusters.read(sources.root()), narrower);
         var files = GitopsFiles.management(sources, config.environments(), tenancy, facts,
-                Output.tuple(gitops.sshCloneUrl(), cluster.externalSecretsRoleArn(), cluster.argocdFleetRoleArn())
-                        .applyValue(t -> facts.withResources(t.t1, t.t2, t.t3)), config.recovery().secretStoreRegion(config.region()));
+                Output.tuple(gitops.sshCloneUrl(), cluster.externalSecretsRoleArn(), cluster.argocdFleetRoleArn(),
+                                cluster.observabilityStores().logs().roleArn(), cluster.observabilityStores().traces().roleArn())
+                        .applyValue(t -> facts.withResources(t.t1, t.t2, t.t3).withStores(facts.stores().withRoles(t.t4, t.t5))), config.recovery().secretStoreRegion(config.region()));
         gitops.commit(RepositoryFilesArgs.builder().paths(files.paths()).contents(files.contents())
                 .keep(GitopsFiles::outlivesClusters).source("the platform's templates (stacks/)"));
     }

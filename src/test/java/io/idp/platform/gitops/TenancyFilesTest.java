@@ -30,8 +30,8 @@ class TenancyFilesTest {
     @Test
     void theFleetsPlatformNamespacesHavePoliciesPerKindOfCluster() {
         var files = Fixtures.managementFiles();
-        assertEquals(List.of("cert-manager", "datadog", "default", "external-dns", "external-secrets", "ingress-nginx", "kyverno",
-                        "metrics-server", "monitoring", "reloader", "trivy-system"),
+        assertEquals(List.of("cert-manager", "datadog", "default", "external-dns", "external-secrets", "fluent-bit", "ingress-nginx", "kyverno",
+                        "metrics-server", "monitoring", "opentelemetry", "reloader", "trivy-system"),
                 namespaces(files, GitopsLayout.FLEET_NETWORK_POLICIES + "workload-eks/"));
         assertEquals(List.of("cert-manager", "default", "kyverno", "reloader", "trivy-system"),
                 namespaces(files, GitopsLayout.FLEET_NETWORK_POLICIES + "workload-vcluster/"));
