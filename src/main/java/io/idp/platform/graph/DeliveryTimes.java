@@ -57,7 +57,17 @@ public final class DeliveryTimes {
                     "Argo CD's Ingress: healthy once it has the load balancer's address")),
             Map.entry("cluster-settings", new ToolTime(5, 30, Set.of("external-secrets", "cert-manager", "kyverno"), false,
                     "a workload cluster's own directory: its secret store, issuers and policies")),
-            Map.entry("environments", new ToolTime(3, 2, Set.of(), false, "the environments' homes: plain objects")));
+            Map.entry("environments", new ToolTime(3, 2, Set.of(), false, "the environments' homes: plain objects")),
+            // Logs and traces (docs/observability.md). The stores start with their push htpasswd from the secret store.
+            Map.entry("loki", new ToolTime(30, 90, Set.of("platform-secrets"), false,
+                    "an estimate: Loki's single binary StatefulSet with its EBS volume (Loki docs: it reports ready after joining "
+                            + "its ring, about a minute), and its gateway once the htpasswd Secret exists")),
+            Map.entry("tempo", new ToolTime(20, 60, Set.of(), false,
+                    "an estimate: Tempo's single binary StatefulSet with its EBS volume (readinessProbe initialDelaySeconds 20 in the chart)")),
+            Map.entry("fluent-bit", new ToolTime(15, 30, Set.of("loki"), false,
+                    "an estimate: a DaemonSet of one small container per node; it sends to Loki, so it follows it")),
+            Map.entry("opentelemetry-collector", new ToolTime(15, 30, Set.of("tempo"), false,
+                    "an estimate: a two-replica Deployment; it exports to Tempo, so it follows it")));
 
     /** An object other than an Application in a sync wave (a project, an ApplicationSet, an ExternalSecret). */
     /** An ExternalSecret: written once the store it reads from serves. */

@@ -74,13 +74,39 @@ class RenderedEquivalenceTest {
      * to files that existed (their chart repository and namespace in the projects, their ApplicationSets in
      * the fleet's file) is taken out of the current files before those are compared, nothing else.
      */
-    static final List<String> ADDED_TOOLS = List.of("metrics-server");
+    static final List<String> ADDED_TOOLS = List.of("metrics-server", "loki", "tempo", "fluent-bit", "opentelemetry-collector");
     static final Map<String, List<String>> ADDED_FILES = Map.of(
             "mgmt", List.of(
                     "registry/clusters/mgmt/metrics-server.yaml",
                     "registry/clusters/mgmt/manifests/network-policies/metrics-server.yaml",
-                    "registry/fleet/network-policies/workload-eks/metrics-server.yaml"),
-            "production-east", List.of(), "production-west", List.of(), "staging", List.of());
+                    "registry/fleet/network-policies/workload-eks/metrics-server.yaml",
+                    // Logs and traces: the stores and agents, their namespaces' policies, the workload clusters' push credentials.
+                    "registry/clusters/mgmt/loki.yaml",
+                    "registry/clusters/mgmt/tempo.yaml",
+                    "registry/clusters/mgmt/fluent-bit.yaml",
+                    "registry/clusters/mgmt/opentelemetry-collector.yaml",
+                    "registry/clusters/mgmt/manifests/network-policies/loki.yaml",
+                    "registry/clusters/mgmt/manifests/network-policies/tempo.yaml",
+                    "registry/clusters/mgmt/manifests/network-policies/fluent-bit.yaml",
+                    "registry/clusters/mgmt/manifests/network-policies/opentelemetry.yaml",
+                    "registry/fleet/network-policies/workload-eks/fluent-bit.yaml",
+                    "registry/fleet/network-policies/workload-eks/opentelemetry.yaml",
+                    "templates/workload-eks/fluent-bit.yaml",
+                    "templates/workload-eks/opentelemetry-collector.yaml"),
+            "production-east", List.of("registry/clusters/production-east/fluent-bit.yaml",
+                    "registry/clusters/production-east/opentelemetry-collector.yaml"),
+            "production-west", List.of("registry/clusters/production-west/fluent-bit.yaml",
+                    "registry/clusters/production-west/opentelemetry-collector.yaml"),
+            "staging", List.of());
+
+    /**
+     * Logs and traces: an application's namespace may now send OTLP to its cluster's collector (one more
+     * NetworkPolicy in its environment chart), and the management cluster's Grafana reads Loki and Tempo
+     * (its additionalDataSources, a key that did not exist before). Both are taken out of the current
+     * files before they are compared; {@link #theDeliberateDifferencesAreThere} checks they are present.
+     */
+    static final String APP_TRACE_EGRESS = "allow-traces-to-collector";
+    static final String GRAFANA_DATA_SOURCES = "additionalDataSources";
 
     @TempDir
     static Path dir;
@@ -133,7 +159,7 @@ class RenderedEquivalenceTest {
                     moveWaves(expected);
                     listEveryTeam(expected);
                 }
-                if (!expected.equals(withoutAddedTools(parse(now)))) {
+                if (!expected.equals(withoutTelemetryLinks(withoutAddedTools(parse(now))))) {
                     differences.add(stack + ": " + file + " means something else now");
                 }
             });
@@ -153,6 +179,32 @@ class RenderedEquivalenceTest {
         assertTrue(NOW.get("mgmt").get("registry/clusters/mgmt/argo-cd.yaml").contains("teams: [platform-admins, developers, contractors]"));
         var environments = document(parse(NOW.get("mgmt").get("registry/clusters/mgmt/cluster-registries.yaml")), "environments");
         assertEquals("10", String.valueOf(map(map(environments, "metadata"), "annotations").get("argocd.argoproj.io/sync-wave")));
+        for (var environment : List.of("development", "staging", "production")) {
+            var policies = parse(NOW.get("mgmt").get("environments/" + environment + "/apps/hello/templates/network-policies.yaml"));
+            assertEquals("Egress", ((List<?>) map(document(policies, APP_TRACE_EGRESS), "spec").get("policyTypes")).get(0), environment);
+        }
+        var prometheus = document(parse(NOW.get("mgmt").get("registry/clusters/mgmt/kube-prometheus-stack.yaml")), "kube-prometheus-stack");
+        var grafana = map(map(map(map(prometheus, "spec"), "source"), "helm"), "valuesObject");
+        assertEquals(2, ((List<?>) map(grafana, "grafana").get(GRAFANA_DATA_SOURCES)).size());
+    }
+
+    /** The current documents without the application's trace egress policy and Grafana's new data sources. */
+    static List<Object> withoutTelemetryLinks(List<Object> documents) {
+        documents.removeIf(d -> d instanceof Map<?, ?> object && object.get("metadata") instanceof Map<?, ?> metadata
+                && APP_TRACE_EGRESS.equals(metadata.get("name")));
+        documents.forEach(RenderedEquivalenceTest::stripDataSources);
+        return documents;
+    }
+
+    private static void stripDataSources(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("grafana") instanceof Map<?, ?> grafana) {
+                grafana.remove(GRAFANA_DATA_SOURCES);
+            }
+            map.values().forEach(RenderedEquivalenceTest::stripDataSources);
+        } else if (node instanceof List<?> list) {
+            list.forEach(RenderedEquivalenceTest::stripDataSources);
+        }
     }
 
     /** Moves every source of a bumped chart from its pin before to its pin now; any other pin is left to differ. */
