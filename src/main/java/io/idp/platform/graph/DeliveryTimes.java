@@ -66,8 +66,9 @@ public final class DeliveryTimes {
                     "an estimate: Tempo's single binary StatefulSet with its EBS volume (readinessProbe initialDelaySeconds 20 in the chart)")),
             Map.entry("fluent-bit", new ToolTime(15, 30, Set.of("loki"), false,
                     "an estimate: a DaemonSet of one small container per node; it sends to Loki, so it follows it")),
-            Map.entry("opentelemetry-collector", new ToolTime(15, 30, Set.of("tempo"), false,
-                    "an estimate: a two-replica Deployment; it exports to Tempo, so it follows it")));
+            Map.entry("opentelemetry-collector", new ToolTime(15, 30, Set.of("tempo", "platform-secrets"), false,
+                    "an estimate: a two-replica Deployment; it exports to Tempo, so it follows it, and on the management "
+                            + "cluster mounts the fleet's htpasswd from the secret store")));
 
     /** An object other than an Application in a sync wave (a project, an ApplicationSet, an ExternalSecret). */
     /** An ExternalSecret: written once the store it reads from serves. */
