@@ -105,7 +105,11 @@ class ManagementStackTest {
                 "platform/mgmt/argocd/gitops-deploy-key", "platform/mgmt/clusters/mgmt/argocd/github-webhook-secret",
                 "platform/mgmt/clusters/mgmt/cloudflare/external-dns-token",
                 "platform/mgmt/clusters/mgmt/cloudflare/cert-manager-token", "platform/mgmt/clusters/mgmt/sso/github-oauth-client-secret",
-                "platform/mgmt/clusters/mgmt/sso/grafana-client-secret"), secrets.stream().map(s -> String.valueOf(s.inputs().get("name"))).collect(Collectors.toSet()));
+                "platform/mgmt/clusters/mgmt/sso/grafana-client-secret",
+                // Each physical workload cluster's push password for logs and traces, its copy and the stores'.
+                "platform/mgmt/clusters/production-east/telemetry/push-password", "platform/mgmt/clusters/mgmt/telemetry/push/production-east",
+                "platform/mgmt/clusters/production-west/telemetry/push-password", "platform/mgmt/clusters/mgmt/telemetry/push/production-west"),
+                secrets.stream().map(s -> String.valueOf(s.inputs().get("name"))).collect(Collectors.toSet()));
         secrets.forEach(s -> {
             assertEquals(key.outputs().get("arn"), s.inputs().get("kmsKeyId"));
             assertTrue(s.protect() && s.retainOnDelete(), s.name());
@@ -402,6 +406,10 @@ class ManagementStackTest {
                 "aws:s3/bucketV2:BucketV2 state-bucket",
                 "aws:kms/key:Key mgmt-backups-key",
                 "aws:s3/bucketV2:BucketV2 mgmt-backups-bucket",
+                "aws:kms/key:Key mgmt-observability-logs-key",
+                "aws:s3/bucketV2:BucketV2 mgmt-observability-logs-bucket",
+                "aws:kms/key:Key mgmt-observability-traces-key",
+                "aws:s3/bucketV2:BucketV2 mgmt-observability-traces-bucket",
                 "aws:secretsmanager/secret:Secret secret-argocd-gitops-deploy-key",
                 "aws:secretsmanager/secret:Secret secret-bots-cloudflare-token",
                 "aws:secretsmanager/secret:Secret secret-clusters-mgmt-cloudflare-cert-manager-token",
