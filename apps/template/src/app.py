@@ -1,7 +1,11 @@
-"""A minimal HTTP service: / answers hello, /healthz answers ok."""
+"""A minimal HTTP service: / answers hello, /healthz answers ok. Each request is a span and a JSON log line."""
 import json
 import os
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import telemetry
+
+TRACER = telemetry.configure()
 
 
 def respond(path):
@@ -15,6 +19,16 @@ def respond(path):
 
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
+        if TRACER is None:
+            self.answer(telemetry.ids_without_sdk(self.headers.get("traceparent")))
+            return
+        # The caller's trace context (traceparent), so the span joins its trace.
+        with TRACER.start_as_current_span("GET " + self.path.split("?")[0], context=telemetry.extract(dict(self.headers)),
+                                          kind=telemetry.trace.SpanKind.SERVER) as span:
+            status = self.answer(telemetry.current_ids())
+            span.set_attribute("http.response.status_code", status)
+
+    def answer(self, ids):
         status, body = respond(self.path)
         payload = json.dumps(body).encode()
         self.send_response(status)
@@ -22,6 +36,9 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
         self.wfile.write(payload)
+        if self.path != "/healthz":
+            telemetry.log("info", "request", ids, method="GET", path=self.path, status=status)
+        return status
 
     def log_message(self, format, *args):
         pass

@@ -40,6 +40,7 @@ public final class ManagementCluster extends ComponentResource implements Manage
     private final Output<String> externalSecretsRoleArn;
     private final KarpenterInfrastructure karpenter;
     private final ClusterBackups backups;
+    private final ObservabilityStores observabilityStores;
 
     public ManagementCluster(String name, ManagementClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, FormerlyAtRoot.children(ManagementCluster.class, options));
@@ -73,6 +74,8 @@ public final class ManagementCluster extends ComponentResource implements Manage
                 .region(args.region()).autoscaling(args.autoscaling()).build(), child);
         this.backups = new ClusterBackups(clusterName + "-backups", ClusterBackupsArgs.builder().cluster(eks).region(args.region())
                 .backups(args.backups()).protect(args.protect()).build(), child);
+        this.observabilityStores = new ObservabilityStores(clusterName + "-observability", ObservabilityStoresArgs.builder()
+                .cluster(eks).region(args.region()).retention(args.telemetryRetention()).protect(args.protect()).build(), child);
         new SingleSignOn("sso", new SingleSignOn.Args(clusterName, args.ssoClientSecret(), secrets, args.fleetSignOn()), child);
         this.argocd = new ArgoCd("argocd", ArgoCdArgs.builder().clusterName(clusterName).hostname("argocd." + hostname)
                 .highlyAvailable(args.argocdHighlyAvailable()).scale(args.argocdScale()).chart(args.argoCdChart())
@@ -110,6 +113,11 @@ public final class ManagementCluster extends ComponentResource implements Manage
     /** The backup bucket, its key and Velero's role, for Velero's chart values. */
     public ClusterBackups backups() {
         return backups;
+    }
+
+    /** The buckets, keys and roles of the fleet's log and trace stores (Loki and Tempo), for their values. */
+    public ObservabilityStores observabilityStores() {
+        return observabilityStores;
     }
 
     /** Argo CD's web address, {@code https://argocd.<cluster>.<domain>}. */

@@ -57,6 +57,8 @@ public final class ManagementClusterArgs {
     public io.idp.platform.config.NodeAutoscaling autoscaling() { return b.autoscaling; }
     /** Velero's schedule and retention (physical clusters). */
     public io.idp.platform.config.BackupSettings backups() { return b.backups; }
+    /** How long Loki and Tempo keep the fleet's logs and traces, and their buckets' expiry. */
+    public io.idp.platform.config.TelemetryRetention telemetryRetention() { return b.telemetryRetention; }
 
     public static final class Builder {
         private String clusterName;
@@ -85,6 +87,7 @@ public final class ManagementClusterArgs {
         private boolean protect = true;
         private io.idp.platform.config.NodeAutoscaling autoscaling = KarpenterInfrastructureArgs.DEFAULT_AUTOSCALING;
         private io.idp.platform.config.BackupSettings backups = ClusterBackupsArgs.DEFAULT_BACKUPS;
+        private io.idp.platform.config.TelemetryRetention telemetryRetention = ObservabilityStoresArgs.DEFAULT_RETENTION;
 
         private Builder() {
         }
@@ -249,6 +252,12 @@ public final class ManagementClusterArgs {
         /** Velero's schedule and retention. Default: {@link ClusterBackupsArgs#DEFAULT_BACKUPS}. */
         public Builder backups(io.idp.platform.config.BackupSettings backups) {
             this.backups = java.util.Objects.requireNonNull(backups, "backups");
+            return this;
+        }
+
+        /** Log and trace retention. Default: {@link ObservabilityStoresArgs#DEFAULT_RETENTION}. */
+        public Builder telemetryRetention(io.idp.platform.config.TelemetryRetention retention) {
+            this.telemetryRetention = java.util.Objects.requireNonNull(retention, "telemetryRetention");
             return this;
         }
 

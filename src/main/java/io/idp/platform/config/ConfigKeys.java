@@ -99,6 +99,13 @@ public final class ConfigKeys {
             "a cron schedule of five fields in UTC: minute hour day-of-month month day-of-week, each *, a number, a range a-b, a step /n or a list",
             "\"30 1 * * *\"", "When Velero backs the cluster up; the default is daily at 03:00 UTC.");
 
+    public static final ConfigKey LOGS_RETENTION_DAYS = optional("platform:logsRetentionDays", MGMT, "30",
+            "a whole number of days from 1 to 3650", "90",
+            "How long the management cluster's Loki keeps the fleet's logs; its bucket expires objects a day later.");
+    public static final ConfigKey TRACES_RETENTION_DAYS = optional("platform:tracesRetentionDays", MGMT, "14",
+            "a whole number of days from 1 to 365", "30",
+            "How long the management cluster's Tempo keeps the fleet's traces; its bucket expires objects a day later.");
+
     public static final ConfigKey DOMAIN = required("platform:domain", MGMT,
             "a DNS domain you control in Cloudflare, such as example.com", "example.com",
             "The platform's domain; each cluster gets <clusterName>.<domain>.");
@@ -221,7 +228,7 @@ public final class ConfigKeys {
             DNS_TOKEN_EXPIRES_ON, SSO_ADMINS_TEAM, SSO_DEVELOPERS_TEAM, GITHUB_OAUTH_CLIENT_ID, GITHUB_OAUTH_CLIENT_SECRET,
             APPLICATIONS, APP_PROMOTION_TOKEN, GITHUB_TOKEN, CLOUDFLARE_TOKEN,
             RECOVERY_REGION, SECRET_STORE_REGION,
-            MANAGEMENT_STACK, CLUSTER_TYPE, ENVIRONMENTS, OBSERVABILITY));
+            MANAGEMENT_STACK, CLUSTER_TYPE, ENVIRONMENTS, OBSERVABILITY, LOGS_RETENTION_DAYS, TRACES_RETENTION_DAYS));
 
     private ConfigKeys() {
     }

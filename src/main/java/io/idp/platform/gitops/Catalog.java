@@ -57,7 +57,9 @@ public record Catalog(String catalogVersion, Map<String, Tool> tools, Map<String
             "cluster-region", "cluster.region",
             "karpenter-role", "role.karpenter",
             "karpenter-queue", "karpenter.interruptionQueue",
-            "velero-role", "role.velero");
+            "velero-role", "role.velero",
+            "management-hostname", "management.hostname");
+
 
     /** Facts only a physical cluster has: the AWS resources made with its EKS cluster (Karpenter's, Velero's). */
     public static final java.util.Set<String> PHYSICAL_NEEDS = java.util.Set.of("external-secrets-role", "karpenter-role",

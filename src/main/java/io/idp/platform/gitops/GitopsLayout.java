@@ -46,7 +46,8 @@ public final class GitopsLayout {
             List<String> argocdSourceRanges,
             io.idp.platform.config.ArgoCdScale argocdScale,
             EdgeScheme edgeScheme,
-            ClusterCapabilities capabilities) {
+            ClusterCapabilities capabilities,
+            TelemetryStores stores) {
 
         /** Private addresses only: the VPC, networks peered with it, a VPN into it. */
         public static final List<String> INTERNAL = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
@@ -55,6 +56,8 @@ public final class GitopsLayout {
             argocdScale = argocdScale == null ? io.idp.platform.config.ArgoCdScale.DEFAULT : argocdScale;
             argocdSourceRanges = argocdSourceRanges.isEmpty() ? INTERNAL : List.copyOf(argocdSourceRanges);
             edgeScheme = edgeScheme == null ? EdgeScheme.INTERNET_FACING : edgeScheme;
+            stores = stores == null ? TelemetryStores.pending(clusterName, region, TelemetryStores.DEFAULT_LOGS_RETENTION_DAYS,
+                    TelemetryStores.DEFAULT_TRACES_RETENTION_DAYS) : stores;
         }
 
         /** Facts with the edge on the internet. */
@@ -63,7 +66,14 @@ public final class GitopsLayout {
                                boolean argocdHighlyAvailable, Observability observability, Sso sso, List<String> argocdSourceRanges,
                                io.idp.platform.config.ArgoCdScale argocdScale, ClusterCapabilities capabilities) {
             this(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix, externalSecretsRoleArn, argocdFleetRoleArn,
-                    argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale, EdgeScheme.INTERNET_FACING, capabilities);
+                    argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale, EdgeScheme.INTERNET_FACING, capabilities, null);
+        }
+
+        /** The same facts with the log and trace stores the program made. */
+        public ManagementFacts withStores(TelemetryStores stores) {
+            return new ManagementFacts(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix,
+                    externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale,
+                    edgeScheme, capabilities, stores);
         }
 
         /** Facts with Argo CD's UI internal. */
@@ -72,7 +82,7 @@ public final class GitopsLayout {
                                boolean argocdHighlyAvailable, Observability observability, Sso sso, ClusterCapabilities capabilities) {
             this(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix, externalSecretsRoleArn, argocdFleetRoleArn,
                     argocdHighlyAvailable, observability, sso, INTERNAL, io.idp.platform.config.ArgoCdScale.DEFAULT, EdgeScheme.INTERNET_FACING,
-                    capabilities);
+                    capabilities, null);
         }
 
         /** The same facts with the values only known once resources exist. */
@@ -80,7 +90,7 @@ public final class GitopsLayout {
                                              ClusterCapabilities capabilities) {
             return new ManagementFacts(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix,
                     externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale,
-                    edgeScheme, capabilities);
+                    edgeScheme, capabilities, stores);
         }
     }
 
@@ -242,6 +252,9 @@ public final class GitopsLayout {
         shared.put("sso.issuer", io.idp.platform.support.FleetSignOn.issuer(facts.hostname()));
         shared.put("sso.organisation", facts.sso().organisation());
         shared.put("sso.adminsTeam", facts.sso().adminsTeam());
+        // The fleet's agents push to the management cluster's routes; its own agents and stores read these too.
+        variables.put("management.hostname", facts.hostname());
+        facts.stores().addTo(variables);
         for (var tool : delivered) {
             toolVariables(variables, catalog.tool(tool), "tool." + tool);
         }
@@ -270,6 +283,7 @@ public final class GitopsLayout {
         for (var tool : own) {
             applications.put(tool, ToolApplications.application(root, catalog, catalog.tool(tool), variables, used, problems));
         }
+        shared.put("management.hostname", facts.hostname());
         var fleetFile = ToolApplications.applicationSets(root, catalog, fleet, shared, used, problems);
         for (var tool : delivered) {
             for (var field : List.of("repository", "chart", "version", "namespace", "wave")) {
@@ -283,6 +297,9 @@ public final class GitopsLayout {
         files.put(directory + FLEET_ADDONS, fleetFile);
         files.putAll(facts.capabilities().render(root, own, directory + "manifests/", facts.clusterName(), facts.region(),
                 ClusterCapabilities.platformNamespaces(catalog, own), List.of()));
+        // Who may push logs and traces through the gateway: one user per physical workload cluster.
+        TelemetryPush.management(catalog, own, tenancy, facts.secretsPrefix()).forEach((tool, companion) ->
+                files.merge(directory + tool + ".yaml", companion, (generated, extra) -> generated + "---\n" + extra));
         if (!tenancy.applications().isEmpty()) {
             files.put(directory + APP_PROJECTS, tenancy.appProjects("argocd", facts.repoUrl(),
                     ecrRegistry(facts.externalSecretsRoleArn(), facts.region())));
@@ -345,6 +362,13 @@ public final class GitopsLayout {
             variables.put("cluster.hostname", facts.hostname());
             for (var tool : List.of("cert-manager", "external-secrets", "external-dns", "envoy-gateway")) {
                 variables.put("tool." + tool + ".namespace", catalog.tool(tool).namespace());
+            }
+            // The agents' push credentials: the cluster's own name and its password from the store.
+            for (var agent : List.of("fluent-bit", "opentelemetry-collector")) {
+                if (tools.contains(agent)) {
+                    variables.put("tool." + agent + ".namespace", catalog.tool(agent).namespace());
+                    variables.put("cluster.name", facts.clusterName());
+                }
             }
             var observability = facts.observability().tool();
             // Alertmanager's, Grafana's or the Datadog agent's secrets come from the store too.

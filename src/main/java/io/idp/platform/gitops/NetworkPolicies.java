@@ -59,7 +59,13 @@ public final class NetworkPolicies {
             // The API server calls its aggregated API on 10250; it scrapes every node's kubelet (private addresses).
             Map.entry("metrics-server", new Needs(List.of(10250), List.of(), true, List.of(), Map.of())),
             // S3, EC2 (EBS snapshots), KMS and STS (IRSA) over HTTPS.
-            Map.entry("velero", new Needs(List.of(), List.of(443), false, List.of(), Map.of())));
+            Map.entry("velero", new Needs(List.of(), List.of(443), false, List.of(), Map.of())),
+            // The stores write to S3 (and STS for their roles); a workload cluster's agents push to the management gateway.
+            Map.entry("loki", new Needs(List.of(), List.of(443), false, List.of(), Map.of())),
+            Map.entry("tempo", new Needs(List.of(), List.of(443), false, List.of(), Map.of())),
+            Map.entry("fluent-bit", new Needs(List.of(), List.of(443), false, List.of(), Map.of())),
+            Map.entry("opentelemetry-collector", new Needs(List.of(), List.of(443), false, List.of(), Map.of())));
+
 
     /**
      * Namespaces the platform installs into but does not own: kube-system holds the cluster's own
@@ -90,6 +96,7 @@ public final class NetworkPolicies {
             }
             docs.addAll(common(namespace, scrapers, true));
             docs.addAll(own(namespace, needs, ingressNamespace));
+            docs.addAll(TelemetryPolicies.forTool(catalog, tool));
             files.put(dir + namespace + ".yaml", "# " + tool + ": deny by default, allow what it needs.\n" + yaml(docs));
         }
         return files;
@@ -114,8 +121,9 @@ public final class NetworkPolicies {
         var docs = new ArrayList<Map<String, Object>>(common(null, scrapers, false));
         docs.add(policy(null, "allow-from-ingress-controller", Map.of(), List.of("Ingress"),
                 List.of(Map.of("from", List.of(namespacePeer(ingressNamespace)))), null));
-        return "# The application's namespace: deny by default; DNS, its own pods, the ingress controller and\n"
-                + "# metrics scraping only. Kept by the platform (see docs/policies.md).\n" + yaml(docs);
+        docs.add(TelemetryPolicies.applicationTraces());
+        return "# The application's namespace: deny by default; DNS, its own pods, the ingress controller,\n"
+                + "# metrics scraping and traces to the cluster's collector only. Kept by the platform (see docs/policies.md).\n" + yaml(docs);
     }
 
     private static List<Map<String, Object>> common(String namespace, List<String> scrapers, boolean kubeApi) {
@@ -183,7 +191,7 @@ public final class NetworkPolicies {
         return doc;
     }
 
-    private static Map<String, Object> policy(String namespace, String name, Map<String, Object> podSelector, List<String> types,
+    static Map<String, Object> policy(String namespace, String name, Map<String, Object> podSelector, List<String> types,
                                               List<Map<String, Object>> ingress, List<Map<String, Object>> egress) {
         var metadata = new LinkedHashMap<String, Object>();
         metadata.put("name", name);
@@ -207,7 +215,7 @@ public final class NetworkPolicies {
         return doc;
     }
 
-    private static Map<String, Object> namespacePeer(String namespace) {
+    static Map<String, Object> namespacePeer(String namespace) {
         return Map.of("namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", namespace)));
     }
 
@@ -215,7 +223,7 @@ public final class NetworkPolicies {
         return cidrs.stream().map(c -> Map.<String, Object>of("ipBlock", Map.of("cidr", c))).toList();
     }
 
-    private static Map<String, Object> port(String protocol, int port) {
+    static Map<String, Object> port(String protocol, int port) {
         var p = new LinkedHashMap<String, Object>();
         p.put("protocol", protocol);
         p.put("port", port);

@@ -80,7 +80,8 @@ public final class ToolApplications {
 
     /**
      * @param management the management cluster's facts the fleet's values may read, the same for every
-     *                   cluster ({@code ${sso.issuer}}, {@code ${sso.organisation}}, {@code ${sso.adminsTeam}})
+     *                   cluster ({@code ${sso.issuer}}, {@code ${sso.organisation}}, {@code ${sso.adminsTeam}},
+     *                   {@code ${management.hostname}}: where the fleet's agents push)
      */
     public static String applicationSets(Path root, Catalog catalog, Set<String> tools, Map<String, String> management,
                                          Set<String> used, List<String> problems) {

@@ -73,7 +73,19 @@ public final class DeliveryTimes {
             Map.entry("cluster-gateway", new ToolTime(5, 20, Set.of("cluster-settings", "envoy-gateway"), true,
                     "a physical workload cluster's Gateway (its own directory, after the issuers): healthy once its load balancer"
                             + " has an address; a virtual cluster has none, the host's Gateway serves it")),
-            Map.entry("environments", new ToolTime(3, 2, Set.of(), false, "the environments' homes: plain objects")));
+            Map.entry("environments", new ToolTime(3, 2, Set.of(), false, "the environments' homes: plain objects")),
+            // Logs and traces (docs/observability.md). The stores start with their push htpasswd from the secret store.
+            Map.entry("loki", new ToolTime(30, 90, Set.of("platform-secrets"), false,
+                    "an estimate: Loki's single binary StatefulSet with its EBS volume (Loki docs: it reports ready after joining "
+                            + "its ring, about a minute), and its gateway once the htpasswd Secret exists")),
+            Map.entry("tempo", new ToolTime(20, 60, Set.of(), false,
+                    "an estimate: Tempo's single binary StatefulSet with its EBS volume (readinessProbe initialDelaySeconds 20 in the chart)")),
+            Map.entry("fluent-bit", new ToolTime(15, 30, Set.of("loki"), false,
+                    "an estimate: a DaemonSet of one small container per node; it sends to Loki, so it follows it")),
+            Map.entry("opentelemetry-collector", new ToolTime(15, 30, Set.of("tempo", "platform-secrets"), false,
+                    "an estimate: a two-replica Deployment; it exports to Tempo, so it follows it, and on the management "
+                            + "cluster mounts the fleet's htpasswd from the secret store")));
+
 
     /** An object other than an Application in a sync wave (a project, an ApplicationSet, an ExternalSecret). */
     /** An ExternalSecret: written once the store it reads from serves. */

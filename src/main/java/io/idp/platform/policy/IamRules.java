@@ -66,6 +66,11 @@ final class IamRules {
                 "Statement", List.of(Map.of("Effect", "Allow", "Action", List.of(action), "Resource", List.of(resource)))));
     }
 
+    /** A resource that matches every bucket or every object: {@code *}, {@code arn:aws:s3:::*}, {@code arn:aws:s3:::*}{@code /*}. */
+    static boolean everyBucket(String resource) {
+        return resource.equals("*") || resource.startsWith("arn:aws:s3:::*");
+    }
+
     static List<Rule> rules() {
         return List.of(
                 new Rule("CKV_AWS_60", "checkov CKV_AWS_60", Severity.MANDATORY, ROLE, "no role trusts every principal",
@@ -117,6 +122,16 @@ final class IamRules {
                                 "the policy grants *:* "),
                         examples(ROLE_POLICY, Map.of("policy", permissions("logs:PutLogEvents", "arn:aws:logs:x")),
                                 Map.of("policy", permissions("*", "*")))),
+                // The stores' and Velero's roles write data buckets: each may reach its own bucket only.
+                new Rule("PLAT_IAM_4", "AWS S3 security best practices: least privilege on bucket ARNs", Severity.MANDATORY, ROLE_POLICY,
+                        "an inline policy that allows S3 actions names its buckets, never every bucket",
+                        "list the bucket ARNs (arn:aws:s3:::<bucket> and arn:aws:s3:::<bucket>/*) the role needs",
+                        (r, p) -> fail(statements(input(r, "policy")).stream().anyMatch(s -> "Allow".equals(s.get("Effect").getAsString())
+                                        && values(s, "Action").stream().anyMatch(a -> a.startsWith("s3:") || a.equals("*"))
+                                        && values(s, "Resource").stream().anyMatch(IamRules::everyBucket)),
+                                "the policy allows S3 actions on every bucket"),
+                        examples(ROLE_POLICY, Map.of("policy", permissions("s3:PutObject", "arn:aws:s3:::mgmt-logs-us-east-1/*")),
+                                Map.of("policy", permissions("s3:PutObject", "arn:aws:s3:::*")))),
                 new Rule("CKV_AWS_274", "checkov CKV_AWS_274", Severity.ADVISORY, ATTACHMENT,
                         "no role holds AdministratorAccess", "grant the actions the role needs, or waive with the reason",
                         (r, p) -> fail("arn:aws:iam::aws:policy/AdministratorAccess".equals(input(r, "policyArn")),

@@ -36,15 +36,19 @@ final class GitopsCommits {
                         sources.people().narrowerTeams().stream().map(io.idp.platform.config.People.Team::githubSlug).toList(),
                         WorkloadClusters.signOn(sources.root(), cluster.hostname(), settings.domain())),
                 settings.argocdAllowedCidrs().stream().map(Object::toString).toList(), settings.argocdScale(), config.edgeScheme(),
-                Capabilities.known(cluster.karpenter(), cluster.backups()));
+                Capabilities.known(cluster.karpenter(), cluster.backups()),
+                io.idp.platform.gitops.TelemetryStores.pending(config.clusterName(), config.region(),
+                        settings.telemetryRetention().logsDays(), settings.telemetryRetention().tracesDays()));
         // The projects name the workload clusters the stack files declare, never a wildcard server.
         var narrower = sources.people().narrowerTeams().stream().map(team -> new Tenancy.TeamScope(team.name(),
                 settings.githubOwner() + ":" + team.githubSlug(), team.environments())).toList();
         var tenancy = new Tenancy(settings.applications(), config.environments(), WorkloadClusters.read(sources.root()), narrower);
         var files = GitopsFiles.management(sources, config.environments(), tenancy, facts,
                 Output.tuple(gitops.sshCloneUrl(), cluster.externalSecretsRoleArn(), cluster.argocdFleetRoleArn(),
-                                Capabilities.complete(cluster.karpenter(), cluster.backups()))
-                        .applyValue(t -> facts.withResources(t.t1, t.t2, t.t3, t.t4)), config.recovery().secretStoreRegion(config.region()));
+                                Capabilities.complete(cluster.karpenter(), cluster.backups()),
+                                cluster.observabilityStores().logs().roleArn(), cluster.observabilityStores().traces().roleArn())
+                        .applyValue(t -> facts.withResources(t.t1, t.t2, t.t3, t.t4).withStores(facts.stores().withRoles(t.t5, t.t6))),
+                config.recovery().secretStoreRegion(config.region()));
         gitops.commit(RepositoryFilesArgs.builder().paths(files.paths()).contents(files.contents())
                 .keep(GitopsFiles::outlivesClusters).source("the platform's templates (stacks/)"));
     }

@@ -21,6 +21,7 @@ import io.idp.platform.components.SecretStore;
 import io.idp.platform.components.SecretStoreArgs;
 import io.idp.platform.components.StateStore;
 import io.idp.platform.components.StateStoreArgs;
+import io.idp.platform.components.TelemetryPushCredentials;
 import io.idp.platform.config.PlatformConfig;
 import io.idp.platform.gitops.Sources;
 import io.idp.platform.support.AwsProviderFactory;
@@ -68,10 +69,13 @@ public final class ManagementStack {
                 .ssoAdminsTeam(sources.people().admins().githubSlug()).ssoDevelopersTeam(sources.people().developers().githubSlug())
                 .fleetSignOn(WorkloadClusters.signOn(sources.root(), name + "." + settings.domain(), settings.domain()))
                 .argocdHighlyAvailable(settings.argocdHa()).argocdScale(settings.argocdScale()).people(sources.people())
-                .autoscaling(config.autoscaling()).backups(config.backups())
+                .autoscaling(config.autoscaling()).backups(config.backups()).telemetryRetention(settings.telemetryRetention())
                 .dnsTokenAllowedCidrs(config.dns().tokenAllowedCidrs()).dnsTokenExpiresOn(config.dns().tokenExpiresOn())
                 .protect(config.protect()).build(), aws);
 
+        // Each physical workload cluster pushes its logs and traces with a password of its own.
+        new TelemetryPushCredentials("telemetry-push", new TelemetryPushCredentials.Args(name,
+                WorkloadClusters.physical(sources.root()), secrets), aws);
         GitopsCommits.management(sources, config, cluster, gitops);
         var boundaries = GitopsBoundaries.files(settings.githubOwner(), sources.people().admins().githubSlug(), settings.applications());
         new RepositoryFiles("gitops-boundaries", RepositoryFilesArgs.builder().repository(gitops.name())

@@ -27,6 +27,11 @@ final class WorkloadClusters {
     private WorkloadClusters() {
     }
 
+    /** The names of the physical (EKS) workload clusters: those that push logs and traces through the gateway. */
+    static List<String> physical(Path projectDir) {
+        return read(projectDir).stream().filter(c -> c.kind() == ClusterKind.WORKLOAD_EKS).map(Tenancy.Cluster::name).toList();
+    }
+
     static List<Tenancy.Cluster> read(Path projectDir) {
         var clusters = new ArrayList<Tenancy.Cluster>();
         for (var file : stackFiles(projectDir)) {

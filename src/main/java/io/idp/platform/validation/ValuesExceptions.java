@@ -19,14 +19,30 @@ final class ValuesExceptions {
                     "configs.rbac", "the data of argocd-rbac-cm (templates/argocd-configs/argocd-rbac-cm.yaml); checked by ArgoCdRbac"),
             "kube-prometheus-stack", Map.of(
                     "grafana.grafana.ini", "Grafana's own settings file, rendered whole by the grafana subchart's configmap.yaml",
-                    "alertmanager.config", "Alertmanager's configuration file, rendered whole; checked by amtool"));
+                    "alertmanager.config", "Alertmanager's configuration file, rendered whole; checked by amtool"),
+            "opentelemetry-collector", Map.of(
+                    "config", "the collector's configuration file, merged with the presets and rendered whole (templates/_config.tpl); "
+                            + "components are named <type>/<name>",
+                    "ports", "each entry is a container and service port (templates/_pod.tpl, service.yaml); the schema's patternProperties "
+                            + "types every entry"),
+            "loki", Map.of(
+                    "loki.limits_config", "Loki's limits_config, rendered whole into its configuration (values.yaml loki.config: "
+                            + "{{- with .Values.loki.limits_config }} ... toYaml)"),
+            "tempo", Map.of(
+                    "tempo.storage", "Tempo's storage block, rendered whole into its configuration (values.yaml config: "
+                            + "storage: {{- toYaml .Values.tempo.storage }})"));
 
     /** chart to key paths a template reads that values.yaml shows only commented out, with where. */
     static final Map<String, Map<String, String>> COMMENTED = Map.of(
             "kube-prometheus-stack", Map.of(
                     "alertmanager.alertmanagerSpec.configSecret", "templates/alertmanager/alertmanager.yaml sets the Alertmanager's "
                             + "configSecret from it (values.yaml line 942, commented); read with useExistingSecret",
-                    "grafana.annotations", "grafana 9.3.0 templates/deployment.yaml reads .Values.annotations (values.yaml line 225, commented)"));
+                    "grafana.annotations", "grafana 9.3.0 templates/deployment.yaml reads .Values.annotations (values.yaml line 225, commented)"),
+            "opentelemetry-collector", Map.of(
+                    "podDisruptionBudget.minAvailable", "templates/pdb.yaml sets minAvailable from it (values.yaml line 747, commented)"),
+            "loki", Map.of(
+                    "loki.storage.bucketNames", "templates/_helpers.tpl names the chunks and ruler buckets from it (values.yaml line 434, "
+                            + "commented: 'Please provide these values if you are using object storage')"));
 
     /** Kubernetes maps of arbitrary names, wherever a chart passes them to an object. */
     static final Set<String> KUBERNETES_MAPS = Set.of("annotations", "labels", "nodeSelector", "podAnnotations", "podLabels",

@@ -132,8 +132,10 @@ class GitopsLayoutTest {
     void workloadTemplatesRenderThePerClusterSettings() {
         var eks = Fixtures.workloadFiles(ClusterKind.WORKLOAD_EKS);
         assertEquals(Set.of("registry/clusters/production-east/cluster-issuers.yaml",
+                "registry/clusters/production-east/fluent-bit.yaml",
                 "registry/clusters/production-east/kube-prometheus-stack.yaml",
                 "registry/clusters/production-east/kyverno-policies.yaml",
+                "registry/clusters/production-east/opentelemetry-collector.yaml",
                 "registry/clusters/production-east/platform-gateway.yaml",
                 "registry/clusters/production-east/platform-secrets.yaml",
                 "registry/clusters/production-east/karpenter/node-class.yaml",

@@ -79,10 +79,10 @@ class NetworkPoliciesTest {
     }
 
     @Test
-    void anApplicationNamespaceAdmitsItsOwnPodsDnsTheIngressControllerAndTheScrapersOnly() {
+    void anApplicationNamespaceAdmitsItsOwnPodsDnsTheIngressControllerAndTheScrapersAndSendsOnlyTracesToItsCollector() {
         assertEquals("""
-                # The application's namespace: deny by default; DNS, its own pods, the ingress controller and
-                # metrics scraping only. Kept by the platform (see docs/policies.md).
+                # The application's namespace: deny by default; DNS, its own pods, the ingress controller,
+                # metrics scraping and traces to the cluster's collector only. Kept by the platform (see docs/policies.md).
                 apiVersion: networking.k8s.io/v1
                 kind: NetworkPolicy
                 metadata:
@@ -161,6 +161,25 @@ class NetworkPoliciesTest {
                   podSelector: {}
                   policyTypes:
                     - Ingress
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata:
+                  name: allow-traces-to-collector
+                spec:
+                  egress:
+                    - ports:
+                        - port: 4317
+                          protocol: TCP
+                        - port: 4318
+                          protocol: TCP
+                      to:
+                        - namespaceSelector:
+                            matchLabels:
+                              kubernetes.io/metadata.name: opentelemetry
+                  podSelector: {}
+                  policyTypes:
+                    - Egress
                 """, NetworkPolicies.forApplication("edge", List.of("datadog", "monitoring")));
     }
 

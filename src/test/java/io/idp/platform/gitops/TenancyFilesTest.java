@@ -30,8 +30,8 @@ class TenancyFilesTest {
     @Test
     void theFleetsPlatformNamespacesHavePoliciesPerKindOfCluster() {
         var files = Fixtures.managementFiles();
-        assertEquals(List.of("cert-manager", "datadog", "default", "envoy-gateway-system", "external-dns", "external-secrets", "kyverno",
-                        "metrics-server", "monitoring", "reloader", "trivy-system", "velero"),
+        assertEquals(List.of("cert-manager", "datadog", "default", "envoy-gateway-system", "external-dns", "external-secrets", "fluent-bit",
+                        "kyverno", "metrics-server", "monitoring", "opentelemetry", "reloader", "trivy-system", "velero"),
                 namespaces(files, GitopsLayout.FLEET_NETWORK_POLICIES + "workload-eks/"));
         assertEquals(List.of("cert-manager", "default", "kyverno", "reloader", "trivy-system"),
                 namespaces(files, GitopsLayout.FLEET_NETWORK_POLICIES + "workload-vcluster/"));

@@ -40,10 +40,10 @@ class ToolDeclarationTest {
                 new ConfigError("tools.fake.releaseName", "[a]", "is not text", "the Helm release name (default: the tool's name)",
                         "tools.fake.releaseName: argocd", Catalog.FILE),
                 new ConfigError("tools.fake.needs", "cluster-colour", "is not a fact of a cluster a tool can read",
-                        "a list of cluster-name, cluster-hostname, external-secrets-role, cluster-region, karpenter-role, karpenter-queue, velero-role",
+                        "a list of cluster-name, cluster-hostname, external-secrets-role, cluster-region, karpenter-role, karpenter-queue, velero-role, management-hostname",
                         "tools.fake.needs: [cluster-name, cluster-hostname]", Catalog.FILE),
                 new ConfigError("tools.other.needs", "cluster-name", "must be a list",
-                        "a list of cluster-name, cluster-hostname, external-secrets-role, cluster-region, karpenter-role, karpenter-queue, velero-role", "tools.other.needs: [cluster-name]",
+                        "a list of cluster-name, cluster-hostname, external-secrets-role, cluster-region, karpenter-role, karpenter-queue, velero-role, management-hostname", "tools.other.needs: [cluster-name]",
                         Catalog.FILE)), errors);
     }
 

@@ -110,7 +110,10 @@ class ManagementStackTest {
                 "platform/mgmt/clusters/production-east/sso/grafana-client-secret",
                 "platform/mgmt/clusters/mgmt/sso/grafana-production-east-client-secret",
                 "platform/mgmt/clusters/production-west/sso/grafana-client-secret",
-                "platform/mgmt/clusters/mgmt/sso/grafana-production-west-client-secret"), secrets.stream().map(s -> String.valueOf(s.inputs().get("name"))).collect(Collectors.toSet()));
+                "platform/mgmt/clusters/mgmt/sso/grafana-production-west-client-secret",
+                // Each physical workload cluster's push password for logs and traces, its copy and the stores'.
+                "platform/mgmt/clusters/production-east/telemetry/push-password", "platform/mgmt/clusters/mgmt/telemetry/push/production-east",
+                "platform/mgmt/clusters/production-west/telemetry/push-password", "platform/mgmt/clusters/mgmt/telemetry/push/production-west"), secrets.stream().map(s -> String.valueOf(s.inputs().get("name"))).collect(Collectors.toSet()));
         secrets.forEach(s -> {
             assertEquals(key.outputs().get("arn"), s.inputs().get("kmsKeyId"));
             assertTrue(s.protect() && s.retainOnDelete(), s.name());
@@ -407,6 +410,10 @@ class ManagementStackTest {
                 "aws:s3/bucketV2:BucketV2 state-bucket",
                 "aws:kms/key:Key mgmt-backups-key",
                 "aws:s3/bucketV2:BucketV2 mgmt-backups-bucket",
+                "aws:kms/key:Key mgmt-observability-logs-key",
+                "aws:s3/bucketV2:BucketV2 mgmt-observability-logs-bucket",
+                "aws:kms/key:Key mgmt-observability-traces-key",
+                "aws:s3/bucketV2:BucketV2 mgmt-observability-traces-bucket",
                 "aws:secretsmanager/secret:Secret secret-argocd-gitops-deploy-key",
                 "aws:secretsmanager/secret:Secret secret-bots-cloudflare-token",
                 "aws:secretsmanager/secret:Secret secret-clusters-mgmt-cloudflare-cert-manager-token",

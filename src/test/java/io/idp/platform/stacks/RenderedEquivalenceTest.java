@@ -83,7 +83,8 @@ class RenderedEquivalenceTest {
      * to files that existed (their chart repository and namespace in the projects, their ApplicationSets in
      * the fleet's file) is taken out of the current files before those are compared, nothing else.
      */
-    static final List<String> ADDED_TOOLS = List.of("metrics-server", "karpenter", "velero");
+    static final List<String> ADDED_TOOLS = List.of("metrics-server", "karpenter", "velero", "loki", "tempo", "fluent-bit",
+            "opentelemetry-collector");
     static final Map<String, List<String>> ADDED_FILES = Map.of(
             "mgmt", List.of(
                     "registry/clusters/mgmt/metrics-server.yaml",
@@ -96,18 +97,35 @@ class RenderedEquivalenceTest {
                     "registry/clusters/mgmt/manifests/velero/locations.yaml",
                     "registry/clusters/mgmt/manifests/velero/schedule-platform.yaml",
                     "registry/clusters/mgmt/manifests/network-policies/velero.yaml",
-                    "registry/fleet/network-policies/workload-eks/velero.yaml"),
-            "production-east", physicalClusterFiles("production-east"),
-            "production-west", physicalClusterFiles("production-west"),
+                    "registry/fleet/network-policies/workload-eks/velero.yaml",
+                    // Logs and traces: the stores and agents, their namespaces' policies, the workload clusters' push credentials.
+                    "registry/clusters/mgmt/loki.yaml",
+                    "registry/clusters/mgmt/tempo.yaml",
+                    "registry/clusters/mgmt/fluent-bit.yaml",
+                    "registry/clusters/mgmt/opentelemetry-collector.yaml",
+                    "registry/clusters/mgmt/manifests/network-policies/loki.yaml",
+                    "registry/clusters/mgmt/manifests/network-policies/tempo.yaml",
+                    "registry/clusters/mgmt/manifests/network-policies/fluent-bit.yaml",
+                    "registry/clusters/mgmt/manifests/network-policies/opentelemetry.yaml",
+                    "registry/fleet/network-policies/workload-eks/fluent-bit.yaml",
+                    "registry/fleet/network-policies/workload-eks/opentelemetry.yaml",
+                    "templates/workload-eks/fluent-bit.yaml",
+                    "templates/workload-eks/opentelemetry-collector.yaml"),
+            "production-east", physicalClusterFiles("production-east", "registry/clusters/production-east/fluent-bit.yaml",
+                    "registry/clusters/production-east/opentelemetry-collector.yaml"),
+            "production-west", physicalClusterFiles("production-west", "registry/clusters/production-west/fluent-bit.yaml",
+                    "registry/clusters/production-west/opentelemetry-collector.yaml"),
             // The virtual cluster's people's RBAC (SignInDifferences).
             "staging", List.of("registry/clusters/staging/" + io.idp.platform.gitops.VirtualClusterAccess.FILE));
 
     /** A physical workload cluster's own Karpenter and Velero objects (stacks/physical/). */
-    static List<String> physicalClusterFiles(String cluster) {
+    static List<String> physicalClusterFiles(String cluster, String... more) {
         var directory = "registry/clusters/" + cluster + "/";
-        return List.of(directory + "karpenter/node-class.yaml", directory + "karpenter/node-pool.yaml",
+        var files = new ArrayList<>(List.of(directory + "karpenter/node-class.yaml", directory + "karpenter/node-pool.yaml",
                 directory + "velero/locations.yaml", directory + "velero/schedule-platform.yaml",
-                directory + "velero/schedule-environments.yaml");
+                directory + "velero/schedule-environments.yaml"));
+        files.addAll(List.of(more));
+        return List.copyOf(files);
     }
 
     /** The projects may hold Karpenter's cluster-scoped kinds (the NodePool and EC2NodeClass of each physical cluster). */
@@ -157,6 +175,14 @@ class RenderedEquivalenceTest {
             "registry/clusters/mgmt/manifests/network-policies/argocd.yaml",
             "registry/clusters/mgmt/manifests/network-policies/monitoring.yaml",
             "registry/fleet/network-policies/workload-eks/monitoring.yaml");
+    /**
+     * Logs and traces: an application's namespace may now send OTLP to its cluster's collector (one more
+     * NetworkPolicy in its environment chart), and the management cluster's Grafana reads Loki and Tempo
+     * (its additionalDataSources, a key that did not exist before). Both are taken out of the current
+     * files before they are compared; {@link #theDeliberateDifferencesAreThere} checks they are present.
+     */
+    static final String APP_TRACE_EGRESS = "allow-traces-to-collector";
+    static final String GRAFANA_DATA_SOURCES = "additionalDataSources";
 
     @TempDir
     static Path dir;
@@ -213,7 +239,7 @@ class RenderedEquivalenceTest {
                     listEveryTeam(expected);
                 }
                 SignInDifferences.apply(stack, file, expected);
-                if (!expected.equals(withoutAddedTools(parse(now)))) {
+                if (!expected.equals(withoutTelemetryLinks(withoutAddedTools(parse(now))))) {
                     differences.add(stack + ": " + file + " means something else now");
                 }
             });
@@ -264,8 +290,35 @@ class RenderedEquivalenceTest {
             var whitelist = (List<?>) map(document(projectDocuments, project), "spec").get("clusterResourceWhitelist");
             assertTrue(whitelist.containsAll(ADDED_CLUSTER_KINDS), project + " may hold NodePools and EC2NodeClasses");
         }
+        for (var environment : List.of("development", "staging", "production")) {
+            var policies = parse(NOW.get("mgmt").get("environments/" + environment + "/apps/hello/templates/network-policies.yaml"));
+            assertEquals("Egress", ((List<?>) map(document(policies, APP_TRACE_EGRESS), "spec").get("policyTypes")).get(0), environment);
+        }
+        var prometheus = document(parse(NOW.get("mgmt").get("registry/clusters/mgmt/kube-prometheus-stack.yaml")), "kube-prometheus-stack");
+        var managementValues = map(map(map(map(prometheus, "spec"), "source"), "helm"), "valuesObject");
+        assertEquals(2, ((List<?>) map(managementValues, "grafana").get(GRAFANA_DATA_SOURCES)).size());
         theEdgeMovedToTheGatewayApi(NOW.get("mgmt"));
     }
+
+    /** The current documents without the application's trace egress policy and Grafana's new data sources. */
+    static List<Object> withoutTelemetryLinks(List<Object> documents) {
+        documents.removeIf(d -> d instanceof Map<?, ?> object && object.get("metadata") instanceof Map<?, ?> metadata
+                && APP_TRACE_EGRESS.equals(metadata.get("name")));
+        documents.forEach(RenderedEquivalenceTest::stripDataSources);
+        return documents;
+    }
+
+    private static void stripDataSources(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("grafana") instanceof Map<?, ?> grafana) {
+                grafana.remove(GRAFANA_DATA_SOURCES);
+            }
+            map.values().forEach(RenderedEquivalenceTest::stripDataSources);
+        } else if (node instanceof List<?> list) {
+            list.forEach(RenderedEquivalenceTest::stripDataSources);
+        }
+    }
+
 
     /** What each file the edge changed says now. */
     static void theEdgeMovedToTheGatewayApi(Map<String, String> mgmt) {

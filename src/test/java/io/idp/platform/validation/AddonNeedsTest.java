@@ -124,7 +124,32 @@ class AddonNeedsTest {
             Map.entry("velero", List.of(set("serviceAccount", "server", "annotations", "eks.amazonaws.com/role-arn"),
                     clusterHas("BackupStorageLocation", "default"), clusterHas("VolumeSnapshotLocation", "default"),
                     clusterHas("Schedule", "platform"))),
-            Map.entry("vcluster", List.of()));
+            Map.entry("vcluster", List.of()),
+            // Logs and traces: the stores' push htpasswd and S3 roles; the agents' push credentials.
+            Map.entry("loki", List.of(secretNamed("the gateway's htpasswd", "gateway", "basicAuth", "existingSecret"),
+                    set("serviceAccount", "annotations", "eks.amazonaws.com/role-arn"), set("loki", "storage", "bucketNames", "chunks"))),
+            Map.entry("tempo", List.of(set("serviceAccount", "annotations", "eks.amazonaws.com/role-arn"),
+                    set("tempo", "storage", "trace", "s3", "bucket"))),
+            Map.entry("fluent-bit", List.of(secretsReferenced("envFrom"), set("env"))),
+            Map.entry("opentelemetry-collector", List.of(secretsReferenced("extraEnvsFrom"), secretsReferenced("extraVolumes"))));
+
+    /** Every Secret a list of envFrom entries or volumes names (secretRef.name, secret.secretName) is written on the cluster. */
+    static Need secretsReferenced(String key) {
+        return d -> {
+            var problems = new ArrayList<String>();
+            var namespace = CATALOG.tool(d.tool()).namespace();
+            var entries = d.values().get(key) instanceof List<?> l ? l : List.of();
+            for (var entry : entries) {
+                @SuppressWarnings("unchecked")
+                var map = (Map<String, Object>) entry;
+                var name = text(map, "secretRef", "name").isEmpty() ? text(map, "secret", "secretName") : text(map, "secretRef", "name");
+                if (!name.isEmpty() && !d.hasSecret(namespace, name)) {
+                    problems.add(d.where() + ": " + key + " names Secret " + namespace + "/" + name + ", which nothing on the cluster writes");
+                }
+            }
+            return problems;
+        };
+    }
 
     /** Grafana signing in through Dex reads its client secret from the environment, from a Secret on the cluster. */
     @SuppressWarnings("unchecked")
