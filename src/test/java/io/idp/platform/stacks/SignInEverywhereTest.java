@@ -123,8 +123,8 @@ class SignInEverywhereTest {
             assertEquals(List.of(rootUrl + "/login/generic_oauth"), client.get("redirectURIs"), cluster);
             assertEquals(cluster.equals("mgmt") ? "https://grafana.mgmt.example.com"
                     : "https://grafana." + HOSTNAMES.get(cluster), rootUrl, cluster);
-            // Grafana is served where its root URL says: the Ingress or the route carries that host.
-            var served = cluster.equals("mgmt") ? map(grafana.get("ingress")).get("hosts") : map(map(grafana.get("route")).get("main")).get("hostnames");
+            // Grafana is served where its root URL says: its route carries that host.
+            var served = map(map(grafana.get("route")).get("main")).get("hostnames");
             assertEquals(List.of(rootUrl.substring("https://".length())), served, cluster);
         });
         assertEquals(4, clients.size(), "grafana, grafana-production-east, grafana-production-west, vcluster-staging: " + clients.keySet());
