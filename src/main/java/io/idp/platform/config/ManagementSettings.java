@@ -8,6 +8,7 @@ public record ManagementSettings(
         boolean adoptGitopsRepo,
         String platformRepo,
         String alertsEmail,
+        AlertRelay alertRelay,
         boolean argocdHa,
         ArgoCdScale argocdScale,
         String stateBucket,

@@ -33,7 +33,8 @@ public record PlatformConfig(
         Optional<WorkloadSettings> workload,
         RecoverySettings recovery,
         NodeAutoscaling autoscaling,
-        BackupSettings backups) {
+        BackupSettings backups,
+        MetricsSettings metrics) {
 
     /** The namespace of the platform's own configuration keys ({@code platform:clusterName}). */
     public static final String NAMESPACE = "platform";
@@ -75,6 +76,7 @@ public record PlatformConfig(
         var cluster = cluster(reader);
         var autoscaling = NodeAutoscaling.read(reader);
         var backups = BackupSettings.read(reader);
+        var metrics = role.flatMap(r -> MetricsSettings.read(reader, raw, r));
         var protect = reader.bool(PROTECT);
         var tags = reader.map(TAGS).filter(map -> Tags.check(map, reader));
         var observability = reader.choice(OBSERVABILITY, Observability::fromConfigValue);
@@ -109,7 +111,7 @@ public record PlatformConfig(
         return new PlatformConfig(stack, role.orElseThrow(), region.orElseThrow(), clusterName.orElseThrow(),
                 network.orElseThrow(), cluster.orElseThrow(), protect.orElseThrow(), tags.orElseThrow(),
                 observability.orElseThrow(), environments.orElseThrow(), dns.orElseThrow(), waivers.orElseThrow(), management, workload,
-                recovery.orElseThrow(), autoscaling.orElseThrow(), backups.orElseThrow());
+                recovery.orElseThrow(), autoscaling.orElseThrow(), backups.orElseThrow(), metrics.orElseThrow());
     }
 
     private static RawConfig without(RawConfig raw, List<ConfigKey> keys) {
@@ -218,6 +220,7 @@ public record PlatformConfig(
         var adopt = reader.bool(GITOPS_REPO_ADOPT);
         var platformRepo = reader.matching(PLATFORM_REPO, Validators.GITHUB_REPO, "is not a GitHub repository name");
         var email = reader.matching(ALERTS_EMAIL, Validators.EMAIL, "is not an e-mail address");
+        var relay = AlertRelay.read(reader, raw, region);
         var ha = reader.bool(ARGOCD_HA);
         var argocdClusters = reader.integer(ARGOCD_CLUSTERS, 1, 1000);
         var clustersPerShard = reader.integer(ARGOCD_CLUSTERS_PER_SHARD, 1, 100);
@@ -274,7 +277,7 @@ public record PlatformConfig(
         });
         var githubToken = reader.secret(GITHUB_TOKEN);
         var cloudflareToken = reader.secret(CLOUDFLARE_TOKEN);
-        if (domain.isEmpty() || owner.isEmpty() || gitopsRepo.isEmpty() || adopt.isEmpty() || platformRepo.isEmpty() || email.isEmpty()
+        if (domain.isEmpty() || owner.isEmpty() || gitopsRepo.isEmpty() || adopt.isEmpty() || platformRepo.isEmpty() || email.isEmpty() || relay.isEmpty()
                 || ha.isEmpty() || bucket.isEmpty() || githubToken.isEmpty() || cloudflareToken.isEmpty() || !oidcProviderOk
                 || createZone.isEmpty() || dnssec.isEmpty() || clientId.isEmpty() || clientSecret.isEmpty()
                 || (raw.get(SSO_ADMINS_TEAM.name()).isPresent() && admins.isEmpty())
@@ -284,7 +287,7 @@ public record PlatformConfig(
             return Optional.empty();
         }
         return Optional.of(new ManagementSettings(domain.get(), owner.get(), gitopsRepo.get(), adopt.get(), platformRepo.get(),
-                email.get(), ha.get(), new ArgoCdScale(argocdClusters.get(), clustersPerShard.get(), sharding.get()), bucket.get(), oidcProvider, githubToken.get(), cloudflareToken.get(),
+                email.get(), relay.get(), ha.get(), new ArgoCdScale(argocdClusters.get(), clustersPerShard.get(), sharding.get()), bucket.get(), oidcProvider, githubToken.get(), cloudflareToken.get(),
                 new SsoSettings(clientId.get(), clientSecret.get(), admins, developers),
                 applications.get(), promotionToken, argocdCidrs.get()));
     }

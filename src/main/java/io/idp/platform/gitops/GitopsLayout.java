@@ -43,13 +43,15 @@ public final class GitopsLayout {
             Observability observability,
             Sso sso,
             List<String> argocdSourceRanges,
-            io.idp.platform.config.ArgoCdScale argocdScale) {
+            io.idp.platform.config.ArgoCdScale argocdScale,
+            Monitoring monitoring) {
 
         /** Private addresses only: the VPC, networks peered with it, a VPN into it. */
         public static final List<String> INTERNAL = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
 
         public ManagementFacts {
             argocdScale = argocdScale == null ? io.idp.platform.config.ArgoCdScale.DEFAULT : argocdScale;
+            monitoring = monitoring == null ? Monitoring.DEFAULT : monitoring;
             argocdSourceRanges = argocdSourceRanges.isEmpty() ? INTERNAL : List.copyOf(argocdSourceRanges);
         }
 
@@ -69,10 +71,20 @@ public final class GitopsLayout {
                     argocdHighlyAvailable, observability, sso, argocdSourceRanges, io.idp.platform.config.ArgoCdScale.DEFAULT);
         }
 
+        /** Facts with the default metrics retention and alert relay. */
+        public ManagementFacts(String clusterName, String hostname, String region, String repoUrl, String alertsEmail,
+                               String secretsPrefix, String externalSecretsRoleArn, String argocdFleetRoleArn,
+                               boolean argocdHighlyAvailable, Observability observability, Sso sso, List<String> argocdSourceRanges,
+                               io.idp.platform.config.ArgoCdScale argocdScale) {
+            this(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix, externalSecretsRoleArn, argocdFleetRoleArn,
+                    argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale, Monitoring.DEFAULT);
+        }
+
         /** The same facts with the values only known once resources exist. */
         public ManagementFacts withResources(String repoUrl, String externalSecretsRoleArn, String argocdFleetRoleArn) {
             return new ManagementFacts(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix,
-                    externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale);
+                    externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale,
+                    monitoring);
         }
     }
 
@@ -96,6 +108,18 @@ public final class GitopsLayout {
             teams.addAll(narrowerTeams);
             return String.join(", ", teams);
         }
+    }
+
+    /**
+     * The management cluster's metrics and alerting: how long it keeps the fleet's metrics, and the SMTP
+     * relay Alertmanager mails the platform team through (its password, and by default its login, in the secret store).
+     *
+     * @param smtpHost     the relay, or null for Amazon SES in the management region
+     * @param smtpFrom     the sender, or null for alertmanager@&lt;hostname&gt;
+     * @param smtpUsername the login, or null to read it from the secret store
+     */
+    public record Monitoring(String metricsRetention, String smtpHost, int smtpPort, String smtpFrom, String smtpUsername) {
+        public static final Monitoring DEFAULT = new Monitoring(io.idp.platform.config.MetricsSettings.MANAGEMENT_DEFAULT, null, 587, null, null);
     }
 
     /** Facts about a workload cluster that its templates need. */
@@ -169,6 +193,7 @@ public final class GitopsLayout {
         variables.put("cluster.region", facts.region());
         variables.put("gitops.repoUrl", facts.repoUrl());
         variables.put("alerts.email", facts.alertsEmail());
+        FleetMonitoring.managementVariables(variables, facts, own);
         variables.put("secrets.prefix", facts.secretsPrefix());
         variables.put("secrets.region", secretsRegion);
         variables.put("role.externalSecrets", facts.externalSecretsRoleArn());
@@ -210,7 +235,7 @@ public final class GitopsLayout {
         for (var tool : own) {
             applications.put(tool, ToolApplications.application(root, catalog, catalog.tool(tool), variables, used, problems));
         }
-        var fleetFile = ToolApplications.applicationSets(root, catalog, fleet, used, problems);
+        var fleetFile = ToolApplications.applicationSets(root, catalog, fleet, FleetMonitoring.fleetVariables(facts), used, problems);
         for (var tool : delivered) {
             for (var field : List.of("repository", "chart", "version", "namespace", "wave")) {
                 used.add("tool." + tool + "." + field);
@@ -283,13 +308,13 @@ public final class GitopsLayout {
                 variables.put("tool." + tool + ".namespace", catalog.tool(tool).namespace());
             }
             var observability = facts.observability().tool();
+            // The observability stack's namespace reads its credentials from the store.
+            variables.put("tool.observability.namespace", catalog.tool(observability).namespace());
             if (tools.contains(observability)) {
                 variables.put("tool." + observability + ".namespace", catalog.tool(observability).namespace());
                 if (facts.observability() == Observability.PROMETHEUS) {
-                    // Alertmanager's SMTP endpoint is the cluster's own region's (SES), not the secret store's.
-                    variables.put("cluster.region", facts.region());
-                    variables.put("cluster.hostname", facts.hostname());
-                    variables.put("alerts.email", facts.alertsEmail());
+                    // The remote-write login is the cluster's name; alerting happens on the management cluster.
+                    variables.put("cluster.name", facts.clusterName());
                 }
             }
         }
@@ -332,7 +357,18 @@ public final class GitopsLayout {
      * A template named after a catalog tool renders only where that tool runs. Templates in
      * subdirectories never match a tool name, so they always render.
      */
+    /**
+     * Templates that need more than one tool, rendered only where all of them run: the fleet's metrics
+     * door needs Prometheus and the Gateway that routes to it; the dashboards need Grafana.
+     */
+    static final Map<String, List<String>> REQUIRES = Map.of(
+            FleetMonitoring.ROUTE_TEMPLATE, List.of("kube-prometheus-stack", FleetMonitoring.GATEWAY_TOOL),
+            FleetMonitoring.DASHBOARDS_TEMPLATE, List.of("kube-prometheus-stack"));
+
     private static boolean includes(String template, Catalog catalog, Set<String> tools) {
+        if (REQUIRES.containsKey(template)) {
+            return tools.containsAll(REQUIRES.get(template));
+        }
         var base = template.replaceFirst("\\.ya?ml$", "");
         return !catalog.tools().containsKey(base) || tools.contains(base);
     }

@@ -32,7 +32,9 @@ public final class ToolApplications {
     static final Map<String, String> FLEET_FACTS = Map.of(
             "cluster.name", "{{.name}}",
             "cluster.hostname", "{{index .metadata.annotations \"cluster_hostname\"}}",
-            "role.externalSecrets", "{{index .metadata.annotations \"external_secrets_role_arn\"}}");
+            "role.externalSecrets", "{{index .metadata.annotations \"external_secrets_role_arn\"}}",
+            "metrics.retention", "{{index .metadata.annotations \"metrics_retention\"}}",
+            "cluster.environment", "{{index .metadata.annotations \"environment\"}}");
 
     static final String FLEET_HEADER = "# Add-ons for workload clusters, GitOps Bridge style, generated from " + Catalog.FILE + " and\n"
             + "# stacks/tools/ (change those, not this file): one ApplicationSet per add-on selects the registered\n"
@@ -71,8 +73,15 @@ public final class ToolApplications {
 
     /** The fleet's ApplicationSets, in the catalog's order, as one multi-document file. */
     public static String applicationSets(Path root, Catalog catalog, Set<String> tools, Set<String> used, List<String> problems) {
+        return applicationSets(root, catalog, tools, Map.of(), used, problems);
+    }
+
+    /** @param management what the fleet's values may read of the management cluster (the fleet's metrics endpoint) */
+    public static String applicationSets(Path root, Catalog catalog, Set<String> tools, Map<String, String> management,
+                                         Set<String> used, List<String> problems) {
         var documents = new ArrayList<Map<String, Object>>();
         var variables = fleetVariables(catalog);
+        variables.putAll(management);
         for (var tool : catalog.tools().values()) {
             if (!tools.contains(tool.name())) {
                 continue;
