@@ -37,8 +37,8 @@ public record AlertRelay(String host, int port, Optional<String> from, Optional<
                 .filter(value -> reader.check(ALERTS_SMTP_FROM, value, Validators.EMAIL.matcher(value).matches(), "is not an e-mail address"));
         boolean fromOk = raw.get(ALERTS_SMTP_FROM.name()).filter(v -> !v.isBlank()).isEmpty() || from.isPresent();
         var username = reader.text(ALERTS_SMTP_USERNAME).map(String::trim)
-                .filter(value -> reader.check(ALERTS_SMTP_USERNAME, value, value.matches("[\\x21-\\x7e]{1,128}"),
-                        "is not a login: 1-128 printable characters without spaces"));
+                .filter(value -> reader.check(ALERTS_SMTP_USERNAME, value, value.matches("[A-Za-z0-9._@+=-]{1,128}"),
+                        "is not a login: 1-128 characters of letters, digits and . _ @ + = -"));
         boolean usernameOk = raw.get(ALERTS_SMTP_USERNAME.name()).filter(v -> !v.isBlank()).isEmpty() || username.isPresent();
         if (host.isEmpty() || port.isEmpty() || !fromOk || !usernameOk) {
             return Optional.empty();

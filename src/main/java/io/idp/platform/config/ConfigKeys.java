@@ -127,7 +127,7 @@ public final class ConfigKeys {
             "an e-mail address the relay may send from; unset: alertmanager@<clusterName>.<domain>", "alerts@example.com",
             "The sender of alert e-mail (SES needs a verified identity for it).");
     public static final ConfigKey ALERTS_SMTP_USERNAME = optional("platform:alertsSmtpUsername", MGMT, null,
-            "the relay's login (1-128 printable characters); unset: read from the secret store at "
+            "the relay's login (1-128 letters, digits and . _ @ + = -); unset: read from the secret store at "
                     + "platform/<mgmt>/clusters/<mgmt>/alertmanager/smtp-username", "alerts@example.com",
             "The relay's login; an SES SMTP username is an access key id, so it stays in the secret store by default.");
     public static final ConfigKey METRICS_RETENTION = optional("platform:metricsRetention", BOTH, "management: 30d; workload: 2d",
