@@ -180,6 +180,52 @@ class FleetMonitoringTest {
         assertFalse(Fixtures.managementFiles().containsKey(MGMT + FleetMonitoring.ROUTE_TEMPLATE));
     }
 
+    @Test
+    void theDashboardsParseReadThePrometheusDataSourceAndTheirQueriesPassPromtool(@TempDir Path dir) throws Exception {
+        var text = Fixtures.managementFiles().get(MGMT + FleetMonitoring.DASHBOARDS_TEMPLATE);
+        var titles = new ArrayList<String>();
+        var expressions = new ArrayList<String>();
+        for (var configMap : documents(text)) {
+            assertEquals("1", map(map(configMap, "metadata"), "labels").get("grafana_dashboard"));
+            assertEquals("monitoring", map(configMap, "metadata").get("namespace"), "the sidecar's own namespace");
+            for (var json : map(configMap, "data").values()) {
+                var dashboard = com.google.gson.JsonParser.parseString(String.valueOf(json)).getAsJsonObject();
+                titles.add(dashboard.get("title").getAsString());
+                var panels = dashboard.getAsJsonArray("panels");
+                assertFalse(panels.isEmpty(), dashboard.get("title").getAsString());
+                for (var element : panels) {
+                    var panel = element.getAsJsonObject();
+                    var where = dashboard.get("title").getAsString() + " / " + panel.get("title").getAsString();
+                    assertEquals("prometheus", panel.getAsJsonObject("datasource").get("uid").getAsString(), where);
+                    for (var target : panel.getAsJsonArray("targets")) {
+                        assertEquals("prometheus", target.getAsJsonObject().getAsJsonObject("datasource").get("uid").getAsString(), where);
+                        expressions.add(target.getAsJsonObject().get("expr").getAsString());
+                    }
+                }
+                for (var variable : dashboard.getAsJsonObject("templating").getAsJsonArray("list")) {
+                    assertEquals("prometheus", variable.getAsJsonObject().getAsJsonObject("datasource").get("uid").getAsString());
+                }
+            }
+        }
+        assertEquals(List.of("Fleet: cluster health", "Argo CD: sync and health", "Applications: requests, latency, errors"), titles);
+        assertTrue(expressions.stream().anyMatch(e -> e.contains("argocd_app_info")));
+        assertTrue(expressions.stream().filter(e -> e.contains("by (cluster")).count() >= 6, "the fleet is shown per cluster");
+        // Without Prometheus on the management cluster, there is no Grafana to load them.
+        assertFalse(GitopsLayout.management(Fixtures.ROOT, Fixtures.catalog(), Fixtures.management(Observability.DATADOG), Fixtures.TENANCY)
+                .containsKey(MGMT + FleetMonitoring.DASHBOARDS_TEMPLATE));
+
+        var promtool = ExternalTool.PROMTOOL;
+        Assumptions.assumeTrue(promtool.executable().isPresent(), promtool.installHint());
+        // Each query as a recording rule, Grafana's variables standing in as "match anything".
+        var rules = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < expressions.size(); i++) {
+            rules.add(Map.of("record", "dashboard:query" + i, "expr", expressions.get(i).replaceAll("\\$(cluster|namespace|project)", ".*")));
+        }
+        Files.writeString(dir.resolve("dashboards.yaml"), new Yaml().dump(Map.of("groups", List.of(Map.of("name", "dashboards", "rules", rules)))));
+        var check = run(dir, promtool.executable().get().toString(), "check", "rules", "dashboards.yaml");
+        assertEquals(0, check.exitCode(), check.output());
+    }
+
     static GitopsLayout.ManagementFacts withMonitoring(GitopsLayout.Monitoring monitoring) {
         var f = Fixtures.management(Observability.PROMETHEUS);
         return new GitopsLayout.ManagementFacts(f.clusterName(), f.hostname(), f.region(), f.repoUrl(), f.alertsEmail(), f.secretsPrefix(),

@@ -79,7 +79,9 @@ class RenderedEquivalenceTest {
             "mgmt", List.of(
                     "registry/clusters/mgmt/metrics-server.yaml",
                     "registry/clusters/mgmt/manifests/network-policies/metrics-server.yaml",
-                    "registry/fleet/network-policies/workload-eks/metrics-server.yaml"),
+                    "registry/fleet/network-policies/workload-eks/metrics-server.yaml",
+                    // The fleet's dashboards on the management Grafana.
+                    "registry/clusters/mgmt/grafana-dashboards.yaml"),
             "production-east", List.of(), "production-west", List.of(), "staging", List.of());
 
     /**
