@@ -55,13 +55,13 @@ public final class ExternalSecretsRole {
             var statements = new java.util.ArrayList<>(SecretReadAccess.statements(t.t1, t.t2));
             var arn = t.t1.get(0).split(":");
             statements.add(PolicyDocuments.statement("EcrTokens", "Allow", null, List.of("ecr:GetAuthorizationToken"), List.of("*"), null));
+            statements.add(PolicyDocuments.statement("PullCharts", "Allow", null,
+                    List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:DescribeImages"),
+                    List.of("arn:aws:ecr:" + arn[3] + ":" + arn[4] + ":repository/charts/*"), null));
             // Finding the fleet's remote-write logins by name (dataFrom.find) lists secrets: names only, and
             // ListSecrets has no resource-level scope; reading them stays limited to this cluster's path.
             statements.add(PolicyDocuments.statement("FindFleetMetricsLogins", "Allow", null, List.of("secretsmanager:ListSecrets"),
                     List.of("*"), null));
-            statements.add(PolicyDocuments.statement("PullCharts", "Allow", null,
-                    List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:DescribeImages"),
-                    List.of("arn:aws:ecr:" + arn[3] + ":" + arn[4] + ":repository/charts/*"), null));
             return statements;
         }));
     }
