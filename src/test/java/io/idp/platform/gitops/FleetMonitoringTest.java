@@ -226,6 +226,32 @@ class FleetMonitoringTest {
         assertEquals(0, check.exitCode(), check.output());
     }
 
+    @Test
+    void theDatadogAgentCollectsLogsTracesAndProcessesTaggedForTheFleetWithItsKeyFromTheStore() {
+        var fleet = documents(Fixtures.managementFiles().get(MGMT + GitopsLayout.FLEET_ADDONS));
+        var set = fleet.stream().filter(d -> "fleet-datadog".equals(map(d, "metadata").get("name"))).findFirst().orElseThrow();
+        var values = map(map(map(map(map(set, "spec"), "template"), "spec"), "source"), "helm");
+        var datadog = map(map(values, "valuesObject"), "datadog");
+        assertEquals("{{.name}}", datadog.get("clusterName"), "the cluster_name tag of every metric, log and trace");
+        assertEquals(List.of("env:{{index .metadata.annotations \"environment\"}}"), datadog.get("tags"));
+        assertEquals(Map.of("enabled", true, "containerCollectAll", true), datadog.get("logs"));
+        assertEquals(true, map(datadog, "apm").get("socketEnabled"));
+        assertEquals(true, map(datadog, "processAgent").get("processCollection"));
+        assertEquals(true, map(map(values, "valuesObject"), "clusterAgent").get("enabled"));
+        // The key: the Secret the agent reads is the one External Secrets writes, in a namespace the store admits.
+        var files = GitopsLayout.workload(Fixtures.ROOT, Fixtures.catalog(), ClusterKind.WORKLOAD_EKS, new GitopsLayout.WorkloadFacts("production-east",
+                "production-east.example.com", "us-east-1", "platform-team@example.com", "platform/mgmt/clusters/production-east/",
+                Observability.DATADOG));
+        var key = documents(files.get(GitopsLayout.clusterDirectory("production-east") + "datadog.yaml")).get(0);
+        assertEquals(datadog.get("apiKeyExistingSecret"), map(map(key, "spec"), "target").get("name"));
+        assertEquals("datadog", map(key, "metadata").get("namespace"));
+        assertTrue(files.get(GitopsLayout.clusterDirectory("production-east") + "platform-secrets.yaml").contains("        - datadog\n"),
+                "the store admits the agent's namespace");
+        var management = documents(GitopsLayout.management(Fixtures.ROOT, Fixtures.catalog(), Fixtures.management(Observability.DATADOG),
+                Fixtures.TENANCY).get(MGMT + "datadog.yaml")).stream().filter(d -> "Application".equals(d.get("kind"))).findFirst().orElseThrow();
+        assertEquals(List.of("env:platform"), map(map(map(map(map(management, "spec"), "source"), "helm"), "valuesObject"), "datadog").get("tags"));
+    }
+
     static GitopsLayout.ManagementFacts withMonitoring(GitopsLayout.Monitoring monitoring) {
         var f = Fixtures.management(Observability.PROMETHEUS);
         return new GitopsLayout.ManagementFacts(f.clusterName(), f.hostname(), f.region(), f.repoUrl(), f.alertsEmail(), f.secretsPrefix(),

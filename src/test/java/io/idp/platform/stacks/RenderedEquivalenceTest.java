@@ -102,6 +102,8 @@ class RenderedEquivalenceTest {
             new Changed("registry/clusters/mgmt/kube-prometheus-stack\\.yaml", "ExternalSecret", "alertmanager-platform"),
             // Remote write, external labels, short retention; no Alertmanager or rules of their own.
             new Changed("registry/clusters/mgmt/fleet-addons\\.yaml", "ApplicationSet", "fleet-kube-prometheus-stack"),
+            // The Datadog agent: APM over its socket, processes, the env tag of each cluster's environments.
+            new Changed("registry/clusters/mgmt/fleet-addons\\.yaml", "ApplicationSet", "fleet-datadog"),
             // Workload clusters: the remote-write login replaces Alertmanager's SMTP credentials ...
             new Changed(".*kube-prometheus-stack\\.yaml", "ExternalSecret", "alertmanager-platform"),
             // ... and the observability namespace may read the store (Datadog's API key could not before).
@@ -195,6 +197,7 @@ class RenderedEquivalenceTest {
         assertTrue(mgmtPrometheus.contains("group_by: [cluster, namespace, alertname]"));
         var fleet = NOW.get("mgmt").get("registry/clusters/mgmt/fleet-addons.yaml");
         assertTrue(fleet.contains("url: https://prometheus-write.mgmt.example.com/api/v1/write"));
+        assertTrue(fleet.contains("env:{{index .metadata.annotations") && fleet.contains("processCollection: true"));
         for (var stack : List.of("production-east", "production-west")) {
             var own = NOW.get(stack).get("registry/clusters/" + stack + "/kube-prometheus-stack.yaml");
             assertTrue(own.contains("name: prometheus-remote-write") && !own.contains("alertmanager-platform"), stack);
