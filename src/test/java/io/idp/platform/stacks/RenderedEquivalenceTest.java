@@ -111,7 +111,9 @@ class RenderedEquivalenceTest {
     /** Objects the fleet's metrics added to files that existed. */
     static final List<Changed> FLEET_METRICS_ADDED = List.of(
             new Changed("(templates/workload-eks|registry/clusters/production-[a-z]+)/kube-prometheus-stack\\.yaml", "ExternalSecret",
-                    "prometheus-remote-write"));
+                    "prometheus-remote-write"),
+            new Changed(".*network-policies/(workload-eks/)?monitoring\\.yaml", "NetworkPolicy",
+                    "allow-ingress-controller-to-prometheus"));
 
     static List<Object> withoutFleetMetrics(String file, List<Object> documents) {
         documents.removeIf(d -> FLEET_METRICS.stream().anyMatch(c -> c.matches(file, d))
@@ -205,8 +207,8 @@ class RenderedEquivalenceTest {
             assertTrue(store.contains("- monitoring\n"), stack);
         }
         for (var changed : FLEET_METRICS_ADDED) {
-            assertTrue(NOW.get("production-east").entrySet().stream().anyMatch(e -> parse(e.getValue()).stream()
-                    .anyMatch(d -> changed.matches(e.getKey(), d))), changed.toString());
+            assertTrue(NOW.values().stream().flatMap(files -> files.entrySet().stream()).anyMatch(e -> e.getKey().endsWith(".yaml")
+                    && parse(e.getValue()).stream().anyMatch(d -> changed.matches(e.getKey(), d))), changed.toString());
         }
     }
 
