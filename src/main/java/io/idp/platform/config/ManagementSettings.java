@@ -9,6 +9,7 @@ public record ManagementSettings(
         String platformRepo,
         String alertsEmail,
         AlertRelay alertRelay,
+        java.util.Optional<SecretValue> alertsChatWebhook,
         boolean argocdHa,
         ArgoCdScale argocdScale,
         String stateBucket,

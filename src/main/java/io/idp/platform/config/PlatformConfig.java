@@ -221,6 +221,13 @@ public record PlatformConfig(
         var platformRepo = reader.matching(PLATFORM_REPO, Validators.GITHUB_REPO, "is not a GitHub repository name");
         var email = reader.matching(ALERTS_EMAIL, Validators.EMAIL, "is not an e-mail address");
         var relay = AlertRelay.read(reader, raw, region);
+        Optional<SecretValue> chat = Optional.empty();
+        boolean chatOk = true;
+        if (raw.get(ALERTS_CHAT_WEBHOOK.name()).isPresent()) {
+            chat = reader.secret(ALERTS_CHAT_WEBHOOK).filter(url -> reader.check(ALERTS_CHAT_WEBHOOK, SecretValue.MASK,
+                    url.matches("https://[A-Za-z0-9.-]+(:[0-9]{1,5})?/\\S*"), "is not an https URL"));
+            chatOk = chat.isPresent();
+        }
         var ha = reader.bool(ARGOCD_HA);
         var argocdClusters = reader.integer(ARGOCD_CLUSTERS, 1, 1000);
         var clustersPerShard = reader.integer(ARGOCD_CLUSTERS_PER_SHARD, 1, 100);
@@ -277,7 +284,7 @@ public record PlatformConfig(
         });
         var githubToken = reader.secret(GITHUB_TOKEN);
         var cloudflareToken = reader.secret(CLOUDFLARE_TOKEN);
-        if (domain.isEmpty() || owner.isEmpty() || gitopsRepo.isEmpty() || adopt.isEmpty() || platformRepo.isEmpty() || email.isEmpty() || relay.isEmpty()
+        if (domain.isEmpty() || owner.isEmpty() || gitopsRepo.isEmpty() || adopt.isEmpty() || platformRepo.isEmpty() || email.isEmpty() || relay.isEmpty() || !chatOk
                 || ha.isEmpty() || bucket.isEmpty() || githubToken.isEmpty() || cloudflareToken.isEmpty() || !oidcProviderOk
                 || createZone.isEmpty() || dnssec.isEmpty() || clientId.isEmpty() || clientSecret.isEmpty()
                 || (raw.get(SSO_ADMINS_TEAM.name()).isPresent() && admins.isEmpty())
@@ -287,7 +294,7 @@ public record PlatformConfig(
             return Optional.empty();
         }
         return Optional.of(new ManagementSettings(domain.get(), owner.get(), gitopsRepo.get(), adopt.get(), platformRepo.get(),
-                email.get(), relay.get(), ha.get(), new ArgoCdScale(argocdClusters.get(), clustersPerShard.get(), sharding.get()), bucket.get(), oidcProvider, githubToken.get(), cloudflareToken.get(),
+                email.get(), relay.get(), chat, ha.get(), new ArgoCdScale(argocdClusters.get(), clustersPerShard.get(), sharding.get()), bucket.get(), oidcProvider, githubToken.get(), cloudflareToken.get(),
                 new SsoSettings(clientId.get(), clientSecret.get(), admins, developers),
                 applications.get(), promotionToken, argocdCidrs.get()));
     }

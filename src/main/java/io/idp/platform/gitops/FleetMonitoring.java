@@ -31,6 +31,8 @@ public final class FleetMonitoring {
     /** The management template of the route, its basic auth and the users' Secret; rendered once the Gateway is a tool. */
     public static final String ROUTE_TEMPLATE = "prometheus-write.yaml";
     public static final String GATEWAY_TOOL = "envoy-gateway";
+    /** The chat webhook's URL, under the management cluster's path of the store. */
+    public static final String CHAT_WEBHOOK_PATH = "alertmanager/chat-webhook-url";
     /** The management template of the fleet's Grafana dashboards. */
     public static final String DASHBOARDS_TEMPLATE = "grafana-dashboards.yaml";
 
@@ -67,6 +69,15 @@ public final class FleetMonitoring {
             data.add(storeEntry("username", facts.secretsPrefix() + AlertRelay.USERNAME_PATH));
         }
         data.add(storeEntry("password", facts.secretsPrefix() + AlertRelay.PASSWORD_PATH));
+        // A Slack-compatible webhook beside the e-mail, its URL from the store; a comment line otherwise.
+        if (monitoring.chatWebhook()) {
+            data.add(storeEntry("chatWebhookUrl", facts.secretsPrefix() + CHAT_WEBHOOK_PATH));
+            variables.put("alerts.chatReceiver", "slack_configs: [{api_url: {{ .chatWebhookUrl | quote }}, send_resolved: true, "
+                    + "title: '[{{`{{ .Status | toUpper }}`}}] {{`{{ .CommonLabels.alertname }}`}} ({{`{{ .CommonLabels.cluster }}`}})', "
+                    + "text: '{{`{{ range .Alerts }}{{ .Annotations.description }} {{ end }}`}}'}]");
+        } else {
+            variables.put("alerts.chatReceiver", "# no chat webhook (platform:alertsChatWebhook)");
+        }
         variables.put("alerts.smtpSecretData", "[" + String.join(", ", data) + "]");
     }
 

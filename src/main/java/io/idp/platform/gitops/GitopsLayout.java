@@ -117,9 +117,16 @@ public final class GitopsLayout {
      * @param smtpHost     the relay, or null for Amazon SES in the management region
      * @param smtpFrom     the sender, or null for alertmanager@&lt;hostname&gt;
      * @param smtpUsername the login, or null to read it from the secret store
+     * @param chatWebhook  whether alerts also go to the Slack-compatible webhook stored at alertmanager/chat-webhook-url
      */
-    public record Monitoring(String metricsRetention, String smtpHost, int smtpPort, String smtpFrom, String smtpUsername) {
-        public static final Monitoring DEFAULT = new Monitoring(io.idp.platform.config.MetricsSettings.MANAGEMENT_DEFAULT, null, 587, null, null);
+    public record Monitoring(String metricsRetention, String smtpHost, int smtpPort, String smtpFrom, String smtpUsername,
+                             boolean chatWebhook) {
+        public static final Monitoring DEFAULT = new Monitoring(io.idp.platform.config.MetricsSettings.MANAGEMENT_DEFAULT, null, 587, null, null, false);
+
+        /** Without a chat webhook. */
+        public Monitoring(String metricsRetention, String smtpHost, int smtpPort, String smtpFrom, String smtpUsername) {
+            this(metricsRetention, smtpHost, smtpPort, smtpFrom, smtpUsername, false);
+        }
     }
 
     /** Facts about a workload cluster that its templates need. */

@@ -33,7 +33,8 @@ final class GitopsCommits {
                         sources.people().narrowerTeams().stream().map(io.idp.platform.config.People.Team::githubSlug).toList()),
                 settings.argocdAllowedCidrs().stream().map(Object::toString).toList(), settings.argocdScale(),
                 new GitopsLayout.Monitoring(config.metrics().retention(), settings.alertRelay().host(), settings.alertRelay().port(),
-                        settings.alertRelay().from().orElse(null), settings.alertRelay().username().orElse(null)));
+                        settings.alertRelay().from().orElse(null), settings.alertRelay().username().orElse(null),
+                        settings.alertsChatWebhook().isPresent()));
         // The projects name the workload clusters the stack files declare, never a wildcard server.
         var narrower = sources.people().narrowerTeams().stream().map(team -> new Tenancy.TeamScope(team.name(),
                 settings.githubOwner() + ":" + team.githubSlug(), team.environments())).toList();

@@ -64,6 +64,24 @@ class FleetMonitoringConfigTest {
     }
 
     @Test
+    void theChatWebhookIsASecretHttpsUrlAndOptional() {
+        assertTrue(load(management()).managementSettings().alertsChatWebhook().isEmpty());
+        var plain = errors(with(management(), "platform:alertsChatWebhook", "https://hooks.slack.com/services/T0/B0/X"));
+        assertEquals(1, plain.size(), plain.toString());
+        assertEquals("platform:alertsChatWebhook", plain.get(0).key());
+        assertEquals(SecretValue.MASK, plain.get(0).value(), "never shown");
+        assertTrue(plain.get(0).problem().startsWith("is stored in plain text"), plain.get(0).problem());
+        var secrets = java.util.Set.of("github:token", "cloudflare:apiToken", "platform:githubOAuthClientSecret", "platform:alertsChatWebhook");
+        var given = PlatformConfig.load("test", new RawConfig("Pulumi.test.yaml",
+                with(management(), "platform:alertsChatWebhook", "https://hooks.slack.com/services/T0/B0/X"), secrets));
+        assertTrue(given.managementSettings().alertsChatWebhook().isPresent());
+        var notHttps = assertThrows(ConfigException.class, () -> PlatformConfig.load("test", new RawConfig("Pulumi.test.yaml",
+                with(management(), "platform:alertsChatWebhook", "http://chat.example.org/hook"), secrets))).errors();
+        assertEquals(List.of("platform:alertsChatWebhook [secret] is not an https URL"),
+                notHttps.stream().map(e -> e.key() + " " + e.value() + " " + e.problem()).toList());
+    }
+
+    @Test
     void theRelayIsNotAWorkloadStacksKey() {
         var error = errors(with(workload(), "platform:clusterType", "eks", "platform:alertsSmtpHost", "smtp.example.org")).get(0);
         assertEquals("platform:alertsSmtpHost", error.key());

@@ -106,8 +106,40 @@ class FleetMonitoringTest {
 
         var amtool = ExternalTool.AMTOOL;
         Assumptions.assumeTrue(amtool.executable().isPresent(), amtool.installHint());
-        var checked = amtool.run(List.of("check-config"), "alertmanager.yaml", text.replaceAll("\\{\\{-?\\s*\\.(\\w+)[^}]*}}", "\"example-$1\""));
+        var checked = amtool.run(List.of("check-config"), "alertmanager.yaml", stoodIn(text));
         assertTrue(checked.passed(), checked.output());
+        assertFalse(text.contains("slack_configs"), "no chat receiver unless configured");
+    }
+
+    @Test
+    void aConfiguredChatWebhookIsASlackReceiverBesideTheMailWithItsUrlFromTheStore() {
+        var facts = withMonitoring(new GitopsLayout.Monitoring("30d", null, 587, null, null, true));
+        var files = GitopsLayout.management(Fixtures.ROOT, Fixtures.catalog(), facts, Fixtures.TENANCY);
+        var secret = documents(files.get(MGMT + "kube-prometheus-stack.yaml")).stream()
+                .filter(d -> "alertmanager-platform".equals(map(d, "metadata").get("name"))).findFirst().orElseThrow();
+        var text = String.valueOf(((Map<?, ?>) map(map(map(secret, "spec"), "target"), "template").get("data")).get("alertmanager.yaml"));
+        var data = (List<?>) map(secret, "spec").get("data");
+        assertTrue(data.contains(Map.of("secretKey", "chatWebhookUrl", "remoteRef", Map.of("key", "platform/mgmt/clusters/mgmt/" + FleetMonitoring.CHAT_WEBHOOK_PATH))),
+                data.toString());
+        var config = (Map<?, ?>) new Yaml(new SafeConstructor(new LoaderOptions())).load(stoodIn(text));
+        var team = ((List<?>) config.get("receivers")).stream().map(r -> (Map<?, ?>) r).filter(r -> "platform-team".equals(r.get("name")))
+                .findFirst().orElseThrow();
+        var slack = (Map<?, ?>) ((List<?>) team.get("slack_configs")).get(0);
+        assertEquals("https://example.invalid/chatWebhookUrl", slack.get("api_url"));
+        assertEquals(true, slack.get("send_resolved"));
+        assertNotNull(team.get("email_configs"), "the mail still goes out");
+        // Alertmanager's own templates reach it unchanged through External Secrets' (a raw string there).
+        assertTrue(text.contains("{{`{{ .CommonLabels.alertname }}`}}"), text);
+        var amtool = ExternalTool.AMTOOL;
+        Assumptions.assumeTrue(amtool.executable().isPresent(), amtool.installHint());
+        var checked = amtool.run(List.of("check-config"), "alertmanager.yaml", stoodIn(text));
+        assertTrue(checked.passed(), checked.output());
+    }
+
+    /** The configuration as amtool checks it in the rendered checks: secret values stood in for. */
+    static String stoodIn(String template) {
+        return io.idp.platform.validation.MonitoringConfigs.templated(new io.idp.platform.validation.MonitoringConfigs.TemplatedSecret("test",
+                Map.of("alertmanager.yaml", template))).orElseThrow().content();
     }
 
     @Test
