@@ -47,7 +47,8 @@ public final class ExternalSecretsRole {
     }
 
     /**
-     * The management cluster's role: it also mints ECR tokens for Argo CD to pull the applications' charts.
+     * The management cluster's role: it also mints ECR tokens for Argo CD to pull the applications' charts, and
+     * lists the store's secret names to find the fleet's remote-write logins.
      */
     public static Role withChartPulls(EksCluster cluster, Output<List<String>> readableSecrets, Output<List<String>> keyArns) {
         return create(cluster, Output.tuple(readableSecrets, keyArns).applyValue(t -> {
@@ -57,6 +58,10 @@ public final class ExternalSecretsRole {
             statements.add(PolicyDocuments.statement("PullCharts", "Allow", null,
                     List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:DescribeImages"),
                     List.of("arn:aws:ecr:" + arn[3] + ":" + arn[4] + ":repository/charts/*"), null));
+            // Finding the fleet's remote-write logins by name (dataFrom.find) lists secrets: names only, and
+            // ListSecrets has no resource-level scope; reading them stays limited to this cluster's path.
+            statements.add(PolicyDocuments.statement("FindFleetMetricsLogins", "Allow", null, List.of("secretsmanager:ListSecrets"),
+                    List.of("*"), null));
             return statements;
         }));
     }

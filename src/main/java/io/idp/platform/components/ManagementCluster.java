@@ -77,6 +77,9 @@ public final class ManagementCluster extends ComponentResource implements Manage
         this.observabilityStores = new ObservabilityStores(clusterName + "-observability", ObservabilityStoresArgs.builder()
                 .cluster(eks).region(args.region()).retention(args.telemetryRetention()).protect(args.protect()).build(), child);
         new SingleSignOn("sso", new SingleSignOn.Args(clusterName, args.ssoClientSecret(), secrets, args.fleetSignOn()), child);
+        // Alertmanager's chat receiver reads its URL from the store (the gitops template names only the path).
+        args.alertsChatWebhook().ifPresent(url -> secrets.put("clusters/" + clusterName + "/" + io.idp.platform.gitops.FleetMonitoring.CHAT_WEBHOOK_PATH,
+                "Chat webhook Alertmanager sends the platform's alerts to", url));
         this.argocd = new ArgoCd("argocd", ArgoCdArgs.builder().clusterName(clusterName).hostname("argocd." + hostname)
                 .highlyAvailable(args.argocdHighlyAvailable()).scale(args.argocdScale()).chart(args.argoCdChart())
                 .repositoryUrl(args.gitopsRepo().sshCloneUrl()).deployKeyPrivate(args.gitopsRepo().deployKeyPrivate()).cluster(eks)

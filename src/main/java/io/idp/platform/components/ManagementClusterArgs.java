@@ -42,6 +42,7 @@ public final class ManagementClusterArgs {
     public DnsZone dnsZone() { return b.dnsZone; }
     public String ssoClientId() { return b.ssoClientId; }
     public Output<String> ssoClientSecret() { return b.ssoClientSecret; }
+    public java.util.Optional<Output<String>> alertsChatWebhook() { return java.util.Optional.ofNullable(b.alertsChatWebhook); }
     public String ssoAdminsTeam() { return b.ssoAdminsTeam; }
     public String ssoDevelopersTeam() { return b.ssoDevelopersTeam; }
     public boolean argocdHighlyAvailable() { return b.argocdHighlyAvailable; }
@@ -76,6 +77,7 @@ public final class ManagementClusterArgs {
         private DnsZone dnsZone;
         private String ssoClientId;
         private Output<String> ssoClientSecret;
+        private Output<String> alertsChatWebhook;
         private String ssoAdminsTeam;
         private String ssoDevelopersTeam;
         private boolean argocdHighlyAvailable = DEFAULT_ARGOCD_HIGHLY_AVAILABLE;
@@ -177,6 +179,12 @@ public final class ManagementClusterArgs {
         }
 
         /** Required: the OAuth app's client secret (secret); it goes to the secret store, never to git. */
+        /** The chat webhook alerts also go to (a secret), stored for Alertmanager. Default: none. */
+        public Builder alertsChatWebhook(Output<String> alertsChatWebhook) {
+            this.alertsChatWebhook = alertsChatWebhook;
+            return this;
+        }
+
         public Builder ssoClientSecret(Output<String> ssoClientSecret) {
             this.ssoClientSecret = ssoClientSecret;
             return this;

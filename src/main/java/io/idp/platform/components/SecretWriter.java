@@ -100,7 +100,14 @@ public final class SecretWriter {
 
     /** Stores one secret at {@code <prefix><path>}; the value stays a secret output. Returns the secret's ARN. */
     public Output<String> put(String path, String description, Output<String> value) {
-        var logical = "secret-" + path.replace('/', '-');
+        return put("secret-" + path.replace('/', '-'), Output.of(path), description, value);
+    }
+
+    /**
+     * Stores one secret at {@code <prefix><path>} where the path is only known as an output (it names
+     * another cluster); {@code logical} names the resources in the stack.
+     */
+    public Output<String> put(String logical, Output<String> path, String description, Output<String> value) {
         var options = CustomResourceOptions.builder().protect(protect).retainOnDelete(true);
         var versionOptions = CustomResourceOptions.builder();
         if (parent != null) {
@@ -112,7 +119,7 @@ public final class SecretWriter {
             versionOptions.provider(provider);
         }
         var args = SecretArgs.builder()
-                .name(prefix.applyValue(p -> p + path))
+                .name(Output.tuple(prefix, path).applyValue(t -> t.t1 + t.t2))
                 .description(description)
                 .kmsKeyId(kmsKeyArn)
                 .recoveryWindowInDays(recoveryWindowDays);

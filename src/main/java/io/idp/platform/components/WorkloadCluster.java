@@ -89,8 +89,12 @@ public final class WorkloadCluster extends ComponentResource {
                     .region(args.region()).autoscaling(args.autoscaling()).build(), child);
             this.backups = new ClusterBackups(clusterName + "-backups", ClusterBackupsArgs.builder().cluster(eks).region(args.region())
                     .backups(args.backups()).protect(args.protect()).build(), child);
+            if (args.addons().contains("kube-prometheus-stack")) {
+                new FleetMetricsLogin(clusterName + "-fleet-metrics", new FleetMetricsLogin.Args(clusterName, management.clusterName(),
+                        management.secretWriter(args.protect(), this)), child);
+            }
             var annotations = Output.tuple(hostname, externalSecrets.arn(), karpenter.annotations(), backups.annotations())
-                    .applyValue(t -> withCapabilities(annotations(t.t1, t.t2, "." + t.t1), t.t3, t.t4));
+                    .applyValue(t -> withCapabilities(annotations(t.t1, t.t2, "." + t.t1), t.t3, t.t4, metricsFacts()));
             // The Secret depends on the cluster (through its endpoint) and on Argo CD's access to it, so a destroy
             // removes it first. It does not wait for nodes: Argo CD retries until the add-ons can run.
             register(eks, annotations, fleetAccess);
@@ -151,13 +155,29 @@ public final class WorkloadCluster extends ComponentResource {
         return annotations;
     }
 
-    /** The cluster's own facts plus Karpenter's and Velero's, which their charts read from the cluster Secret. */
-    private static Map<String, String> withCapabilities(Map<String, String> own, Map<String, String> karpenter, Map<String, String> backups) {
+    /** The cluster's own facts plus Karpenter's, Velero's and its metrics', which their charts read from the cluster Secret. */
+    private static Map<String, String> withCapabilities(Map<String, String> own, Map<String, String> karpenter, Map<String, String> backups,
+                                                        Map<String, String> metrics) {
         var all = new TreeMap<>(own);
         all.putAll(karpenter);
         all.putAll(backups);
+        all.putAll(metrics);
         return all;
     }
+
+    /**
+     * What the fleet's Prometheus values read: the local retention, and the environment label of the
+     * cluster's series (its environments joined with '+', or "none"), so fleet dashboards can filter by it.
+     */
+    private Map<String, String> metricsFacts() {
+        var environments = args.environments();
+        return Map.of(METRICS_RETENTION, args.metricsRetention(),
+                ENVIRONMENT, environments.isEmpty() ? "none" : String.join("+", environments));
+    }
+
+    /** The cluster Secret's annotations the fleet's kube-prometheus-stack values read. */
+    public static final String METRICS_RETENTION = "metrics_retention";
+    public static final String ENVIRONMENT = "environment";
 
 
     /** Karpenter's AWS side, for its chart and NodePool; empty for a virtual cluster. */

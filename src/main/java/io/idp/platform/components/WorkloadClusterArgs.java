@@ -57,6 +57,7 @@ public final class WorkloadClusterArgs {
     public io.idp.platform.config.NodeAutoscaling autoscaling() { return b.autoscaling; }
     /** Velero's schedule and retention (physical clusters). */
     public io.idp.platform.config.BackupSettings backups() { return b.backups; }
+    public String metricsRetention() { return b.metricsRetention; }
 
     public static final class Builder {
         private String clusterName;
@@ -68,6 +69,7 @@ public final class WorkloadClusterArgs {
         private List<String> addons;
         private List<String> environments;
         private String stackName;
+        private String metricsRetention = io.idp.platform.config.MetricsSettings.WORKLOAD_DEFAULT;
         private ClusterSettings clusterSettings;
         private Cidr vpcCidr;
         private int availabilityZones = DEFAULT_AVAILABILITY_ZONES;
@@ -224,6 +226,12 @@ public final class WorkloadClusterArgs {
         /** Velero's schedule and retention. Default: {@link ClusterBackupsArgs#DEFAULT_BACKUPS}. */
         public Builder backups(io.idp.platform.config.BackupSettings backups) {
             this.backups = java.util.Objects.requireNonNull(backups, "backups");
+            return this;
+        }
+
+        /** How long the cluster's own Prometheus keeps metrics (platform:metricsRetention). Default: {@code 2d}. */
+        public Builder metricsRetention(String metricsRetention) {
+            this.metricsRetention = java.util.Objects.requireNonNull(metricsRetention, "metricsRetention");
             return this;
         }
 

@@ -124,6 +124,27 @@ public final class ConfigKeys {
     public static final ConfigKey ALERTS_EMAIL = required("platform:alertsEmail", MGMT,
             "an e-mail address, ideally a distribution list", "platform-team@example.com",
             "Where certificate (ACME) and platform alerts go.");
+    public static final ConfigKey ALERTS_SMTP_HOST = optional("platform:alertsSmtpHost", MGMT, "email-smtp.<aws:region>.amazonaws.com",
+            "the host name of an SMTP relay that accepts STARTTLS and a login", "smtp.example.com",
+            "The relay Alertmanager sends the platform team's e-mail through (Amazon SES in the region by default). Its password "
+                    + "goes in the secret store at platform/<mgmt>/clusters/<mgmt>/alertmanager/smtp-password.");
+    public static final ConfigKey ALERTS_SMTP_PORT = optional("platform:alertsSmtpPort", MGMT, "587",
+            "a port number from 1 to 65535 (587: submission with STARTTLS)", "2587", "The relay's port.");
+    public static final ConfigKey ALERTS_SMTP_FROM = optional("platform:alertsSmtpFrom", MGMT, null,
+            "an e-mail address the relay may send from; unset: alertmanager@<clusterName>.<domain>", "alerts@example.com",
+            "The sender of alert e-mail (SES needs a verified identity for it).");
+    public static final ConfigKey ALERTS_SMTP_USERNAME = optional("platform:alertsSmtpUsername", MGMT, null,
+            "the relay's login (1-128 letters, digits and . _ @ + = -); unset: read from the secret store at "
+                    + "platform/<mgmt>/clusters/<mgmt>/alertmanager/smtp-username", "alerts@example.com",
+            "The relay's login; an SES SMTP username is an access key id, so it stays in the secret store by default.");
+    public static final ConfigKey ALERTS_CHAT_WEBHOOK = new ConfigKey("platform:alertsChatWebhook", MGMT, false, true, null,
+            "an https URL of a Slack-compatible incoming webhook (Slack; Mattermost, Rocket.Chat and others accept its payload), set with --secret",
+            "pulumi config set --secret platform:alertsChatWebhook https://hooks.slack.com/services/T000/B000/XXXX",
+            "Alerts also go to this chat webhook; it goes to the secret store (alertmanager/chat-webhook-url), never to git.");
+    public static final ConfigKey METRICS_RETENTION = optional("platform:metricsRetention", BOTH, "management: 30d; workload: 2d",
+            "a Prometheus duration of one unit (h, d, w or y) from 2h to 10y, such as 90d", "90d",
+            "How long Prometheus keeps metrics: on the management cluster, the fleet's (every physical workload cluster "
+                    + "remote-writes there); on a workload cluster, its local copy (docs/observability-fleet.md).");
     public static final ConfigKey ARGOCD_HA = optional("platform:argocdHa", MGMT, "true",
             "true or false", "false", "Run Argo CD with highly available replicas.");
     public static final ConfigKey ARGOCD_CLUSTERS = optional("platform:argocdClusters", MGMT,
@@ -223,12 +244,13 @@ public final class ConfigKeys {
             NODE_INSTANCE_TYPES, NODE_MIN_SIZE, NODE_DESIRED_SIZE, NODE_MAX_SIZE, NODE_AMI_FAMILY, NODE_GROUPS, CLUSTER_ADMIN_ROLE_ARNS,
             API_PUBLIC_ACCESS_CIDRS, PROTECT, TAGS, POLICY_WAIVERS,
             KARPENTER_CPU_LIMIT, KARPENTER_MEMORY_LIMIT_GIB, KARPENTER_CAPACITY_TYPES, BACKUP_RETENTION_DAYS, BACKUP_SCHEDULE,
-            DOMAIN, GITHUB_OWNER, GITOPS_REPO, GITOPS_REPO_ADOPT, PLATFORM_REPO, ALERTS_EMAIL, ARGOCD_HA, ARGOCD_CLUSTERS, ARGOCD_CLUSTERS_PER_SHARD, ARGOCD_SHARDING_ALGORITHM, ARGOCD_ALLOWED_CIDRS, STATE_BUCKET,
+            DOMAIN, GITHUB_OWNER, GITOPS_REPO, GITOPS_REPO_ADOPT, PLATFORM_REPO, ALERTS_EMAIL, ALERTS_SMTP_HOST, ALERTS_SMTP_PORT, ALERTS_SMTP_FROM, ALERTS_SMTP_USERNAME, ALERTS_CHAT_WEBHOOK, ARGOCD_HA, ARGOCD_CLUSTERS, ARGOCD_CLUSTERS_PER_SHARD, ARGOCD_SHARDING_ALGORITHM, ARGOCD_ALLOWED_CIDRS, STATE_BUCKET,
             GITHUB_OIDC_PROVIDER_ARN, DNS_ZONE_CREATE, CLOUDFLARE_ACCOUNT_ID, DNSSEC, DNS_TOKEN_ALLOWED_CIDRS,
             DNS_TOKEN_EXPIRES_ON, SSO_ADMINS_TEAM, SSO_DEVELOPERS_TEAM, GITHUB_OAUTH_CLIENT_ID, GITHUB_OAUTH_CLIENT_SECRET,
             APPLICATIONS, APP_PROMOTION_TOKEN, GITHUB_TOKEN, CLOUDFLARE_TOKEN,
             RECOVERY_REGION, SECRET_STORE_REGION,
-            MANAGEMENT_STACK, CLUSTER_TYPE, ENVIRONMENTS, OBSERVABILITY, LOGS_RETENTION_DAYS, TRACES_RETENTION_DAYS));
+            MANAGEMENT_STACK, CLUSTER_TYPE, ENVIRONMENTS, OBSERVABILITY, LOGS_RETENTION_DAYS, TRACES_RETENTION_DAYS,
+            METRICS_RETENTION));
 
     private ConfigKeys() {
     }

@@ -8,6 +8,8 @@ public record ManagementSettings(
         boolean adoptGitopsRepo,
         String platformRepo,
         String alertsEmail,
+        AlertRelay alertRelay,
+        java.util.Optional<SecretValue> alertsChatWebhook,
         boolean argocdHa,
         ArgoCdScale argocdScale,
         String stateBucket,

@@ -34,7 +34,8 @@ public record PlatformConfig(
         RecoverySettings recovery,
         NodeAutoscaling autoscaling,
         BackupSettings backups,
-        EdgeScheme edgeScheme) {
+        EdgeScheme edgeScheme,
+        MetricsSettings metrics) {
 
     /** The namespace of the platform's own configuration keys ({@code platform:clusterName}). */
     public static final String NAMESPACE = "platform";
@@ -77,6 +78,7 @@ public record PlatformConfig(
         var cluster = cluster(reader);
         var autoscaling = NodeAutoscaling.read(reader);
         var backups = BackupSettings.read(reader);
+        var metrics = role.flatMap(r -> MetricsSettings.read(reader, raw, r));
         var protect = reader.bool(PROTECT);
         var tags = reader.map(TAGS).filter(map -> Tags.check(map, reader));
         var observability = reader.choice(OBSERVABILITY, Observability::fromConfigValue);
@@ -112,7 +114,8 @@ public record PlatformConfig(
         return new PlatformConfig(stack, role.orElseThrow(), region.orElseThrow(), clusterName.orElseThrow(),
                 network.orElseThrow(), cluster.orElseThrow(), protect.orElseThrow(), tags.orElseThrow(),
                 observability.orElseThrow(), environments.orElseThrow(), dns.orElseThrow(), waivers.orElseThrow(), management, workload,
-                recovery.orElseThrow(), autoscaling.orElseThrow(), backups.orElseThrow(), edgeScheme.orElseThrow());
+                recovery.orElseThrow(), autoscaling.orElseThrow(), backups.orElseThrow(), edgeScheme.orElseThrow(),
+                metrics.orElseThrow());
     }
 
     private static RawConfig without(RawConfig raw, List<ConfigKey> keys) {
@@ -221,6 +224,14 @@ public record PlatformConfig(
         var adopt = reader.bool(GITOPS_REPO_ADOPT);
         var platformRepo = reader.matching(PLATFORM_REPO, Validators.GITHUB_REPO, "is not a GitHub repository name");
         var email = reader.matching(ALERTS_EMAIL, Validators.EMAIL, "is not an e-mail address");
+        var relay = AlertRelay.read(reader, raw, region);
+        Optional<SecretValue> chat = Optional.empty();
+        boolean chatOk = true;
+        if (raw.get(ALERTS_CHAT_WEBHOOK.name()).isPresent()) {
+            chat = reader.secret(ALERTS_CHAT_WEBHOOK).filter(url -> reader.check(ALERTS_CHAT_WEBHOOK, SecretValue.MASK,
+                    url.matches("https://[A-Za-z0-9.-]+(:[0-9]{1,5})?/\\S*"), "is not an https URL"));
+            chatOk = chat.isPresent();
+        }
         var ha = reader.bool(ARGOCD_HA);
         var argocdClusters = reader.integer(ARGOCD_CLUSTERS, 1, 1000);
         var clustersPerShard = reader.integer(ARGOCD_CLUSTERS_PER_SHARD, 1, 100);
@@ -278,7 +289,7 @@ public record PlatformConfig(
         var githubToken = reader.secret(GITHUB_TOKEN);
         var cloudflareToken = reader.secret(CLOUDFLARE_TOKEN);
         var telemetryRetention = TelemetryRetention.read(reader);
-        if (telemetryRetention.isEmpty() || domain.isEmpty() || owner.isEmpty() || gitopsRepo.isEmpty() || adopt.isEmpty() || platformRepo.isEmpty() || email.isEmpty()
+        if (telemetryRetention.isEmpty() || domain.isEmpty() || owner.isEmpty() || gitopsRepo.isEmpty() || adopt.isEmpty() || platformRepo.isEmpty() || email.isEmpty() || relay.isEmpty() || !chatOk
                 || ha.isEmpty() || bucket.isEmpty() || githubToken.isEmpty() || cloudflareToken.isEmpty() || !oidcProviderOk
                 || createZone.isEmpty() || dnssec.isEmpty() || clientId.isEmpty() || clientSecret.isEmpty()
                 || (raw.get(SSO_ADMINS_TEAM.name()).isPresent() && admins.isEmpty())
@@ -288,7 +299,7 @@ public record PlatformConfig(
             return Optional.empty();
         }
         return Optional.of(new ManagementSettings(domain.get(), owner.get(), gitopsRepo.get(), adopt.get(), platformRepo.get(),
-                email.get(), ha.get(), new ArgoCdScale(argocdClusters.get(), clustersPerShard.get(), sharding.get()), bucket.get(), oidcProvider, githubToken.get(), cloudflareToken.get(),
+                email.get(), relay.get(), chat, ha.get(), new ArgoCdScale(argocdClusters.get(), clustersPerShard.get(), sharding.get()), bucket.get(), oidcProvider, githubToken.get(), cloudflareToken.get(),
                 new SsoSettings(clientId.get(), clientSecret.get(), admins, developers),
                 applications.get(), promotionToken, argocdCidrs.get(), telemetryRetention.get()));
     }

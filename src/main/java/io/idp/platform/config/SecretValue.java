@@ -19,6 +19,11 @@ public final class SecretValue {
         return Output.ofSecret(value);
     }
 
+    /** Whether the value has a shape, checked without showing it. */
+    boolean matches(String pattern) {
+        return value.matches(pattern);
+    }
+
     @Override
     public String toString() {
         return MASK;

@@ -47,13 +47,15 @@ public final class GitopsLayout {
             io.idp.platform.config.ArgoCdScale argocdScale,
             EdgeScheme edgeScheme,
             ClusterCapabilities capabilities,
-            TelemetryStores stores) {
+            TelemetryStores stores,
+            Monitoring monitoring) {
 
         /** Private addresses only: the VPC, networks peered with it, a VPN into it. */
         public static final List<String> INTERNAL = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
 
         public ManagementFacts {
             argocdScale = argocdScale == null ? io.idp.platform.config.ArgoCdScale.DEFAULT : argocdScale;
+            monitoring = monitoring == null ? Monitoring.DEFAULT : monitoring;
             argocdSourceRanges = argocdSourceRanges.isEmpty() ? INTERNAL : List.copyOf(argocdSourceRanges);
             edgeScheme = edgeScheme == null ? EdgeScheme.INTERNET_FACING : edgeScheme;
             stores = stores == null ? TelemetryStores.pending(clusterName, region, TelemetryStores.DEFAULT_LOGS_RETENTION_DAYS,
@@ -66,14 +68,15 @@ public final class GitopsLayout {
                                boolean argocdHighlyAvailable, Observability observability, Sso sso, List<String> argocdSourceRanges,
                                io.idp.platform.config.ArgoCdScale argocdScale, ClusterCapabilities capabilities) {
             this(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix, externalSecretsRoleArn, argocdFleetRoleArn,
-                    argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale, EdgeScheme.INTERNET_FACING, capabilities, null);
+                    argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale, EdgeScheme.INTERNET_FACING, capabilities, null,
+                    null);
         }
 
         /** The same facts with the log and trace stores the program made. */
         public ManagementFacts withStores(TelemetryStores stores) {
             return new ManagementFacts(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix,
                     externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale,
-                    edgeScheme, capabilities, stores);
+                    edgeScheme, capabilities, stores, monitoring);
         }
 
         /** Facts with Argo CD's UI internal. */
@@ -82,7 +85,23 @@ public final class GitopsLayout {
                                boolean argocdHighlyAvailable, Observability observability, Sso sso, ClusterCapabilities capabilities) {
             this(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix, externalSecretsRoleArn, argocdFleetRoleArn,
                     argocdHighlyAvailable, observability, sso, INTERNAL, io.idp.platform.config.ArgoCdScale.DEFAULT, EdgeScheme.INTERNET_FACING,
-                    capabilities, null);
+                    capabilities, null, null);
+        }
+
+        /** Facts without the physical cluster's capabilities (no Karpenter or Velero objects), with the default metrics and alert relay. */
+        public ManagementFacts(String clusterName, String hostname, String region, String repoUrl, String alertsEmail,
+                               String secretsPrefix, String externalSecretsRoleArn, String argocdFleetRoleArn,
+                               boolean argocdHighlyAvailable, Observability observability, Sso sso, List<String> argocdSourceRanges,
+                               io.idp.platform.config.ArgoCdScale argocdScale) {
+            this(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix, externalSecretsRoleArn, argocdFleetRoleArn,
+                    argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale, EdgeScheme.INTERNET_FACING, null, null, null);
+        }
+
+        /** The same facts with the given metrics retention and alert relay. */
+        public ManagementFacts withMonitoring(Monitoring monitoring) {
+            return new ManagementFacts(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix,
+                    externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale,
+                    edgeScheme, capabilities, stores, monitoring);
         }
 
         /** The same facts with the values only known once resources exist. */
@@ -90,7 +109,7 @@ public final class GitopsLayout {
                                              ClusterCapabilities capabilities) {
             return new ManagementFacts(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix,
                     externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale,
-                    edgeScheme, capabilities, stores);
+                    edgeScheme, capabilities, stores, monitoring);
         }
     }
 
@@ -120,6 +139,25 @@ public final class GitopsLayout {
             var teams = new java.util.ArrayList<>(List.of(adminsTeam, developersTeam));
             teams.addAll(narrowerTeams);
             return String.join(", ", teams);
+        }
+    }
+
+    /**
+     * The management cluster's metrics and alerting: how long it keeps the fleet's metrics, and the SMTP
+     * relay Alertmanager mails the platform team through (its password, and by default its login, in the secret store).
+     *
+     * @param smtpHost     the relay, or null for Amazon SES in the management region
+     * @param smtpFrom     the sender, or null for alertmanager@&lt;hostname&gt;
+     * @param smtpUsername the login, or null to read it from the secret store
+     * @param chatWebhook  whether alerts also go to the Slack-compatible webhook stored at alertmanager/chat-webhook-url
+     */
+    public record Monitoring(String metricsRetention, String smtpHost, int smtpPort, String smtpFrom, String smtpUsername,
+                             boolean chatWebhook) {
+        public static final Monitoring DEFAULT = new Monitoring(io.idp.platform.config.MetricsSettings.MANAGEMENT_DEFAULT, null, 587, null, null, false);
+
+        /** Without a chat webhook. */
+        public Monitoring(String metricsRetention, String smtpHost, int smtpPort, String smtpFrom, String smtpUsername) {
+            this(metricsRetention, smtpHost, smtpPort, smtpFrom, smtpUsername, false);
         }
     }
 
@@ -222,6 +260,7 @@ public final class GitopsLayout {
         variables.put("cluster.region", facts.region());
         variables.put("gitops.repoUrl", facts.repoUrl());
         variables.put("alerts.email", facts.alertsEmail());
+        FleetMonitoring.managementVariables(variables, facts, own);
         variables.put("secrets.prefix", facts.secretsPrefix());
         variables.put("secrets.region", secretsRegion);
         variables.put("role.externalSecrets", facts.externalSecretsRoleArn());
@@ -284,6 +323,7 @@ public final class GitopsLayout {
             applications.put(tool, ToolApplications.application(root, catalog, catalog.tool(tool), variables, used, problems));
         }
         shared.put("management.hostname", facts.hostname());
+        shared.putAll(FleetMonitoring.fleetVariables(facts));
         var fleetFile = ToolApplications.applicationSets(root, catalog, fleet, shared, used, problems);
         for (var tool : delivered) {
             for (var field : List.of("repository", "chart", "version", "namespace", "wave")) {
@@ -295,8 +335,10 @@ public final class GitopsLayout {
         applications.forEach((tool, application) -> files.merge(directory + tool + ".yaml", application,
                 (companion, generated) -> generated + "---\n" + companion));
         files.put(directory + FLEET_ADDONS, fleetFile);
-        files.putAll(facts.capabilities().render(root, own, directory + "manifests/", facts.clusterName(), facts.region(),
-                ClusterCapabilities.platformNamespaces(catalog, own), List.of()));
+        if (facts.capabilities() != null) {
+            files.putAll(facts.capabilities().render(root, own, directory + "manifests/", facts.clusterName(), facts.region(),
+                    ClusterCapabilities.platformNamespaces(catalog, own), List.of()));
+        }
         // Who may push logs and traces through the gateway: one user per physical workload cluster.
         TelemetryPush.management(catalog, own, tenancy, facts.secretsPrefix()).forEach((tool, companion) ->
                 files.merge(directory + tool + ".yaml", companion, (generated, extra) -> generated + "---\n" + extra));
@@ -371,15 +413,14 @@ public final class GitopsLayout {
                 }
             }
             var observability = facts.observability().tool();
-            // Alertmanager's, Grafana's or the Datadog agent's secrets come from the store too.
+            // The observability stack's namespace reads its credentials from the store (Alertmanager's or the
+            // remote-write login, Grafana's client secret, or the Datadog agent's key).
             variables.put("tool.observability.namespace", catalog.tool(observability).namespace());
             if (tools.contains(observability)) {
                 variables.put("tool." + observability + ".namespace", catalog.tool(observability).namespace());
                 if (facts.observability() == Observability.PROMETHEUS) {
-                    // Alertmanager's SMTP endpoint is the cluster's own region's (SES), not the secret store's.
-                    variables.put("cluster.region", facts.region());
-                    variables.put("cluster.hostname", facts.hostname());
-                    variables.put("alerts.email", facts.alertsEmail());
+                    // The remote-write login is the cluster's name; alerting happens on the management cluster.
+                    variables.put("cluster.name", facts.clusterName());
                 }
             }
         }
@@ -428,7 +469,18 @@ public final class GitopsLayout {
      * A template named after a catalog tool renders only where that tool runs. Templates in
      * subdirectories never match a tool name, so they always render.
      */
+    /**
+     * Templates that need more than one tool, rendered only where all of them run: the fleet's metrics
+     * door needs Prometheus and the Gateway that routes to it; the dashboards need Grafana.
+     */
+    static final Map<String, List<String>> REQUIRES = Map.of(
+            FleetMonitoring.ROUTE_TEMPLATE, List.of("kube-prometheus-stack", FleetMonitoring.GATEWAY_TOOL),
+            FleetMonitoring.DASHBOARDS_TEMPLATE, List.of("kube-prometheus-stack"));
+
     private static boolean includes(String template, Catalog catalog, Set<String> tools) {
+        if (REQUIRES.containsKey(template)) {
+            return tools.containsAll(REQUIRES.get(template));
+        }
         var base = template.replaceFirst("\\.ya?ml$", "");
         return !catalog.tools().containsKey(base) || tools.contains(base);
     }

@@ -46,7 +46,10 @@ public final class NetworkPolicies {
             // Image verification reads registries.
             Map.entry("kyverno", new Needs(List.of(9443), List.of(443), false, List.of(), Map.of())),
             // Scrapes every namespace and the nodes; alerts and Grafana's sign-in go out over HTTPS and SMTP.
-            Map.entry("kube-prometheus-stack", new Needs(List.of(10250), List.of(443, 587), true, List.of(), Map.of("grafana", 3000))),
+            Map.entry("kube-prometheus-stack", new Needs(List.of(10250), List.of(443, 587), true, List.of(),
+                    // Prometheus: the fleet's remote writes arrive through the edge (prometheus-write.yaml).
+                    // Sorted: one map of two entries, rendered in the same order on every run.
+                    new java.util.TreeMap<>(Map.of("grafana", 3000, "prometheus", 9090)))),
             Map.entry("datadog", new Needs(List.of(), List.of(443), true, List.of(), Map.of())),
             // The edge: clients reach the Envoy proxies through the load balancer on the ports Envoy
             // Gateway maps listeners 80 and 443 to (10080, 10443: unprivileged); the proxies reach every

@@ -36,7 +36,10 @@ public final class ToolApplications {
             "cluster.region", "{{index .metadata.annotations \"region\"}}",
             "role.karpenter", "{{index .metadata.annotations \"karpenter_role_arn\"}}",
             "karpenter.interruptionQueue", "{{index .metadata.annotations \"karpenter_interruption_queue\"}}",
-            "role.velero", "{{index .metadata.annotations \"velero_role_arn\"}}");
+            "role.velero", "{{index .metadata.annotations \"velero_role_arn\"}}",
+            "metrics.retention", "{{index .metadata.annotations \"metrics_retention\"}}",
+            "cluster.environment", "{{index .metadata.annotations \"environment\"}}");
+
 
     static final String FLEET_HEADER = "# Add-ons for workload clusters, GitOps Bridge style, generated from " + Catalog.FILE + " and\n"
             + "# stacks/tools/ (change those, not this file): one ApplicationSet per add-on selects the registered\n"
@@ -81,7 +84,7 @@ public final class ToolApplications {
     /**
      * @param management the management cluster's facts the fleet's values may read, the same for every
      *                   cluster ({@code ${sso.issuer}}, {@code ${sso.organisation}}, {@code ${sso.adminsTeam}},
-     *                   {@code ${management.hostname}}: where the fleet's agents push)
+     *                   {@code ${management.hostname}}: where the fleet's agents push; the fleet's metrics endpoint)
      */
     public static String applicationSets(Path root, Catalog catalog, Set<String> tools, Map<String, String> management,
                                          Set<String> used, List<String> problems) {

@@ -38,7 +38,11 @@ final class GitopsCommits {
                 settings.argocdAllowedCidrs().stream().map(Object::toString).toList(), settings.argocdScale(), config.edgeScheme(),
                 Capabilities.known(cluster.karpenter(), cluster.backups()),
                 io.idp.platform.gitops.TelemetryStores.pending(config.clusterName(), config.region(),
-                        settings.telemetryRetention().logsDays(), settings.telemetryRetention().tracesDays()));
+                        settings.telemetryRetention().logsDays(), settings.telemetryRetention().tracesDays()),
+                new GitopsLayout.Monitoring(config.metrics().retention(), settings.alertRelay().host(), settings.alertRelay().port(),
+                        settings.alertRelay().from().orElse(null), settings.alertRelay().username().orElse(null),
+                        settings.alertsChatWebhook().isPresent()));
+
         // The projects name the workload clusters the stack files declare, never a wildcard server.
         var narrower = sources.people().narrowerTeams().stream().map(team -> new Tenancy.TeamScope(team.name(),
                 settings.githubOwner() + ":" + team.githubSlug(), team.environments())).toList();

@@ -66,6 +66,7 @@ public final class ManagementStack {
                 .argoCdChart(CatalogPins.chart(sources.catalog(), "argo-cd"))
                 .ciDeployRoleArn(bots.ciDeployRoleArn()).secretStore(secrets).gitopsRepo(gitops).dnsZone(dns)
                 .ssoClientId(settings.sso().clientId()).ssoClientSecret(settings.sso().clientSecret().output())
+                .alertsChatWebhook(settings.alertsChatWebhook().map(io.idp.platform.config.SecretValue::output).orElse(null))
                 .ssoAdminsTeam(sources.people().admins().githubSlug()).ssoDevelopersTeam(sources.people().developers().githubSlug())
                 .fleetSignOn(WorkloadClusters.signOn(sources.root(), name + "." + settings.domain(), settings.domain()))
                 .argocdHighlyAvailable(settings.argocdHa()).argocdScale(settings.argocdScale()).people(sources.people())

@@ -46,7 +46,7 @@ public final class WorkloadStack {
                     .addonVersions(sources.catalog().addonsFor(config.cluster().kubernetesVersion()))
                     .availabilityZones(config.network().availabilityZones()).natGateways(config.network().natGateways())
                     .apiPublicAccessCidrs(config.network().apiPublicAccessCidrs())
-                    .autoscaling(config.autoscaling()).backups(config.backups());
+                    .autoscaling(config.autoscaling()).backups(config.backups()).metricsRetention(config.metrics().retention());
         } else {
             args.vclusterChart(CatalogPins.chart(sources.catalog(), "vcluster"));
         }

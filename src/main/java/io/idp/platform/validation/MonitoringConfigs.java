@@ -64,11 +64,19 @@ public final class MonitoringConfigs {
         return List.of(new ConfigFile(source.describe() + ": alertmanager.config (merged with the chart's defaults)", yaml(config)));
     }
 
-    /** The Alertmanager configuration an ExternalSecret templates, secret values standing in as "example-&lt;key&gt;". */
+    /**
+     * The Alertmanager configuration an ExternalSecret templates, secret values standing in as "example-&lt;key&gt;"
+     * (a URL, https://example.invalid/&lt;key&gt;, for a key ending in Url, which Alertmanager parses as one).
+     */
     public static java.util.Optional<ConfigFile> templated(TemplatedSecret secret) {
         var text = secret.data().get(ALERTMANAGER_KEY);
-        return text == null ? java.util.Optional.empty() : java.util.Optional.of(new ConfigFile(secret.origin() + ": " + ALERTMANAGER_KEY,
-                text.replaceAll("\\{\\{-?\\s*\\.(\\w+)[^}]*}}", "\"example-$1\"")));
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        var filled = java.util.regex.Pattern.compile("\\{\\{-?\\s*\\.(\\w+)[^}]*}}").matcher(text).replaceAll(match ->
+                java.util.regex.Matcher.quoteReplacement(match.group(1).endsWith("Url")
+                        ? "\"https://example.invalid/" + match.group(1) + "\"" : "\"example-" + match.group(1) + "\""));
+        return java.util.Optional.of(new ConfigFile(secret.origin() + ": " + ALERTMANAGER_KEY, filled));
     }
 
     /** An ExternalSecret's template: where it is written and the data keys it templates. */

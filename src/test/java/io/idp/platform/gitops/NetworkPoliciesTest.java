@@ -202,7 +202,8 @@ class NetworkPoliciesTest {
                         policies(List.of("allow-webhooks-from-control-plane", "allow-egress-to-workloads", "allow-clients")))),
                 names(documents(files.get("np/envoy-gateway-system.yaml"))));
         assertEquals(concat(List.of("Namespace/monitoring"), concat(policies(COMMON), policies(List.of("allow-webhooks-from-control-plane",
-                        "allow-egress-to-external-services", "allow-egress-to-workloads", "allow-ingress-controller-to-grafana")))),
+                        "allow-egress-to-external-services", "allow-egress-to-workloads", "allow-ingress-controller-to-grafana",
+                        "allow-ingress-controller-to-prometheus")))),
                 names(documents(files.get("np/monitoring.yaml"))));
         // Tools with no needs of their own, listed (reloader) or not (vcluster): the common policies only.
         assertEquals(concat(List.of("Namespace/reloader"), policies(COMMON)), names(documents(files.get("np/reloader.yaml"))));

@@ -218,7 +218,7 @@ class DisasterRecoveryTest {
         var plan = plan("production-east");
         var key = engine.plans().read("mgmt").orElseThrow().outputs().get(ManagementOutputs.SECRET_REPLICA_KMS_KEY_ARN);
         var secrets = plan.ofType(SECRET);
-        assertEquals(2, secrets.size(), "its two DNS tokens");
+        assertEquals(4, secrets.size(), "its two DNS tokens, its metrics password and its login's hash");
         for (var secret : secrets) {
             assertEquals(List.of(Map.of("region", "us-west-2", "kmsKeyId", key)), secret.inputs().get("replicas"), secret.name());
         }

@@ -116,8 +116,11 @@ class DnsAndSsoTest {
         var plan = plan("production-east");
         assertEquals(2, plan.ofType("cloudflare:index/apiToken:ApiToken").size());
         var paths = plan.ofType("aws:secretsmanager/secret:Secret").stream().map(s -> String.valueOf(s.inputs().get("name"))).sorted().toList();
-        assertEquals(List.of("platform/mgmt/clusters/production-east/cloudflare/cert-manager-token",
-                "platform/mgmt/clusters/production-east/cloudflare/external-dns-token"), paths);
+        // Its own path, but for the hash of its metrics login, which the management cluster's Gateway checks.
+        assertEquals(List.of("platform/mgmt/clusters/mgmt/prometheus-write-users/production-east",
+                "platform/mgmt/clusters/production-east/cloudflare/cert-manager-token",
+                "platform/mgmt/clusters/production-east/cloudflare/external-dns-token",
+                "platform/mgmt/clusters/production-east/prometheus/remote-write-password"), paths);
         assertEquals("[secret]", plan.ofType("pulumi:providers:cloudflare").get(0).inputs().get("apiToken"));
     }
 

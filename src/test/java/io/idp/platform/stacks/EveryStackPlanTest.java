@@ -123,6 +123,9 @@ class EveryStackPlanTest {
         var expected = Set.of(
                 "aws:secretsmanager/secretVersion:SecretVersion secret-clusters-production-east-cloudflare-cert-manager-token secretString",
                 "aws:secretsmanager/secretVersion:SecretVersion secret-clusters-production-east-cloudflare-external-dns-token secretString",
+                // The remote-write login to the management cluster's Prometheus: its password, and its htpasswd line.
+                "aws:secretsmanager/secretVersion:SecretVersion secret-clusters-production-east-prometheus-remote-write-password secretString",
+                "aws:secretsmanager/secretVersion:SecretVersion secret-prometheus-write-users-production-east secretString",
                 "pulumi:providers:cloudflare cloudflare apiToken",
                 "pulumi:providers:github github token",
                 "pulumi:providers:kubernetes production-east-kubernetes kubeconfig");

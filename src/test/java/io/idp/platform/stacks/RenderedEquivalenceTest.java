@@ -110,7 +110,10 @@ class RenderedEquivalenceTest {
                     "registry/fleet/network-policies/workload-eks/fluent-bit.yaml",
                     "registry/fleet/network-policies/workload-eks/opentelemetry.yaml",
                     "templates/workload-eks/fluent-bit.yaml",
-                    "templates/workload-eks/opentelemetry-collector.yaml"),
+                    "templates/workload-eks/opentelemetry-collector.yaml",
+                    // The fleet's dashboards on the management Grafana.
+                    "registry/clusters/mgmt/grafana-dashboards.yaml"),
+
             "production-east", physicalClusterFiles("production-east", "registry/clusters/production-east/fluent-bit.yaml",
                     "registry/clusters/production-east/opentelemetry-collector.yaml"),
             "production-west", physicalClusterFiles("production-west", "registry/clusters/production-west/fluent-bit.yaml",
@@ -184,6 +187,43 @@ class RenderedEquivalenceTest {
     static final String APP_TRACE_EGRESS = "allow-traces-to-collector";
     static final String GRAFANA_DATA_SOURCES = "additionalDataSources";
 
+    /**
+     * Objects the fleet's metrics changed (docs/observability-fleet.md): left out of the comparison, and
+     * their new content asserted in {@link #theDeliberateDifferencesAreThere}. File (a pattern), kind, name.
+     */
+    record Changed(String file, String kind, String name) {
+        boolean matches(String path, Object document) {
+            return document instanceof Map<?, ?> object && path.matches(file) && kind.equals(object.get("kind"))
+                    && object.get("metadata") instanceof Map<?, ?> metadata && name.equals(metadata.get("name"));
+        }
+    }
+
+    static final List<Changed> FLEET_METRICS = List.of(
+            // Remote-write receiver, fleet retention, cluster label, the platform tools' rules.
+            new Changed("registry/clusters/mgmt/kube-prometheus-stack\\.yaml", "Application", "kube-prometheus-stack"),
+            // The SMTP relay from configuration, grouping and inhibition per cluster.
+            new Changed("registry/clusters/mgmt/kube-prometheus-stack\\.yaml", "ExternalSecret", "alertmanager-platform"),
+            // Remote write, external labels, short retention; no Alertmanager or rules of their own.
+            new Changed("registry/clusters/mgmt/fleet-addons\\.yaml", "ApplicationSet", "fleet-kube-prometheus-stack"),
+            // The Datadog agent: APM over its socket, processes, the env tag of each cluster's environments.
+            new Changed("registry/clusters/mgmt/fleet-addons\\.yaml", "ApplicationSet", "fleet-datadog"),
+            // Workload clusters: the remote-write login replaces Alertmanager's SMTP credentials ...
+            new Changed(".*kube-prometheus-stack\\.yaml", "ExternalSecret", "alertmanager-platform"),
+            // ... and the observability namespace may read the store (Datadog's API key could not before).
+            new Changed("(templates/workload-eks|registry/clusters/production-[a-z]+)/platform-secrets\\.yaml", "ClusterSecretStore", "platform"));
+    /** Objects the fleet's metrics added to files that existed. */
+    static final List<Changed> FLEET_METRICS_ADDED = List.of(
+            new Changed("(templates/workload-eks|registry/clusters/production-[a-z]+)/kube-prometheus-stack\\.yaml", "ExternalSecret",
+                    "prometheus-remote-write"),
+            new Changed(".*network-policies/(workload-eks/)?monitoring\\.yaml", "NetworkPolicy",
+                    "allow-ingress-controller-to-prometheus"));
+
+    static List<Object> withoutFleetMetrics(String file, List<Object> documents) {
+        documents.removeIf(d -> FLEET_METRICS.stream().anyMatch(c -> c.matches(file, d))
+                || FLEET_METRICS_ADDED.stream().anyMatch(c -> c.matches(file, d)));
+        return documents;
+    }
+
     @TempDir
     static Path dir;
     static final Map<String, Map<String, String>> NOW = new LinkedHashMap<>();
@@ -239,7 +279,7 @@ class RenderedEquivalenceTest {
                     listEveryTeam(expected);
                 }
                 SignInDifferences.apply(stack, file, expected);
-                if (!expected.equals(withoutTelemetryLinks(withoutAddedTools(parse(now))))) {
+                if (!withoutFleetMetrics(file, expected).equals(withoutFleetMetrics(file, withoutTelemetryLinks(withoutAddedTools(parse(now)))))) {
                     differences.add(stack + ": " + file + " means something else now");
                 }
             });
@@ -297,6 +337,24 @@ class RenderedEquivalenceTest {
         var prometheus = document(parse(NOW.get("mgmt").get("registry/clusters/mgmt/kube-prometheus-stack.yaml")), "kube-prometheus-stack");
         var managementValues = map(map(map(map(prometheus, "spec"), "source"), "helm"), "valuesObject");
         assertEquals(2, ((List<?>) map(managementValues, "grafana").get(GRAFANA_DATA_SOURCES)).size());
+        // The fleet's metrics: every changed object is still there, and says what it should.
+        var mgmtPrometheus = NOW.get("mgmt").get("registry/clusters/mgmt/kube-prometheus-stack.yaml");
+        assertTrue(mgmtPrometheus.contains("enableRemoteWriteReceiver: true"));
+        assertTrue(mgmtPrometheus.contains("smtp_smarthost: email-smtp.us-east-1.amazonaws.com:587"));
+        assertTrue(mgmtPrometheus.contains("group_by: [cluster, namespace, alertname]"));
+        var fleetFile = NOW.get("mgmt").get("registry/clusters/mgmt/fleet-addons.yaml");
+        assertTrue(fleetFile.contains("url: https://prometheus-write.mgmt.example.com/api/v1/write"));
+        assertTrue(fleetFile.contains("env:{{index .metadata.annotations") && fleetFile.contains("processCollection: true"));
+        for (var stack : List.of("production-east", "production-west")) {
+            var own = NOW.get(stack).get("registry/clusters/" + stack + "/kube-prometheus-stack.yaml");
+            assertTrue(own.contains("name: prometheus-remote-write") && !own.contains("alertmanager-platform"), stack);
+            var store = NOW.get(stack).get("registry/clusters/" + stack + "/platform-secrets.yaml");
+            assertTrue(store.contains("- monitoring\n"), stack);
+        }
+        for (var changed : FLEET_METRICS_ADDED) {
+            assertTrue(NOW.values().stream().flatMap(files -> files.entrySet().stream()).anyMatch(e -> e.getKey().endsWith(".yaml")
+                    && parse(e.getValue()).stream().anyMatch(d -> changed.matches(e.getKey(), d))), changed.toString());
+        }
         theEdgeMovedToTheGatewayApi(NOW.get("mgmt"));
     }
 

@@ -235,7 +235,8 @@ class TenancyStackTest {
         var store = all(mgmt, "ClusterSecretStore").get(0);
         assertEquals(List.of(Map.of("namespaces", List.of("argocd", "cert-manager", "external-dns", "monitoring"))), at(store, "spec", "conditions"));
         var physical = all(productionEast, "ClusterSecretStore").get(0);
-        // Alertmanager's and Grafana's secrets (or the Datadog agent's) come from the store on a workload cluster too.
+        // The observability stack's namespace reads its credentials (the remote-write login and Grafana's client
+        // secret, or Datadog's key).
         assertEquals(List.of(Map.of("namespaces", List.of("cert-manager", "external-dns", "monitoring"))), at(physical, "spec", "conditions"));
         var credentials = named(staging, "kubernetes:external-secrets.io/v1:ClusterSecretStore", "staging-credentials-store");
         assertEquals(List.of(Map.of("namespaces", List.of("argocd"))), at(credentials.inputs(), "spec", "conditions"),

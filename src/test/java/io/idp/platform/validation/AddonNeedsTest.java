@@ -92,7 +92,7 @@ class AddonNeedsTest {
                             : List.of(d.where() + ": the Gateway's certificate needs cert-manager's Gateway API support (config.enableGatewayAPI)"))),
             Map.entry("external-secrets", List.of(set("serviceAccount", "annotations", "eks.amazonaws.com/role-arn"))),
             Map.entry("kyverno", List.of()),
-            Map.entry("kube-prometheus-stack", List.of(secretNamed("Alertmanager's configuration", "alertmanager", "alertmanagerSpec", "configSecret"),
+            Map.entry("kube-prometheus-stack", List.of(AddonNeedsTest::alertmanagerOrRemoteWriteHasItsSecret,
                     AddonNeedsTest::grafanaSignInHasItsClientSecret)),
             Map.entry("datadog", List.of(secretNamed("the agent's API key", "datadog", "apiKeyExistingSecret"), set("datadog", "clusterName"))),
             // Its Gateway is the cluster directory's (docs/edge.md); the chart itself reads nothing of it.
@@ -149,6 +149,31 @@ class AddonNeedsTest {
             }
             return problems;
         };
+    }
+
+    /**
+     * Where Alertmanager runs (the management cluster), its configuration Secret is written; where it does not (a
+     * workload cluster), Prometheus remote-writes to the management cluster, and the login Secret it names is written.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> alertmanagerOrRemoteWriteHasItsSecret(Delivery d) {
+        if (!Boolean.FALSE.equals(at(d.values(), "alertmanager", "enabled"))) {
+            return secretNamed("Alertmanager's configuration", "alertmanager", "alertmanagerSpec", "configSecret").check(d);
+        }
+        var writes = at(d.values(), "prometheus", "prometheusSpec", "remoteWrite") instanceof List<?> l ? l : List.of();
+        if (writes.isEmpty()) {
+            return List.of(d.where() + ": no Alertmanager and no remote write: its alerts would reach no one");
+        }
+        var problems = new java.util.ArrayList<String>();
+        for (var write : writes) {
+            for (var part : List.of("username", "password")) {
+                var name = String.valueOf(at((Map<String, Object>) write, "basicAuth", part, "name"));
+                if (!d.hasSecret(CATALOG.tool(d.tool()).namespace(), name)) {
+                    problems.add(d.where() + ": remoteWrite basicAuth." + part + " reads Secret " + name + ", which nothing on the cluster writes");
+                }
+            }
+        }
+        return problems;
     }
 
     /** Grafana signing in through Dex reads its client secret from the environment, from a Secret on the cluster. */
