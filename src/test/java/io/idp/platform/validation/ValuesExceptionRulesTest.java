@@ -32,7 +32,7 @@ class ValuesExceptionRulesTest {
     @Test
     void aCommentedKeyAndWhatLiesBelowItAreAllowedForItsChartOnly() {
         assertTrue(ValuesExceptions.allows("kube-prometheus-stack", "alertmanager.alertmanagerSpec.configSecret"));
-        assertTrue(ValuesExceptions.allows("kube-prometheus-stack", "grafana.ingress.ingressClassName.x"));
+        assertTrue(ValuesExceptions.allows("kube-prometheus-stack", "alertmanager.alertmanagerSpec.configSecret.x"));
         assertFalse(ValuesExceptions.allows("kube-prometheus-stack", "alertmanager.alertmanagerSpec.configSecretName"));
         assertFalse(ValuesExceptions.allows("kube-prometheus-stack", "alertmanager.alertmanagerSpec"));
         assertFalse(ValuesExceptions.allows("argo-cd", "alertmanager.alertmanagerSpec.configSecret"));
