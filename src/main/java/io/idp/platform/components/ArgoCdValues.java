@@ -31,7 +31,15 @@ public final class ArgoCdValues {
     /** The applications of every application project (named app-&lt;app&gt;), as an RBAC object pattern. */
     public static final String APP_PROJECTS = "app-*/*";
 
+    /** Argo Workflows' client id with Dex. */
+    public static final String ARGO_WORKFLOWS_CLIENT = "argo-workflows";
+
     private ArgoCdValues() {
+    }
+
+    /** Argo Workflows' OIDC callback: {@code https://workflows.<cluster host>/oauth2/callback}, argocd.&lt;cluster host&gt; given. */
+    public static String argoWorkflowsRedirect(String argocdHostname) {
+        return "https://workflows." + argocdHostname.substring(argocdHostname.indexOf('.') + 1) + "/oauth2/callback";
     }
 
     /**
@@ -79,7 +87,13 @@ public final class ArgoCdValues {
                         .append("    name: Grafana\n")
                         .append("    secret: $argocd-sso:grafanaClientSecret\n")
                         .append("    redirectURIs:\n")
-                        .append("      - https://").append(grafanaHostname).append("/login/generic_oauth\n");
+                        .append("      - https://").append(grafanaHostname).append("/login/generic_oauth\n")
+                        // Argo Workflows' UI, beside Argo CD's under the cluster's hostname.
+                        .append("  - id: ").append(ARGO_WORKFLOWS_CLIENT).append('\n')
+                        .append("    name: Argo Workflows\n")
+                        .append("    secret: $argocd-sso:argoWorkflowsClientSecret\n")
+                        .append("    redirectURIs:\n")
+                        .append("      - ").append(argoWorkflowsRedirect(argocdHostname)).append('\n');
             }
             return config.toString();
         }

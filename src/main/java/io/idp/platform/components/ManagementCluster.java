@@ -40,6 +40,7 @@ public final class ManagementCluster extends ComponentResource implements Manage
     private final Output<String> externalSecretsRoleArn;
     private final KarpenterInfrastructure karpenter;
     private final ClusterBackups backups;
+    private final WorkflowArtifacts workflowArtifacts;
 
     public ManagementCluster(String name, ManagementClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, FormerlyAtRoot.children(ManagementCluster.class, options));
@@ -74,6 +75,9 @@ public final class ManagementCluster extends ComponentResource implements Manage
         this.backups = new ClusterBackups(clusterName + "-backups", ClusterBackupsArgs.builder().cluster(eks).region(args.region())
                 .backups(args.backups()).protect(args.protect()).build(), child);
         new SingleSignOn("sso", new SingleSignOn.Args(clusterName, args.ssoClientSecret(), secrets), child);
+        this.workflowArtifacts = new WorkflowArtifacts(clusterName + "-workflow-artifacts", new WorkflowArtifacts.Args(eks, args.region(),
+                args.ci().artifactExpiryDays(), args.protect()), child);
+        args.ci().githubApp().ifPresent(app -> new RunnerCredentials("runners", new RunnerCredentials.Args(clusterName, app, secrets), child));
         this.argocd = new ArgoCd("argocd", ArgoCdArgs.builder().clusterName(clusterName).hostname("argocd." + hostname)
                 .highlyAvailable(args.argocdHighlyAvailable()).scale(args.argocdScale()).chart(args.argoCdChart())
                 .repositoryUrl(args.gitopsRepo().sshCloneUrl()).deployKeyPrivate(args.gitopsRepo().deployKeyPrivate()).cluster(eks)
@@ -110,6 +114,11 @@ public final class ManagementCluster extends ComponentResource implements Manage
     /** The backup bucket, its key and Velero's role, for Velero's chart values. */
     public ClusterBackups backups() {
         return backups;
+    }
+
+    /** Argo Workflows' artifact bucket, its key and the role its server and workflows assume. */
+    public WorkflowArtifacts workflowArtifacts() {
+        return workflowArtifacts;
     }
 
     /** Argo CD's web address, {@code https://argocd.<cluster>.<domain>}. */

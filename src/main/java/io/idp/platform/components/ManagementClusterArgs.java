@@ -56,6 +56,7 @@ public final class ManagementClusterArgs {
     public io.idp.platform.config.NodeAutoscaling autoscaling() { return b.autoscaling; }
     /** Velero's schedule and retention (physical clusters). */
     public io.idp.platform.config.BackupSettings backups() { return b.backups; }
+    public io.idp.platform.config.CiSettings ci() { return b.ci; }
 
     public static final class Builder {
         private String clusterName;
@@ -83,6 +84,7 @@ public final class ManagementClusterArgs {
         private boolean protect = true;
         private io.idp.platform.config.NodeAutoscaling autoscaling = KarpenterInfrastructureArgs.DEFAULT_AUTOSCALING;
         private io.idp.platform.config.BackupSettings backups = ClusterBackupsArgs.DEFAULT_BACKUPS;
+        private io.idp.platform.config.CiSettings ci = io.idp.platform.config.CiSettings.DEFAULT;
 
         private Builder() {
         }
@@ -238,6 +240,15 @@ public final class ManagementClusterArgs {
         /** Velero's schedule and retention. Default: {@link ClusterBackupsArgs#DEFAULT_BACKUPS}. */
         public Builder backups(io.idp.platform.config.BackupSettings backups) {
             this.backups = java.util.Objects.requireNonNull(backups, "backups");
+            return this;
+        }
+
+        /**
+         * The CI services: the runners' GitHub App (written to the secret store when given) and how long
+         * workflow artifacts are kept. Default: {@link io.idp.platform.config.CiSettings#DEFAULT} (no App, 30 days).
+         */
+        public Builder ci(io.idp.platform.config.CiSettings ci) {
+            this.ci = java.util.Objects.requireNonNull(ci, "ci");
             return this;
         }
 

@@ -17,5 +17,6 @@ public record ManagementSettings(
         SsoSettings sso,
         java.util.List<String> applications,
         java.util.Optional<SecretValue> appPromotionToken,
-        java.util.List<Cidr> argocdAllowedCidrs) {
+        java.util.List<Cidr> argocdAllowedCidrs,
+        CiSettings ci) {
 }

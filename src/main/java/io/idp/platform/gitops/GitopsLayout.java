@@ -43,7 +43,8 @@ public final class GitopsLayout {
             Observability observability,
             Sso sso,
             List<String> argocdSourceRanges,
-            io.idp.platform.config.ArgoCdScale argocdScale) {
+            io.idp.platform.config.ArgoCdScale argocdScale,
+            Ci ci) {
 
         /** Private addresses only: the VPC, networks peered with it, a VPN into it. */
         public static final List<String> INTERNAL = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
@@ -51,6 +52,16 @@ public final class GitopsLayout {
         public ManagementFacts {
             argocdScale = argocdScale == null ? io.idp.platform.config.ArgoCdScale.DEFAULT : argocdScale;
             argocdSourceRanges = argocdSourceRanges.isEmpty() ? INTERNAL : List.copyOf(argocdSourceRanges);
+            ci = ci == null ? Ci.defaults(clusterName, region) : ci;
+        }
+
+        /** Facts with the CI services' defaults (platform:runnersMax, the artifact bucket's default name). */
+        public ManagementFacts(String clusterName, String hostname, String region, String repoUrl, String alertsEmail,
+                               String secretsPrefix, String externalSecretsRoleArn, String argocdFleetRoleArn,
+                               boolean argocdHighlyAvailable, Observability observability, Sso sso, List<String> argocdSourceRanges,
+                               io.idp.platform.config.ArgoCdScale argocdScale) {
+            this(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix, externalSecretsRoleArn, argocdFleetRoleArn,
+                    argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale, null);
         }
 
         /** Facts with Argo CD's UI internal. */
@@ -72,7 +83,27 @@ public final class GitopsLayout {
         /** The same facts with the values only known once resources exist. */
         public ManagementFacts withResources(String repoUrl, String externalSecretsRoleArn, String argocdFleetRoleArn) {
             return new ManagementFacts(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix,
-                    externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale);
+                    externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale, ci);
+        }
+    }
+
+    /**
+     * The management cluster's CI services as its templates see them: the runner scale set's ceiling, and
+     * Argo Workflows' artifact bucket and role (named by the program: WorkflowArtifacts creates them).
+     */
+    public record Ci(int runnersMax, String artifactBucket, String workflowsRoleName) {
+        /** The bucket's name: {@code <cluster>-workflows-<region>}, like the backups'. */
+        public static String bucketName(String clusterName, String region) {
+            return clusterName + "-workflows-" + region;
+        }
+
+        /** The role Argo Workflows' server and workflow pods assume (IRSA). */
+        public static String roleName(String clusterName) {
+            return clusterName + "-argo-workflows";
+        }
+
+        public static Ci defaults(String clusterName, String region) {
+            return new Ci(io.idp.platform.config.CiSettings.DEFAULT.runnersMax(), bucketName(clusterName, region), roleName(clusterName));
         }
     }
 
@@ -201,6 +232,10 @@ public final class GitopsLayout {
         variables.put("fleet.destinations", tenancy.fleetDestinations(catalog));
         variables.put("argocd.sourceRanges", String.join(",", facts.argocdSourceRanges()));
         variables.put("github.hookRanges", String.join(",", GITHUB_HOOKS));
+        variables.put("runners.max", String.valueOf(facts.ci().runnersMax()));
+        variables.put("runners.scaleSetName", io.idp.platform.config.CiSettings.SCALE_SET_NAME);
+        variables.put("workflows.bucket", facts.ci().artifactBucket());
+        variables.put("workflows.roleArn", "arn:aws:iam::" + account(facts.externalSecretsRoleArn()) + ":role/" + facts.ci().workflowsRoleName());
         var directory = clusterDirectory(facts.clusterName());
         // Each tool's Application and ApplicationSet come from its declaration; what else the cluster
         // keeps for a tool (its credentials) is the template named after it, appended to its Application.
@@ -323,9 +358,13 @@ public final class GitopsLayout {
 
     /** The account's ECR registry host, from any IAM ARN of the account (arn:aws:iam::&lt;account&gt;:...). */
     static String ecrRegistry(String iamArn, String region) {
+        return account(iamArn) + ".dkr.ecr." + region + ".amazonaws.com";
+    }
+
+    /** The account of an IAM ARN (arn:aws:iam::&lt;account&gt;:...), or a placeholder before the ARN is known. */
+    static String account(String iamArn) {
         var parts = iamArn.split(":");
-        var account = parts.length > 4 && !parts[4].isEmpty() ? parts[4] : "000000000000";
-        return account + ".dkr.ecr." + region + ".amazonaws.com";
+        return parts.length > 4 && !parts[4].isEmpty() ? parts[4] : "000000000000";
     }
 
     /**

@@ -31,7 +31,9 @@ final class GitopsCommits {
                 settings.argocdHa(), config.observability(),
                 new GitopsLayout.Sso(settings.githubOwner(), sources.people().admins().githubSlug(), sources.people().developers().githubSlug(), sso.clientId(),
                         sources.people().narrowerTeams().stream().map(io.idp.platform.config.People.Team::githubSlug).toList()),
-                settings.argocdAllowedCidrs().stream().map(Object::toString).toList(), settings.argocdScale());
+                settings.argocdAllowedCidrs().stream().map(Object::toString).toList(), settings.argocdScale(),
+                new GitopsLayout.Ci(settings.ci().runnersMax(), GitopsLayout.Ci.bucketName(config.clusterName(), config.region()),
+                        GitopsLayout.Ci.roleName(config.clusterName())));
         // The projects name the workload clusters the stack files declare, never a wildcard server.
         var narrower = sources.people().narrowerTeams().stream().map(team -> new Tenancy.TeamScope(team.name(),
                 settings.githubOwner() + ":" + team.githubSlug(), team.environments())).toList();
