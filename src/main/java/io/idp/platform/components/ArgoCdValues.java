@@ -31,6 +31,12 @@ public final class ArgoCdValues {
     /** The applications of every application project (named app-&lt;app&gt;), as an RBAC object pattern. */
     public static final String APP_PROJECTS = "app-*/*";
 
+    /**
+     * The runner charts' repository (stacks/catalog.yaml): public OCI artifacts, which Argo CD names without
+     * the scheme and pulls as OCI once a repository entry with enableOCI says so.
+     */
+    public static final String RUNNER_CHARTS = "ghcr.io/actions/actions-runner-controller-charts";
+
     /** Argo Workflows' client id with Dex. */
     public static final String ARGO_WORKFLOWS_CLIENT = "argo-workflows";
 
@@ -144,6 +150,8 @@ public final class ArgoCdValues {
         }
         values.put("configs", Map.of(
                 "cm", cm,
+                "repositories", Map.of("actions-runner-controller", Map.of("name", "actions-runner-controller", "type", "helm",
+                        "url", RUNNER_CHARTS, "enableOCI", "true")),
                 "params", params,
                 "rbac", Map.of("policy.default", "", "scopes", "[groups]", "policy.csv", sso.policy())));
         var annotations = Map.of("eks.amazonaws.com/role-arn", fleetRoleArn);

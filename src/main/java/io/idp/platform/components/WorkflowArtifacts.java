@@ -35,7 +35,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.idp.platform.gitops.GitopsLayout;
+import io.idp.platform.config.CiSettings;
 
 import java.util.List;
 import java.util.Map;
@@ -82,7 +82,7 @@ public final class WorkflowArtifacts extends ComponentResource {
     public WorkflowArtifacts(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var cluster = args.cluster();
-        var bucketName = GitopsLayout.Ci.bucketName(cluster.clusterName(), args.region());
+        var bucketName = CiSettings.artifactBucket(cluster.clusterName(), args.region());
         var dataOptions = CustomResourceOptions.builder().parent(this).protect(args.protect()).retainOnDelete(true).build();
         var child = CustomResourceOptions.builder().parent(this).build();
 
@@ -139,7 +139,7 @@ public final class WorkflowArtifacts extends ComponentResource {
                         .build())
                 .build(), child);
 
-        var role = cluster.serviceAccountRole(name + "-role", GitopsLayout.Ci.roleName(cluster.clusterName()), NAMESPACE,
+        var role = cluster.serviceAccountRole(name + "-role", CiSettings.workflowsRoleName(cluster.clusterName()), NAMESPACE,
                 List.of(SERVER_SERVICE_ACCOUNT, WORKFLOW_SERVICE_ACCOUNT), List.of());
         new RolePolicy(name + "-artifacts", RolePolicyArgs.builder()
                 .role(role.id())

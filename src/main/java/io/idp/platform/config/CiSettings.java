@@ -55,6 +55,16 @@ public record CiSettings(Runners runners, int runnersMax, Optional<GithubApp> gi
     public record GithubApp(String appId, String installationId, SecretValue privateKey) {
     }
 
+    /** Argo Workflows' artifact bucket: {@code <cluster>-workflows-<region>}, like the backups'. */
+    public static String artifactBucket(String clusterName, String region) {
+        return clusterName + "-workflows-" + region;
+    }
+
+    /** The role Argo Workflows' server and workflow pods assume (IRSA). */
+    public static String workflowsRoleName(String clusterName) {
+        return clusterName + "-argo-workflows";
+    }
+
     /** The {@code runs-on} value of application jobs: GitHub's hosted label or the scale set's name. */
     public String runsOn() {
         return runners == Runners.SELF_HOSTED ? SCALE_SET_NAME : GITHUB_HOSTED_LABEL;

@@ -92,14 +92,12 @@ public final class GitopsLayout {
      * Argo Workflows' artifact bucket and role (named by the program: WorkflowArtifacts creates them).
      */
     public record Ci(int runnersMax, String artifactBucket, String workflowsRoleName) {
-        /** The bucket's name: {@code <cluster>-workflows-<region>}, like the backups'. */
         public static String bucketName(String clusterName, String region) {
-            return clusterName + "-workflows-" + region;
+            return io.idp.platform.config.CiSettings.artifactBucket(clusterName, region);
         }
 
-        /** The role Argo Workflows' server and workflow pods assume (IRSA). */
         public static String roleName(String clusterName) {
-            return clusterName + "-argo-workflows";
+            return io.idp.platform.config.CiSettings.workflowsRoleName(clusterName);
         }
 
         public static Ci defaults(String clusterName, String region) {

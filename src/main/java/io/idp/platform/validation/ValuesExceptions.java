@@ -16,7 +16,9 @@ final class ValuesExceptions {
             "argo-cd", Map.of(
                     "configs.cm", "the data of the argocd-cm ConfigMap (templates/argocd-configs/argocd-cm.yaml); Argo CD reads it",
                     "configs.params", "the data of argocd-cmd-params-cm (templates/argocd-configs/argocd-cmd-params-cm.yaml)",
-                    "configs.rbac", "the data of argocd-rbac-cm (templates/argocd-configs/argocd-rbac-cm.yaml); checked by ArgoCdRbac"),
+                    "configs.rbac", "the data of argocd-rbac-cm (templates/argocd-configs/argocd-rbac-cm.yaml); checked by ArgoCdRbac",
+                    "configs.repositories", "one repository Secret per key, its fields the Secret's data "
+                            + "(templates/argocd-configs/repository-secret.yaml)"),
             "gha-runner-scale-set", Map.of(
                     "template.spec", "the runner pod's spec, copied whole into the AutoscalingRunnerSet's spec.template "
                             + "(templates/autoscalingrunnerset.yaml); the controller makes each runner pod from it"),

@@ -189,8 +189,9 @@ class DisasterRecoveryTest {
         var outcome = engine.plan("mgmt");
         var plan = outcome.plan();
         assertTrue(plan.ofType(REPLICATION).isEmpty());
-        assertEquals(List.of("mgmt-backups-bucket", "state-bucket"), plan.ofType(BUCKET).stream().map(PlannedResource::name).sorted().toList(),
-                "the state bucket and the cluster's backup bucket, no replica");
+        assertEquals(List.of("mgmt-backups-bucket", "mgmt-workflow-artifacts-bucket", "state-bucket"),
+                plan.ofType(BUCKET).stream().map(PlannedResource::name).sorted().toList(),
+                "the state bucket, the cluster's backup and workflow artifact buckets, no replica");
         plan.ofType(SECRET).forEach(secret -> assertNull(secret.inputs().get("replicas"), secret.name()));
         assertEquals("", plan.outputs().get(ManagementOutputs.RECOVERY_REGION));
         assertEquals("", plan.outputs().get(ManagementOutputs.SECRET_REPLICA_KMS_KEY_ARN));

@@ -105,7 +105,9 @@ class ManagementStackTest {
                 "platform/mgmt/argocd/gitops-deploy-key", "platform/mgmt/clusters/mgmt/argocd/github-webhook-secret",
                 "platform/mgmt/clusters/mgmt/cloudflare/external-dns-token",
                 "platform/mgmt/clusters/mgmt/cloudflare/cert-manager-token", "platform/mgmt/clusters/mgmt/sso/github-oauth-client-secret",
-                "platform/mgmt/clusters/mgmt/sso/grafana-client-secret"), secrets.stream().map(s -> String.valueOf(s.inputs().get("name"))).collect(Collectors.toSet()));
+                "platform/mgmt/clusters/mgmt/sso/grafana-client-secret", "platform/mgmt/clusters/mgmt/sso/argo-workflows-client-secret",
+                "platform/mgmt/clusters/mgmt/ci/github-app-id", "platform/mgmt/clusters/mgmt/ci/github-app-installation-id",
+                "platform/mgmt/clusters/mgmt/ci/github-app-private-key"), secrets.stream().map(s -> String.valueOf(s.inputs().get("name"))).collect(Collectors.toSet()));
         secrets.forEach(s -> {
             assertEquals(key.outputs().get("arn"), s.inputs().get("kmsKeyId"));
             assertTrue(s.protect() && s.retainOnDelete(), s.name());
@@ -402,6 +404,12 @@ class ManagementStackTest {
                 "aws:s3/bucketV2:BucketV2 state-bucket",
                 "aws:kms/key:Key mgmt-backups-key",
                 "aws:s3/bucketV2:BucketV2 mgmt-backups-bucket",
+                "aws:kms/key:Key mgmt-workflow-artifacts-key",
+                "aws:s3/bucketV2:BucketV2 mgmt-workflow-artifacts-bucket",
+                "aws:secretsmanager/secret:Secret secret-clusters-mgmt-sso-argo-workflows-client-secret",
+                "aws:secretsmanager/secret:Secret secret-clusters-mgmt-ci-github-app-id",
+                "aws:secretsmanager/secret:Secret secret-clusters-mgmt-ci-github-app-installation-id",
+                "aws:secretsmanager/secret:Secret secret-clusters-mgmt-ci-github-app-private-key",
                 "aws:secretsmanager/secret:Secret secret-argocd-gitops-deploy-key",
                 "aws:secretsmanager/secret:Secret secret-bots-cloudflare-token",
                 "aws:secretsmanager/secret:Secret secret-clusters-mgmt-cloudflare-cert-manager-token",

@@ -233,7 +233,8 @@ class TenancyStackTest {
     @Test
     void secretStoresServeOnlyTheNamespacesThatReadThem() {
         var store = all(mgmt, "ClusterSecretStore").get(0);
-        assertEquals(List.of(Map.of("namespaces", List.of("argocd", "cert-manager", "external-dns", "monitoring"))), at(store, "spec", "conditions"));
+        assertEquals(List.of(Map.of("namespaces", List.of("argocd", "cert-manager", "external-dns", "monitoring", "argo", "arc-runners"))),
+                at(store, "spec", "conditions"));
         var physical = all(productionEast, "ClusterSecretStore").get(0);
         assertEquals(List.of(Map.of("namespaces", List.of("cert-manager", "external-dns"))), at(physical, "spec", "conditions"));
         var credentials = named(staging, "kubernetes:external-secrets.io/v1:ClusterSecretStore", "staging-credentials-store");

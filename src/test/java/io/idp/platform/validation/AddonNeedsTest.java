@@ -105,7 +105,24 @@ class AddonNeedsTest {
             // Reads only the kubelets; nothing of the cluster's directory.
             Map.entry("metrics-server", List.of()),
             Map.entry("trivy-operator", List.of()),
-            Map.entry("vcluster", List.of()));
+            Map.entry("vcluster", List.of()),
+            Map.entry("gha-runner-scale-set-controller", List.of()),
+            // The GitHub App's credentials, written into arc-runners by the Application ci; the organisation to serve.
+            Map.entry("gha-runner-scale-set", List.of(secretNamed("the GitHub App's credentials", "githubConfigSecret"),
+                    set("githubConfigUrl"), set("maxRunners"))),
+            Map.entry("argo-workflows", List.of(AddonNeedsTest::workflowsSignInHasItsClientSecret,
+                    set("artifactRepository", "s3", "bucket"), set("server", "serviceAccount", "annotations", "eks.amazonaws.com/role-arn"))));
+
+    /** Argo Workflows' server reads its Dex client secret from a Secret its own release's ExternalSecret writes. */
+    @SuppressWarnings("unchecked")
+    static List<String> workflowsSignInHasItsClientSecret(Delivery d) {
+        var name = text(d.values(), "server", "sso", "clientSecret", "name");
+        var extra = d.values().get("extraObjects") instanceof List<?> l ? l : List.of();
+        var written = extra.stream().anyMatch(o -> o instanceof Map<?, ?> m && "ExternalSecret".equals(m.get("kind"))
+                && name.equals(at((Map<String, Object>) m, "spec", "target", "name")));
+        return written || d.hasSecret(CATALOG.tool(d.tool()).namespace(), name) ? List.of()
+                : List.of(d.where() + ": server.sso.clientSecret reads Secret " + name + ", which nothing on the cluster writes");
+    }
 
     /** Grafana signing in through Dex reads its client secret from the environment, from a Secret on the cluster. */
     @SuppressWarnings("unchecked")
