@@ -47,7 +47,8 @@ class PolicyAndLossTest {
         assertTrue(project.out().contains("! CKV_AWS_18 (advisory) state-bucket: access logging is not enabled"), project.out());
         assertTrue(project.out().contains("! CKV_AWS_18 (advisory) state-replica-bucket: access logging is not enabled"), project.out());
         assertTrue(project.out().contains("! CKV_AWS_18 (advisory) mgmt-backups-bucket: access logging is not enabled"), project.out());
-        assertTrue(project.out().contains("0 mandatory violation(s), 3 advisory, 1 waived"), project.out());
+        assertTrue(project.out().contains("! CKV_AWS_18 (advisory) mgmt-workflow-artifacts-bucket: access logging is not enabled"), project.out());
+        assertTrue(project.out().contains("0 mandatory violation(s), 4 advisory, 1 waived"), project.out());
     }
 
     @Test
@@ -55,7 +56,7 @@ class PolicyAndLossTest {
         assertEquals(0, project.cli("plan", "mgmt", "--json"));
         var json = JsonParser.parseString(project.out()).getAsJsonObject();
         var policy = json.getAsJsonArray("policy");
-        assertEquals(4, policy.size(), "CKV_AWS_18 for the state bucket, its replica and the backup bucket, CKV_AWS_274: " + policy);
+        assertEquals(5, policy.size(), "CKV_AWS_18 for the state bucket, its replica, the backup and workflow artifact buckets, CKV_AWS_274: " + policy);
         assertEquals("CKV_AWS_18", policy.get(0).getAsJsonObject().get("rule").getAsString());
         assertFalse(policy.get(0).getAsJsonObject().get("waived").isJsonNull());
     }

@@ -107,7 +107,8 @@ class RebuildManagementClusterTest {
         assertEquals(Set.of(), ops(mgmt, "delete"));
         assertEquals(Set.of(), ops(mgmt, "create"));
         // The roles that trust the cluster's OIDC issuer are updated in place to trust the new one.
-        assertEquals(Set.of("argocd-fleet", "mgmt-backups-velero", "mgmt-ebs-csi", "mgmt-external-secrets", "mgmt-karpenter-controller", "mgmt-vpc-cni"),
+        assertEquals(Set.of("argocd-fleet", "mgmt-backups-velero", "mgmt-ebs-csi", "mgmt-external-secrets", "mgmt-karpenter-controller", "mgmt-vpc-cni",
+                        "mgmt-workflow-artifacts-role"),
                 ops(mgmt, "update"));
         mgmt.getAsJsonArray("changes").forEach(c -> assertFalse(DATA_TYPES.contains(c.getAsJsonObject().get("type").getAsString()),
                 "a data resource changes: " + c));

@@ -47,13 +47,17 @@ class TerminalOutputTest {
     void everyKindOfClusterSaysWhenItsPlatformIsHealthy() {
         assertEquals(0, project.cliWithColumns(120, "plan", "mgmt", "--critical-path"), project.err());
         var mgmt = project.out();
-        assertTrue(mgmt.contains("wave 10: kube-prometheus-stack (with cert-manager, environments, external-secrets, kyverno,\n                     metrics-server)"), mgmt);
+        assertTrue(mgmt.contains("wave 10: kube-prometheus-stack (with cert-manager, environments, external-secrets,\n"
+                + "                     gha-runner-scale-set-controller, kyverno, metrics-server)"), mgmt);
         assertTrue(mgmt.contains("load balancer for ingress-nginx provisioned"), mgmt);
         assertTrue(mgmt.contains("certificates issued by Let's Encrypt (DNS-01)"), mgmt);
         assertTrue(mgmt.contains("(target 25 min: "), mgmt);
         // The waves already start each object once what it needs is healthy: nothing waits without need.
         assertFalse(mgmt.contains("waits without need"), mgmt);
-        assertTrue(mgmt.contains("wave 20: ingress-nginx (with kyverno-policies, platform-secrets, reloader, trivy-operator)"), mgmt);
+        assertTrue(mgmt.contains("wave 20: ingress-nginx (with gha-runner-scale-set, kyverno-policies, platform-secrets, reloader,\n"
+                + "                     trivy-operator)"), mgmt);
+        assertTrue(mgmt.contains("wave 30: argo-workflows (with ExternalSecret/alertmanager-platform, ExternalSecret/grafana-sso,"), mgmt);
+        assertTrue(mgmt.contains("wave 35: ci (with argocd-ingress)"), mgmt);
         assertEquals(0, project.cliWithColumns(120, "plan", "production-east", "--critical-path"), project.err());
         var eks = project.out();
         assertTrue(eks.contains("time to a healthy platform (production-east (EKS workload)): platform healthy in about"), eks);
