@@ -116,6 +116,7 @@ public final class ApplicationDelivery extends ComponentResource {
         variables.put("APP_NAME", Output.of(app));
         variables.put("AWS_REGION", Output.of(args.region()));
         variables.put("AWS_ROLE_ARN", role.arn());
+        variables.put("CI_RUNS_ON", Output.of(args.runsOn()));
         variables.put("GITOPS_REPOSITORY", Output.of(args.owner() + "/" + args.gitopsRepository()));
         variables.forEach((variable, value) -> new ActionsVariable(name + "-" + variable.toLowerCase().replace('_', '-'),
                 ActionsVariableArgs.builder().repository(repository.name()).variableName(variable).value(value).build(), git));

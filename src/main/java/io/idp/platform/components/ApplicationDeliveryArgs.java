@@ -56,6 +56,11 @@ public final class ApplicationDeliveryArgs {
         return b.protect;
     }
 
+    /** The runs-on label of the application's jobs (repository variable CI_RUNS_ON). */
+    public String runsOn() {
+        return b.runsOn;
+    }
+
     public String adminsTeam() {
         return b.adminsTeam;
     }
@@ -76,6 +81,7 @@ public final class ApplicationDeliveryArgs {
         private com.pulumi.github.Provider github;
         private boolean protect = true;
         private String adminsTeam;
+        private String runsOn = io.idp.platform.config.CiSettings.GITHUB_HOSTED_LABEL;
         private Output<String> botTeamId;
 
         private Builder() {
@@ -142,6 +148,15 @@ public final class ApplicationDeliveryArgs {
         }
 
         /** Required: the platform admins' team slug, code owners of the repository's workflows. */
+        /**
+         * Where the application's jobs run: GitHub's {@code ubuntu-latest} (the default) or the management
+         * cluster's runner scale set ({@code platform}); the workflows read it as {@code vars.CI_RUNS_ON}.
+         */
+        public Builder runsOn(String runsOn) {
+            this.runsOn = java.util.Objects.requireNonNull(runsOn, "runsOn");
+            return this;
+        }
+
         public Builder adminsTeam(String adminsTeam) {
             this.adminsTeam = adminsTeam;
             return this;

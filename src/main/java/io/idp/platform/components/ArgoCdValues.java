@@ -31,7 +31,21 @@ public final class ArgoCdValues {
     /** The applications of every application project (named app-&lt;app&gt;), as an RBAC object pattern. */
     public static final String APP_PROJECTS = "app-*/*";
 
+    /**
+     * The runner charts' repository (stacks/catalog.yaml): public OCI artifacts, which Argo CD names without
+     * the scheme and pulls as OCI once a repository entry with enableOCI says so.
+     */
+    public static final String RUNNER_CHARTS = "ghcr.io/actions/actions-runner-controller-charts";
+
+    /** Argo Workflows' client id with Dex. */
+    public static final String ARGO_WORKFLOWS_CLIENT = "argo-workflows";
+
     private ArgoCdValues() {
+    }
+
+    /** Argo Workflows' OIDC callback: {@code https://workflows.<cluster host>/oauth2/callback}, argocd.&lt;cluster host&gt; given. */
+    public static String argoWorkflowsRedirect(String argocdHostname) {
+        return "https://workflows." + argocdHostname.substring(argocdHostname.indexOf('.') + 1) + "/oauth2/callback";
     }
 
     /**
@@ -86,7 +100,13 @@ public final class ArgoCdValues {
                         .append("    name: Grafana\n")
                         .append("    secret: $argocd-sso:grafanaClientSecret\n")
                         .append("    redirectURIs:\n")
-                        .append("      - https://").append(grafanaHostname).append("/login/generic_oauth\n");
+                        .append("      - https://").append(grafanaHostname).append("/login/generic_oauth\n")
+                        // Argo Workflows' UI, beside Argo CD's under the cluster's hostname.
+                        .append("  - id: ").append(ARGO_WORKFLOWS_CLIENT).append('\n')
+                        .append("    name: Argo Workflows\n")
+                        .append("    secret: $argocd-sso:argoWorkflowsClientSecret\n")
+                        .append("    redirectURIs:\n")
+                        .append("      - ").append(argoWorkflowsRedirect(argocdHostname)).append('\n');
             }
             var fleetClients = fleet.staticClients("  ");
             if (!fleetClients.isEmpty()) {
@@ -143,6 +163,8 @@ public final class ArgoCdValues {
         }
         values.put("configs", Map.of(
                 "cm", cm,
+                "repositories", Map.of("actions-runner-controller", Map.of("name", "actions-runner-controller", "type", "helm",
+                        "url", RUNNER_CHARTS, "enableOCI", "true")),
                 "params", params,
                 "rbac", Map.of("policy.default", "", "scopes", "[groups]", "policy.csv", sso.policy())));
         var annotations = Map.of("eks.amazonaws.com/role-arn", fleetRoleArn);

@@ -20,12 +20,22 @@ public final class GitopsBoundaries {
     private GitopsBoundaries() {
     }
 
-    /** The files to commit: CODEOWNERS and the validation workflow. */
+    /** The files to commit, the check running on GitHub's hosted runners. */
     public static SortedMap<String, String> files(String owner, String adminsTeam, List<String> applications) {
+        return files(owner, adminsTeam, applications, io.idp.platform.config.CiSettings.GITHUB_HOSTED_LABEL);
+    }
+
+    /** The files to commit: CODEOWNERS and the validation workflow, whose job runs on {@code runsOn} (platform:ciRunners). */
+    public static SortedMap<String, String> files(String owner, String adminsTeam, List<String> applications, String runsOn) {
         var files = new TreeMap<String, String>();
         files.put(CODEOWNERS, codeowners(owner, adminsTeam, applications));
-        files.put(VALIDATE_WORKFLOW, VALIDATE);
+        files.put(VALIDATE_WORKFLOW, validate(runsOn));
         return files;
+    }
+
+    /** The validate workflow, its job on the given runners. */
+    static String validate(String runsOn) {
+        return VALIDATE.replace("runs-on: ubuntu-latest", "runs-on: " + runsOn);
     }
 
     /** Later lines win: the admins own everything, then each app's team its own pins. */

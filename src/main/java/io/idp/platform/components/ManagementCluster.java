@@ -41,6 +41,7 @@ public final class ManagementCluster extends ComponentResource implements Manage
     private final KarpenterInfrastructure karpenter;
     private final ClusterBackups backups;
     private final ObservabilityStores observabilityStores;
+    private final WorkflowArtifacts workflowArtifacts;
 
     public ManagementCluster(String name, ManagementClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, FormerlyAtRoot.children(ManagementCluster.class, options));
@@ -80,6 +81,9 @@ public final class ManagementCluster extends ComponentResource implements Manage
         // Alertmanager's chat receiver reads its URL from the store (the gitops template names only the path).
         args.alertsChatWebhook().ifPresent(url -> secrets.put("clusters/" + clusterName + "/" + io.idp.platform.gitops.FleetMonitoring.CHAT_WEBHOOK_PATH,
                 "Chat webhook Alertmanager sends the platform's alerts to", url));
+        this.workflowArtifacts = new WorkflowArtifacts(clusterName + "-workflow-artifacts", new WorkflowArtifacts.Args(eks, args.region(),
+                args.ci().artifactExpiryDays(), args.protect()), child);
+        args.ci().githubApp().ifPresent(app -> new RunnerCredentials("runners", new RunnerCredentials.Args(clusterName, app, secrets), child));
         this.argocd = new ArgoCd("argocd", ArgoCdArgs.builder().clusterName(clusterName).hostname("argocd." + hostname)
                 .highlyAvailable(args.argocdHighlyAvailable()).scale(args.argocdScale()).chart(args.argoCdChart())
                 .repositoryUrl(args.gitopsRepo().sshCloneUrl()).deployKeyPrivate(args.gitopsRepo().deployKeyPrivate()).cluster(eks)
@@ -121,6 +125,11 @@ public final class ManagementCluster extends ComponentResource implements Manage
     /** The buckets, keys and roles of the fleet's log and trace stores (Loki and Tempo), for their values. */
     public ObservabilityStores observabilityStores() {
         return observabilityStores;
+    }
+
+    /** Argo Workflows' artifact bucket, its key and the role its server and workflows assume. */
+    public WorkflowArtifacts workflowArtifacts() {
+        return workflowArtifacts;
     }
 
     /** Argo CD's web address, {@code https://argocd.<cluster>.<domain>}. */

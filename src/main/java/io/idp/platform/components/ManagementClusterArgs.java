@@ -60,6 +60,7 @@ public final class ManagementClusterArgs {
     public io.idp.platform.config.BackupSettings backups() { return b.backups; }
     /** How long Loki and Tempo keep the fleet's logs and traces, and their buckets' expiry. */
     public io.idp.platform.config.TelemetryRetention telemetryRetention() { return b.telemetryRetention; }
+    public io.idp.platform.config.CiSettings ci() { return b.ci; }
 
     public static final class Builder {
         private String clusterName;
@@ -90,6 +91,7 @@ public final class ManagementClusterArgs {
         private io.idp.platform.config.NodeAutoscaling autoscaling = KarpenterInfrastructureArgs.DEFAULT_AUTOSCALING;
         private io.idp.platform.config.BackupSettings backups = ClusterBackupsArgs.DEFAULT_BACKUPS;
         private io.idp.platform.config.TelemetryRetention telemetryRetention = ObservabilityStoresArgs.DEFAULT_RETENTION;
+        private io.idp.platform.config.CiSettings ci = io.idp.platform.config.CiSettings.DEFAULT;
 
         private Builder() {
         }
@@ -266,6 +268,15 @@ public final class ManagementClusterArgs {
         /** Log and trace retention. Default: {@link ObservabilityStoresArgs#DEFAULT_RETENTION}. */
         public Builder telemetryRetention(io.idp.platform.config.TelemetryRetention retention) {
             this.telemetryRetention = java.util.Objects.requireNonNull(retention, "telemetryRetention");
+            return this;
+        }
+
+        /**
+         * The CI services: the runners' GitHub App (written to the secret store when given) and how long
+         * workflow artifacts are kept. Default: {@link io.idp.platform.config.CiSettings#DEFAULT} (no App, 30 days).
+         */
+        public Builder ci(io.idp.platform.config.CiSettings ci) {
+            this.ci = java.util.Objects.requireNonNull(ci, "ci");
             return this;
         }
 

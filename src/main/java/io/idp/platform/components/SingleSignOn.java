@@ -16,15 +16,16 @@ import java.util.Map;
 
 /**
  * The secrets of single sign-on, in the secret store under the management cluster's path: the
- * GitHub OAuth app's client secret (given), and the client secret Grafana uses with Argo CD's Dex
- * (made here: the SHA-256 of a dedicated private key's material, a 256-bit secret that needs no
- * random provider), and one such secret per workload cluster's Grafana ({@link FleetSignOn}). External
- * Secrets delivers them; git holds only references.
+ * GitHub OAuth app's client secret (given), and the client secrets Grafana and Argo Workflows use with
+ * Argo CD's Dex (made here: each the SHA-256 of a dedicated private key's material, a 256-bit secret
+ * that needs no random provider), and one such secret per workload cluster's Grafana ({@link FleetSignOn}).
+ * External Secrets delivers them to both sides of each client; git holds only references.
  */
 public final class SingleSignOn extends ComponentResource {
     public static final String TYPE = "platform:components:SingleSignOn";
     public static final String GITHUB_CLIENT_SECRET = "sso/github-oauth-client-secret";
     public static final String GRAFANA_CLIENT_SECRET = "sso/grafana-client-secret";
+    public static final String ARGO_WORKFLOWS_CLIENT_SECRET = "sso/argo-workflows-client-secret";
 
     /**
      * @param clusterName        the management cluster, under whose path of the store the secrets go
@@ -63,6 +64,10 @@ public final class SingleSignOn extends ComponentResource {
             store.put(own + FleetSignOn.managementSecret(workload),
                     "Grafana of " + workload + ": its client secret, for Argo CD's Dex", secret);
         }
+        var workflowsSeed = new PrivateKey(name + "-argo-workflows-seed", PrivateKeyArgs.builder().algorithm("ED25519").build(),
+                CustomResourceOptions.builder().parent(this).build());
+        store.put(own + ARGO_WORKFLOWS_CLIENT_SECRET, "Argo Workflows' client secret with Argo CD's Dex",
+                workflowsSeed.privateKeyPem().applyValue(SingleSignOn::derive).asSecret());
         registerOutputs(Map.of());
     }
 

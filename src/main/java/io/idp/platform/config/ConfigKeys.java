@@ -212,6 +212,29 @@ public final class ConfigKeys {
             "pulumi config set --secret cloudflare:apiToken <token>",
             "The DNS bot's token, used by the cloudflare provider (never stored in plain text).");
 
+    public static final ConfigKey CI_RUNNERS = optional("platform:ciRunners", MGMT, "github-hosted",
+            "github-hosted (GitHub's ubuntu-latest) or self-hosted (the management cluster's runner scale set \"platform\"; "
+                    + "needs the platform:runnersGithubApp* keys)", "self-hosted",
+            "Where the applications' workflows run: their jobs' runs-on (repository variable CI_RUNS_ON) and the gitops "
+                    + "repository's validate check follow it (docs/ci-runners.md).");
+    public static final ConfigKey RUNNERS_MAX = optional("platform:runnersMax", MGMT, "10",
+            "a whole number from 1 to 100", "20",
+            "The most runner pods the scale set runs at once; it idles at none (minRunners 0).");
+    public static final ConfigKey RUNNERS_GITHUB_APP_ID = optional("platform:runnersGithubAppId", MGMT, null,
+            "the numeric id of a GitHub App of platform:githubOwner with the organisation permission Self-hosted runners: "
+                    + "read and write; given with the installation id and private key", "\"123456\"",
+            "The GitHub App the self-hosted runners register with (docs/ci-runners.md).");
+    public static final ConfigKey RUNNERS_GITHUB_APP_INSTALLATION_ID = optional("platform:runnersGithubAppInstallationId", MGMT, null,
+            "the numeric id of that App's installation on platform:githubOwner", "\"45678901\"",
+            "The App's installation on the organisation the runners serve.");
+    public static final ConfigKey RUNNERS_GITHUB_APP_PRIVATE_KEY = new ConfigKey("platform:runnersGithubAppPrivateKey", MGMT, false, true,
+            null, "the App's private key (PEM), set with --secret",
+            "pulumi config set --secret platform:runnersGithubAppPrivateKey < app.private-key.pem",
+            "The App's private key: written to the secret store, delivered to arc-runners by External Secrets, never in git.");
+    public static final ConfigKey WORKFLOWS_ARTIFACT_DAYS = optional("platform:workflowsArtifactExpiryDays", MGMT, "30",
+            "a whole number of days from 1 to 3650", "14",
+            "How long Argo Workflows' artifacts stay in their S3 bucket before they expire.");
+
     public static final ConfigKey RECOVERY_REGION = optional("platform:recoveryRegion", MGMT, null,
             "an AWS commercial region other than aws:region; unset keeps state and secrets in one region", "us-west-2",
             "The disaster-recovery region: the state bucket is replicated there and every platform secret has a replica there.");
@@ -248,7 +271,8 @@ public final class ConfigKeys {
             GITHUB_OIDC_PROVIDER_ARN, DNS_ZONE_CREATE, CLOUDFLARE_ACCOUNT_ID, DNSSEC, DNS_TOKEN_ALLOWED_CIDRS,
             DNS_TOKEN_EXPIRES_ON, SSO_ADMINS_TEAM, SSO_DEVELOPERS_TEAM, GITHUB_OAUTH_CLIENT_ID, GITHUB_OAUTH_CLIENT_SECRET,
             APPLICATIONS, APP_PROMOTION_TOKEN, GITHUB_TOKEN, CLOUDFLARE_TOKEN,
-            RECOVERY_REGION, SECRET_STORE_REGION,
+            CI_RUNNERS, RUNNERS_MAX, RUNNERS_GITHUB_APP_ID, RUNNERS_GITHUB_APP_INSTALLATION_ID, RUNNERS_GITHUB_APP_PRIVATE_KEY,
+            WORKFLOWS_ARTIFACT_DAYS, RECOVERY_REGION, SECRET_STORE_REGION,
             MANAGEMENT_STACK, CLUSTER_TYPE, ENVIRONMENTS, OBSERVABILITY, LOGS_RETENTION_DAYS, TRACES_RETENTION_DAYS,
             METRICS_RETENTION));
 

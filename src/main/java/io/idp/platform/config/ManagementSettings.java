@@ -20,5 +20,6 @@ public record ManagementSettings(
         java.util.List<String> applications,
         java.util.Optional<SecretValue> appPromotionToken,
         java.util.List<Cidr> argocdAllowedCidrs,
-        TelemetryRetention telemetryRetention) {
+        TelemetryRetention telemetryRetention,
+        CiSettings ci) {
 }

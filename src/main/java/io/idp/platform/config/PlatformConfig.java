@@ -289,7 +289,8 @@ public record PlatformConfig(
         var githubToken = reader.secret(GITHUB_TOKEN);
         var cloudflareToken = reader.secret(CLOUDFLARE_TOKEN);
         var telemetryRetention = TelemetryRetention.read(reader);
-        if (telemetryRetention.isEmpty() || domain.isEmpty() || owner.isEmpty() || gitopsRepo.isEmpty() || adopt.isEmpty() || platformRepo.isEmpty() || email.isEmpty() || relay.isEmpty() || !chatOk
+        var ci = CiSettings.read(reader, raw);
+        if (ci.isEmpty() || telemetryRetention.isEmpty() || domain.isEmpty() || owner.isEmpty() || gitopsRepo.isEmpty() || adopt.isEmpty() || platformRepo.isEmpty() || email.isEmpty() || relay.isEmpty() || !chatOk
                 || ha.isEmpty() || bucket.isEmpty() || githubToken.isEmpty() || cloudflareToken.isEmpty() || !oidcProviderOk
                 || createZone.isEmpty() || dnssec.isEmpty() || clientId.isEmpty() || clientSecret.isEmpty()
                 || (raw.get(SSO_ADMINS_TEAM.name()).isPresent() && admins.isEmpty())
@@ -301,7 +302,8 @@ public record PlatformConfig(
         return Optional.of(new ManagementSettings(domain.get(), owner.get(), gitopsRepo.get(), adopt.get(), platformRepo.get(),
                 email.get(), relay.get(), chat, ha.get(), new ArgoCdScale(argocdClusters.get(), clustersPerShard.get(), sharding.get()), bucket.get(), oidcProvider, githubToken.get(), cloudflareToken.get(),
                 new SsoSettings(clientId.get(), clientSecret.get(), admins, developers),
-                applications.get(), promotionToken, argocdCidrs.get(), telemetryRetention.get()));
+                applications.get(), promotionToken, argocdCidrs.get(), telemetryRetention.get(),
+                ci.get()));
     }
 
     private static Optional<WorkloadSettings> workload(ConfigReader reader) {

@@ -48,7 +48,8 @@ public final class GitopsLayout {
             EdgeScheme edgeScheme,
             ClusterCapabilities capabilities,
             TelemetryStores stores,
-            Monitoring monitoring) {
+            Monitoring monitoring,
+            Ci ci) {
 
         /** Private addresses only: the VPC, networks peered with it, a VPN into it. */
         public static final List<String> INTERNAL = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
@@ -58,6 +59,7 @@ public final class GitopsLayout {
             monitoring = monitoring == null ? Monitoring.DEFAULT : monitoring;
             argocdSourceRanges = argocdSourceRanges.isEmpty() ? INTERNAL : List.copyOf(argocdSourceRanges);
             edgeScheme = edgeScheme == null ? EdgeScheme.INTERNET_FACING : edgeScheme;
+            ci = ci == null ? Ci.defaults(clusterName, region) : ci;
             stores = stores == null ? TelemetryStores.pending(clusterName, region, TelemetryStores.DEFAULT_LOGS_RETENTION_DAYS,
                     TelemetryStores.DEFAULT_TRACES_RETENTION_DAYS) : stores;
         }
@@ -69,14 +71,14 @@ public final class GitopsLayout {
                                io.idp.platform.config.ArgoCdScale argocdScale, ClusterCapabilities capabilities) {
             this(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix, externalSecretsRoleArn, argocdFleetRoleArn,
                     argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale, EdgeScheme.INTERNET_FACING, capabilities, null,
-                    null);
+                    null, null);
         }
 
         /** The same facts with the log and trace stores the program made. */
         public ManagementFacts withStores(TelemetryStores stores) {
             return new ManagementFacts(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix,
                     externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale,
-                    edgeScheme, capabilities, stores, monitoring);
+                    edgeScheme, capabilities, stores, monitoring, ci);
         }
 
         /** Facts with Argo CD's UI internal. */
@@ -85,7 +87,7 @@ public final class GitopsLayout {
                                boolean argocdHighlyAvailable, Observability observability, Sso sso, ClusterCapabilities capabilities) {
             this(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix, externalSecretsRoleArn, argocdFleetRoleArn,
                     argocdHighlyAvailable, observability, sso, INTERNAL, io.idp.platform.config.ArgoCdScale.DEFAULT, EdgeScheme.INTERNET_FACING,
-                    capabilities, null, null);
+                    capabilities, null, null, null);
         }
 
         /** Facts without the physical cluster's capabilities (no Karpenter or Velero objects), with the default metrics and alert relay. */
@@ -94,14 +96,15 @@ public final class GitopsLayout {
                                boolean argocdHighlyAvailable, Observability observability, Sso sso, List<String> argocdSourceRanges,
                                io.idp.platform.config.ArgoCdScale argocdScale) {
             this(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix, externalSecretsRoleArn, argocdFleetRoleArn,
-                    argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale, EdgeScheme.INTERNET_FACING, null, null, null);
+                    argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale, EdgeScheme.INTERNET_FACING, null, null, null,
+                    null);
         }
 
         /** The same facts with the given metrics retention and alert relay. */
         public ManagementFacts withMonitoring(Monitoring monitoring) {
             return new ManagementFacts(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix,
                     externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale,
-                    edgeScheme, capabilities, stores, monitoring);
+                    edgeScheme, capabilities, stores, monitoring, ci);
         }
 
         /** The same facts with the values only known once resources exist. */
@@ -109,7 +112,25 @@ public final class GitopsLayout {
                                              ClusterCapabilities capabilities) {
             return new ManagementFacts(clusterName, hostname, region, repoUrl, alertsEmail, secretsPrefix,
                     externalSecretsRoleArn, argocdFleetRoleArn, argocdHighlyAvailable, observability, sso, argocdSourceRanges, argocdScale,
-                    edgeScheme, capabilities, stores, monitoring);
+                    edgeScheme, capabilities, stores, monitoring, ci);
+        }
+    }
+
+    /**
+     * The management cluster's CI services as its templates see them: the runner scale set's ceiling, and
+     * Argo Workflows' artifact bucket and role (named by the program: WorkflowArtifacts creates them).
+     */
+    public record Ci(int runnersMax, String artifactBucket, String workflowsRoleName) {
+        public static String bucketName(String clusterName, String region) {
+            return io.idp.platform.config.CiSettings.artifactBucket(clusterName, region);
+        }
+
+        public static String roleName(String clusterName) {
+            return io.idp.platform.config.CiSettings.workflowsRoleName(clusterName);
+        }
+
+        public static Ci defaults(String clusterName, String region) {
+            return new Ci(io.idp.platform.config.CiSettings.DEFAULT.runnersMax(), bucketName(clusterName, region), roleName(clusterName));
         }
     }
 
@@ -313,6 +334,10 @@ public final class GitopsLayout {
         variables.put("argocd.sourceRanges", Edge.cidrList(facts.argocdSourceRanges()));
         variables.put("github.hookRanges", Edge.cidrList(GITHUB_HOOKS));
         Edge.variables(facts.edgeScheme()).forEach(variables::put);
+        variables.put("runners.max", String.valueOf(facts.ci().runnersMax()));
+        variables.put("runners.scaleSetName", io.idp.platform.config.CiSettings.SCALE_SET_NAME);
+        variables.put("workflows.bucket", facts.ci().artifactBucket());
+        variables.put("workflows.roleArn", "arn:aws:iam::" + account(facts.externalSecretsRoleArn()) + ":role/" + facts.ci().workflowsRoleName());
         var directory = clusterDirectory(facts.clusterName());
         // Each tool's Application and ApplicationSet come from its declaration; what else the cluster
         // keeps for a tool (its credentials) is the template named after it, appended to its Application.
@@ -460,9 +485,13 @@ public final class GitopsLayout {
 
     /** The account's ECR registry host, from any IAM ARN of the account (arn:aws:iam::&lt;account&gt;:...). */
     static String ecrRegistry(String iamArn, String region) {
+        return account(iamArn) + ".dkr.ecr." + region + ".amazonaws.com";
+    }
+
+    /** The account of an IAM ARN (arn:aws:iam::&lt;account&gt;:...), or a placeholder before the ARN is known. */
+    static String account(String iamArn) {
         var parts = iamArn.split(":");
-        var account = parts.length > 4 && !parts[4].isEmpty() ? parts[4] : "000000000000";
-        return account + ".dkr.ecr." + region + ".amazonaws.com";
+        return parts.length > 4 && !parts[4].isEmpty() ? parts[4] : "000000000000";
     }
 
     /**

@@ -67,7 +67,15 @@ public final class NetworkPolicies {
             Map.entry("loki", new Needs(List.of(), List.of(443), false, List.of(), Map.of())),
             Map.entry("tempo", new Needs(List.of(), List.of(443), false, List.of(), Map.of())),
             Map.entry("fluent-bit", new Needs(List.of(), List.of(443), false, List.of(), Map.of())),
-            Map.entry("opentelemetry-collector", new Needs(List.of(), List.of(443), false, List.of(), Map.of())));
+            Map.entry("opentelemetry-collector", new Needs(List.of(), List.of(443), false, List.of(), Map.of())),
+            // GitHub's API (the scale sets' registration and job messages).
+            Map.entry("gha-runner-scale-set-controller", new Needs(List.of(), List.of(443), false, List.of(), Map.of())),
+            // The listener and the runners: GitHub, registries, ECR and whatever the jobs fetch, over HTTPS; git over SSH.
+            Map.entry("gha-runner-scale-set", new Needs(List.of(), List.of(22, 443), false, List.of(), Map.of())),
+            // S3 and STS for artifacts, Dex's issuer at Argo CD's address, the CRD Job's download from GitHub,
+            // git and registries for the build templates; the UI behind the cluster's entry point.
+            Map.entry("argo-workflows", new Needs(List.of(), List.of(443), false, List.of(), Map.of("argo-workflows-server", 2746))));
+
 
 
     /**

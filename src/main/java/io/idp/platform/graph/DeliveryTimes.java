@@ -84,7 +84,18 @@ public final class DeliveryTimes {
                     "an estimate: a DaemonSet of one small container per node; it sends to Loki, so it follows it")),
             Map.entry("opentelemetry-collector", new ToolTime(15, 30, Set.of("tempo", "platform-secrets"), false,
                     "an estimate: a two-replica Deployment; it exports to Tempo, so it follows it, and on the management "
-                            + "cluster mounts the fleet's htpasswd from the secret store")));
+                            + "cluster mounts the fleet's htpasswd from the secret store")),
+            Map.entry("gha-runner-scale-set-controller", new ToolTime(20, 20, Set.of(), false,
+                    "actions-runner-controller quickstart (docs.github.com, \"Quickstart for Actions Runner Controller\"): the controller "
+                            + "and its four CRDs; its OCI chart repository entry comes with Argo CD; an estimate")),
+            Map.entry("gha-runner-scale-set", new ToolTime(10, 30, Set.of("gha-runner-scale-set-controller"), false,
+                    "the same quickstart: the AutoscalingRunnerSet and its listener registering with GitHub; no runner pod until a job "
+                            + "(minRunners 0); an estimate")),
+            Map.entry("argo-workflows", new ToolTime(45, 45, Set.of("platform-secrets", "argo-cd"), false,
+                    "argo-helm argo-workflows 1.0.18 values.yaml (crds.full): a pre-install hook Job downloads and server-side applies "
+                            + "about 11 MB of CRDs, then the controller and server start; the SSO secret from the store; an estimate")),
+            Map.entry("ci", new ToolTime(5, 15, Set.of("argo-workflows", "gha-runner-scale-set", "platform-secrets"), false,
+                    "the CI services' RBAC and WorkflowTemplates (plain objects) and the runners' ExternalSecret (one refresh)")));
 
 
     /** An object other than an Application in a sync wave (a project, an ApplicationSet, an ExternalSecret). */

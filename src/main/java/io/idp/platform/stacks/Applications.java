@@ -60,7 +60,8 @@ final class Applications {
                     .templateRepository(TEMPLATE_REPOSITORY).gitopsRepository(settings.gitopsRepo()).region(config.region())
                     .oidcProviderArn(bots.oidcProviderArn()).environments(config.environments())
                     .promotionToken(settings.appPromotionToken().orElseThrow().output()).github(bots.github())
-                    .protect(config.protect()).adminsTeam(sources.people().admins().githubSlug()).botTeamId(bots.gitBotTeamId()).build(), aws);
+                    .protect(config.protect()).adminsTeam(sources.people().admins().githubSlug()).botTeamId(bots.gitBotTeamId())
+                    .runsOn(settings.ci().runsOn()).build(), aws);
             repositories.put(app, delivery.repositoryName());
             var registry = delivery.imageRepositoryUrl().applyValue(url -> url.substring(0, url.indexOf('/')));
             new RepositoryFiles(app + "-environments", RepositoryFilesArgs.builder().repository(gitops.name())

@@ -41,7 +41,9 @@ final class GitopsCommits {
                         settings.telemetryRetention().logsDays(), settings.telemetryRetention().tracesDays()),
                 new GitopsLayout.Monitoring(config.metrics().retention(), settings.alertRelay().host(), settings.alertRelay().port(),
                         settings.alertRelay().from().orElse(null), settings.alertRelay().username().orElse(null),
-                        settings.alertsChatWebhook().isPresent()));
+                        settings.alertsChatWebhook().isPresent()),
+                new GitopsLayout.Ci(settings.ci().runnersMax(), GitopsLayout.Ci.bucketName(config.clusterName(), config.region()),
+                        GitopsLayout.Ci.roleName(config.clusterName())));
 
         // The projects name the workload clusters the stack files declare, never a wildcard server.
         var narrower = sources.people().narrowerTeams().stream().map(team -> new Tenancy.TeamScope(team.name(),

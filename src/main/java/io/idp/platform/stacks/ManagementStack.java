@@ -71,6 +71,7 @@ public final class ManagementStack {
                 .fleetSignOn(WorkloadClusters.signOn(sources.root(), name + "." + settings.domain(), settings.domain()))
                 .argocdHighlyAvailable(settings.argocdHa()).argocdScale(settings.argocdScale()).people(sources.people())
                 .autoscaling(config.autoscaling()).backups(config.backups()).telemetryRetention(settings.telemetryRetention())
+                .ci(settings.ci())
                 .dnsTokenAllowedCidrs(config.dns().tokenAllowedCidrs()).dnsTokenExpiresOn(config.dns().tokenExpiresOn())
                 .protect(config.protect()).build(), aws);
 
@@ -78,12 +79,14 @@ public final class ManagementStack {
         new TelemetryPushCredentials("telemetry-push", new TelemetryPushCredentials.Args(name,
                 WorkloadClusters.physical(sources.root()), secrets), aws);
         GitopsCommits.management(sources, config, cluster, gitops);
-        var boundaries = GitopsBoundaries.files(settings.githubOwner(), sources.people().admins().githubSlug(), settings.applications());
+        var boundaries = GitopsBoundaries.files(settings.githubOwner(), sources.people().admins().githubSlug(), settings.applications(),
+                settings.ci().runsOn());
         new RepositoryFiles("gitops-boundaries", RepositoryFilesArgs.builder().repository(gitops.name())
                 .paths(new java.util.TreeSet<>(boundaries.keySet())).contents(Output.of(new java.util.TreeMap<>(boundaries)))
                 .keep(path -> false).source("the platform's repository boundaries").build(),
                 ComponentResourceOptions.builder().providers(bots.github()).build());
         var appRepositories = Applications.deliver(sources, config, settings, bots, gitops, aws);
+        cluster.workflowArtifacts().allowPushTo(settings.applications());
         // people.yaml on GitHub: teams, memberships, and the teams' permissions on every platform repository.
         var teams = PlatformTeamsArgs.builder().people(sources.people())
                 .repository("gitops", gitops.name()).repository("platform", Output.of(settings.platformRepo()));

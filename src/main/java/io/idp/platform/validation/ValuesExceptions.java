@@ -16,7 +16,12 @@ final class ValuesExceptions {
             "argo-cd", Map.of(
                     "configs.cm", "the data of the argocd-cm ConfigMap (templates/argocd-configs/argocd-cm.yaml); Argo CD reads it",
                     "configs.params", "the data of argocd-cmd-params-cm (templates/argocd-configs/argocd-cmd-params-cm.yaml)",
-                    "configs.rbac", "the data of argocd-rbac-cm (templates/argocd-configs/argocd-rbac-cm.yaml); checked by ArgoCdRbac"),
+                    "configs.rbac", "the data of argocd-rbac-cm (templates/argocd-configs/argocd-rbac-cm.yaml); checked by ArgoCdRbac",
+                    "configs.repositories", "one repository Secret per key, its fields the Secret's data "
+                            + "(templates/argocd-configs/repository-secret.yaml)"),
+            "gha-runner-scale-set", Map.of(
+                    "template.spec", "the runner pod's spec, copied whole into the AutoscalingRunnerSet's spec.template "
+                            + "(templates/autoscalingrunnerset.yaml); the controller makes each runner pod from it"),
             "kube-prometheus-stack", Map.of(
                     "grafana.grafana.ini", "Grafana's own settings file, rendered whole by the grafana subchart's configmap.yaml",
                     "alertmanager.config", "Alertmanager's configuration file, rendered whole; checked by amtool"),
@@ -34,6 +39,13 @@ final class ValuesExceptions {
 
     /** chart to key paths a template reads that values.yaml shows only commented out, with where. */
     static final Map<String, Map<String, String>> COMMENTED = Map.of(
+            "gha-runner-scale-set", Map.of(
+                    "maxRunners", "templates/autoscalingrunnerset.yaml sets spec.maxRunners from it (values.yaml line 61, commented)",
+                    "minRunners", "templates/autoscalingrunnerset.yaml sets spec.minRunners from it (values.yaml line 65, commented)",
+                    "runnerScaleSetName", "templates/autoscalingrunnerset.yaml sets spec.runnerScaleSetName, the runs-on label, "
+                            + "from it (values.yaml line 70, commented)",
+                    "controllerServiceAccount", "templates/_helpers.tpl names the controller's service account the listener's "
+                            + "role binds from it (values.yaml line 427, commented)"),
             "kube-prometheus-stack", Map.of(
                     "alertmanager.alertmanagerSpec.configSecret", "templates/alertmanager/alertmanager.yaml sets the Alertmanager's "
                             + "configSecret from it (values.yaml line 942, commented); read with useExistingSecret",

@@ -49,7 +49,8 @@ class PolicyAndLossTest {
         assertTrue(project.out().contains("! CKV_AWS_18 (advisory) mgmt-backups-bucket: access logging is not enabled"), project.out());
         assertTrue(project.out().contains("! CKV_AWS_18 (advisory) mgmt-observability-logs-bucket: access logging is not enabled"), project.out());
         assertTrue(project.out().contains("! CKV_AWS_18 (advisory) mgmt-observability-traces-bucket: access logging is not enabled"), project.out());
-        assertTrue(project.out().contains("0 mandatory violation(s), 5 advisory, 1 waived"), project.out());
+        assertTrue(project.out().contains("! CKV_AWS_18 (advisory) mgmt-workflow-artifacts-bucket: access logging is not"), project.out());
+        assertTrue(project.out().contains("0 mandatory violation(s), 6 advisory, 1 waived"), project.out());
     }
 
     @Test
@@ -57,8 +58,8 @@ class PolicyAndLossTest {
         assertEquals(0, project.cli("plan", "mgmt", "--json"));
         var json = JsonParser.parseString(project.out()).getAsJsonObject();
         var policy = json.getAsJsonArray("policy");
-        assertEquals(6, policy.size(), "CKV_AWS_18 for the state bucket, its replica, the backup bucket and the log and trace buckets, "
-                + "CKV_AWS_274: " + policy);
+        assertEquals(7, policy.size(), "CKV_AWS_18 for the state bucket, its replica, the backup bucket, the log and trace buckets and "
+                + "the workflow artifact bucket, CKV_AWS_274: " + policy);
         assertEquals("CKV_AWS_18", policy.get(0).getAsJsonObject().get("rule").getAsString());
         assertFalse(policy.get(0).getAsJsonObject().get("waived").isJsonNull());
     }

@@ -108,7 +108,7 @@ class RebuildManagementClusterTest {
         assertEquals(Set.of(), ops(mgmt, "create"));
         // The roles that trust the cluster's OIDC issuer are updated in place to trust the new one.
         assertEquals(Set.of("argocd-fleet", "mgmt-backups-velero", "mgmt-ebs-csi", "mgmt-external-secrets", "mgmt-karpenter-controller", "mgmt-vpc-cni",
-                        "mgmt-observability-logs-role", "mgmt-observability-traces-role"),
+                        "mgmt-observability-logs-role", "mgmt-observability-traces-role", "mgmt-workflow-artifacts-role"),
                 ops(mgmt, "update"));
         mgmt.getAsJsonArray("changes").forEach(c -> assertFalse(DATA_TYPES.contains(c.getAsJsonObject().get("type").getAsString()),
                 "a data resource changes: " + c));

@@ -65,6 +65,20 @@ class DeliveryToolsTest {
         }
     }
 
+    /** The gitops repository's check, on either kind of runner platform:ciRunners chooses. */
+    @Test
+    void theGitopsValidateWorkflowIsValidOnEitherRunners(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        for (var runsOn : List.of("ubuntu-latest", "platform")) {
+            var text = io.idp.platform.components.GitopsBoundaries.files("acme-platform", "platform-admins", List.of("hello"), runsOn)
+                    .get(io.idp.platform.components.GitopsBoundaries.VALIDATE_WORKFLOW);
+            assertTrue(text.contains("    runs-on: " + runsOn + "\n"), text);
+            var file = dir.resolve("validate-" + runsOn + ".yaml");
+            Files.writeString(file, text);
+            var result = run(validator(), file.toString());
+            assertEquals(0, result.exit(), runsOn + ":\n" + result.output());
+        }
+    }
+
     @Test
     void theValidatorRejectsAnInvalidWorkflow(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         var bad = dir.resolve("bad.yaml");

@@ -189,9 +189,10 @@ class DisasterRecoveryTest {
         var outcome = engine.plan("mgmt");
         var plan = outcome.plan();
         assertTrue(plan.ofType(REPLICATION).isEmpty());
-        assertEquals(List.of("mgmt-backups-bucket", "mgmt-observability-logs-bucket", "mgmt-observability-traces-bucket", "state-bucket"),
+        assertEquals(List.of("mgmt-backups-bucket", "mgmt-observability-logs-bucket", "mgmt-observability-traces-bucket",
+                        "mgmt-workflow-artifacts-bucket", "state-bucket"),
                 plan.ofType(BUCKET).stream().map(PlannedResource::name).sorted().toList(),
-                "the state bucket, the cluster's backup bucket and its log and trace stores' buckets, no replica");
+                "the state bucket, the cluster's backup bucket and its log and trace stores' buckets, the workflow artifact bucket, no replica");
         plan.ofType(SECRET).forEach(secret -> assertNull(secret.inputs().get("replicas"), secret.name()));
         assertEquals("", plan.outputs().get(ManagementOutputs.RECOVERY_REGION));
         assertEquals("", plan.outputs().get(ManagementOutputs.SECRET_REPLICA_KMS_KEY_ARN));

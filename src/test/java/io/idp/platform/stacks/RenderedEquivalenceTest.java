@@ -84,7 +84,7 @@ class RenderedEquivalenceTest {
      * the fleet's file) is taken out of the current files before those are compared, nothing else.
      */
     static final List<String> ADDED_TOOLS = List.of("metrics-server", "karpenter", "velero", "loki", "tempo", "fluent-bit",
-            "opentelemetry-collector");
+            "opentelemetry-collector", "gha-runner-scale-set-controller", "gha-runner-scale-set", "argo-workflows");
     static final Map<String, List<String>> ADDED_FILES = Map.of(
             "mgmt", List.of(
                     "registry/clusters/mgmt/metrics-server.yaml",
@@ -112,7 +112,18 @@ class RenderedEquivalenceTest {
                     "templates/workload-eks/fluent-bit.yaml",
                     "templates/workload-eks/opentelemetry-collector.yaml",
                     // The fleet's dashboards on the management Grafana.
-                    "registry/clusters/mgmt/grafana-dashboards.yaml"),
+                    "registry/clusters/mgmt/grafana-dashboards.yaml",
+                    "registry/clusters/mgmt/gha-runner-scale-set-controller.yaml",
+                    "registry/clusters/mgmt/gha-runner-scale-set.yaml",
+                    "registry/clusters/mgmt/argo-workflows.yaml",
+                    "registry/clusters/mgmt/manifests/network-policies/arc-systems.yaml",
+                    "registry/clusters/mgmt/manifests/network-policies/arc-runners.yaml",
+                    "registry/clusters/mgmt/manifests/network-policies/argo.yaml",
+                    "registry/clusters/mgmt/manifests/ci/runner-credentials.yaml",
+                    "registry/clusters/mgmt/manifests/ci/workflows-rbac.yaml",
+                    "registry/clusters/mgmt/manifests/ci/workflow-template-buildah-build.yaml",
+                    "registry/clusters/mgmt/manifests/ci/workflow-template-helm-publish.yaml"),
+
 
             "production-east", physicalClusterFiles("production-east", "registry/clusters/production-east/fluent-bit.yaml",
                     "registry/clusters/production-east/opentelemetry-collector.yaml"),
@@ -224,6 +235,20 @@ class RenderedEquivalenceTest {
         return documents;
     }
 
+    /**
+     * What the CI services (self-hosted runners, Argo Workflows) change in files that existed: Dex's static
+     * client argo-workflows after Grafana's, Argo CD's OCI repository entry for the runner charts, the
+     * platform store serving argo and arc-runners, and argocd-sso carrying the new client's secret.
+     */
+    static final String CI_DEX_CLIENT = "  - id: argo-workflows\n    name: Argo Workflows\n    secret: $argocd-sso:argoWorkflowsClientSecret\n"
+            + "    redirectURIs:\n      - https://workflows.mgmt.example.com/oauth2/callback\n";
+    static final Map<String, Object> CI_REPOSITORY = Map.of("actions-runner-controller", Map.of("name", "actions-runner-controller",
+            "type", "helm", "url", "ghcr.io/actions/actions-runner-controller-charts", "enableOCI", "true"));
+    static final List<String> CI_STORE_NAMESPACES = List.of("argo", "arc-runners");
+    static final String CI_RUNS_ON = "platform";
+    static final Map<String, Object> CI_DEX_SECRET = Map.of("secretKey", "argoWorkflowsClientSecret",
+            "remoteRef", Map.of("key", "platform/mgmt/clusters/mgmt/sso/argo-workflows-client-secret"));
+
     @TempDir
     static Path dir;
     static final Map<String, Map<String, String>> NOW = new LinkedHashMap<>();
@@ -277,6 +302,12 @@ class RenderedEquivalenceTest {
                 if (stack.equals("mgmt")) {
                     moveWaves(expected);
                     listEveryTeam(expected);
+                    if (file.startsWith("registry/clusters/mgmt/")) {
+                        addCiServices(expected);
+                    }
+                    if (file.equals(".github/workflows/validate.yaml")) {
+                        runOnTheScaleSet(expected);
+                    }
                 }
                 SignInDifferences.apply(stack, file, expected);
                 if (!withoutFleetMetrics(file, expected).equals(withoutFleetMetrics(file, withoutTelemetryLinks(withoutAddedTools(parse(now)))))) {
@@ -355,6 +386,13 @@ class RenderedEquivalenceTest {
             assertTrue(NOW.values().stream().flatMap(files -> files.entrySet().stream()).anyMatch(e -> e.getKey().endsWith(".yaml")
                     && parse(e.getValue()).stream().anyMatch(d -> changed.matches(e.getKey(), d))), changed.toString());
         }
+        assertTrue(NOW.get("mgmt").get(".github/workflows/validate.yaml").contains("runs-on: " + CI_RUNS_ON));
+        var argocdCi = NOW.get("mgmt").get("registry/clusters/mgmt/argo-cd.yaml");
+        assertTrue(argocdCi.contains("- https://workflows.mgmt.example.com/oauth2/callback"), argocdCi);
+        assertTrue(argocdCi.contains("url: ghcr.io/actions/actions-runner-controller-charts"), argocdCi);
+        var ciSecrets = parse(NOW.get("mgmt").get("registry/clusters/mgmt/manifests/platform-secrets/cluster-secret-store.yaml"));
+        assertTrue(String.valueOf(map(document(ciSecrets, "platform"), "spec").get("conditions")).contains("argo, arc-runners"));
+        assertTrue(((List<?>) map(document(ciSecrets, "argocd-sso"), "spec").get("data")).contains(CI_DEX_SECRET));
         theEdgeMovedToTheGatewayApi(NOW.get("mgmt"));
     }
 
@@ -404,6 +442,43 @@ class RenderedEquivalenceTest {
         for (var file : List.of("registry/clusters/mgmt/manifests/network-policies/argocd.yaml",
                 "registry/clusters/mgmt/manifests/network-policies/monitoring.yaml", "registry/fleet/network-policies/workload-eks/monitoring.yaml")) {
             assertTrue(mgmt.get(file).contains("kubernetes.io/metadata.name: envoy-gateway-system"), file);
+        }
+    }
+
+    /** mgmt's platform:ciRunners is self-hosted: the gitops repository's check runs on the scale set. */
+    @SuppressWarnings("unchecked")
+    static void runOnTheScaleSet(List<Object> documents) {
+        for (var document : documents) {
+            if (document instanceof Map<?, ?> workflow && workflow.get("jobs") instanceof Map<?, ?> jobs) {
+                jobs.values().forEach(job -> ((Map<String, Object>) job).replace("runs-on", "ubuntu-latest", CI_RUNS_ON));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static void addCiServices(Object node) {
+        if (node instanceof Map<?, ?> object) {
+            var writable = (Map<String, Object>) object;
+            if (object.get("dex.config") instanceof String dex && dex.contains("id: grafana")) {
+                writable.put("dex.config", dex + CI_DEX_CLIENT);
+            }
+            if (object.containsKey("cm") && object.containsKey("rbac") && object.containsKey("params")) {
+                writable.put("repositories", CI_REPOSITORY);
+            }
+            if (object.get("metadata") instanceof Map<?, ?> metadata && object.get("spec") instanceof Map<?, ?> spec) {
+                if ("ClusterSecretStore".equals(object.get("kind")) && "platform".equals(metadata.get("name"))
+                        && spec.get("conditions") instanceof List<?> conditions && !conditions.isEmpty()
+                        && ((Map<String, Object>) conditions.get(0)).get("namespaces") instanceof List<?> namespaces) {
+                    ((List<Object>) namespaces).addAll(CI_STORE_NAMESPACES);
+                }
+                if ("ExternalSecret".equals(object.get("kind")) && "argocd-sso".equals(metadata.get("name"))
+                        && spec.get("data") instanceof List<?> data) {
+                    ((List<Object>) data).add(CI_DEX_SECRET);
+                }
+            }
+            object.values().forEach(RenderedEquivalenceTest::addCiServices);
+        } else if (node instanceof List<?> list) {
+            list.forEach(RenderedEquivalenceTest::addCiServices);
         }
     }
 
@@ -514,6 +589,8 @@ class RenderedEquivalenceTest {
             repositories.add(io.idp.platform.gitops.ToolApplications.argoRepository(catalog.tool(tool).repository()));
             namespaces.add(catalog.tool(tool).namespace());
         }
+        // A repository an older tool shares (argo-helm: Argo CD's and Argo Workflows') was there before.
+        catalog.tools().values().stream().filter(t -> !ADDED_TOOLS.contains(t.name())).forEach(t -> repositories.remove(t.repository()));
         documents.removeIf(d -> d instanceof Map<?, ?> object && object.get("metadata") instanceof Map<?, ?> metadata
                 && ADDED_TOOLS.stream().anyMatch(t -> String.valueOf(metadata.get("name")).matches("fleet-" + java.util.regex.Pattern.quote(t) + "(-workload-(eks|vcluster))?")));
         documents.forEach(d -> strip(d, repositories, namespaces));

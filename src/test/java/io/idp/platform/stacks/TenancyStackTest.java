@@ -233,7 +233,8 @@ class TenancyStackTest {
     @Test
     void secretStoresServeOnlyTheNamespacesThatReadThem() {
         var store = all(mgmt, "ClusterSecretStore").get(0);
-        assertEquals(List.of(Map.of("namespaces", List.of("argocd", "cert-manager", "external-dns", "monitoring"))), at(store, "spec", "conditions"));
+        assertEquals(List.of(Map.of("namespaces", List.of("argocd", "cert-manager", "external-dns", "monitoring", "argo", "arc-runners"))),
+                at(store, "spec", "conditions"));
         var physical = all(productionEast, "ClusterSecretStore").get(0);
         // The observability stack's namespace reads its credentials (the remote-write login and Grafana's client
         // secret, or Datadog's key).

@@ -131,7 +131,13 @@ class AddonNeedsTest {
             Map.entry("tempo", List.of(set("serviceAccount", "annotations", "eks.amazonaws.com/role-arn"),
                     set("tempo", "storage", "trace", "s3", "bucket"))),
             Map.entry("fluent-bit", List.of(secretsReferenced("envFrom"), set("env"))),
-            Map.entry("opentelemetry-collector", List.of(secretsReferenced("extraEnvsFrom"), secretsReferenced("extraVolumes"))));
+            Map.entry("opentelemetry-collector", List.of(secretsReferenced("extraEnvsFrom"), secretsReferenced("extraVolumes"))),
+            Map.entry("gha-runner-scale-set-controller", List.of()),
+            // The GitHub App's credentials, written into arc-runners by the Application ci; the organisation to serve.
+            Map.entry("gha-runner-scale-set", List.of(secretNamed("the GitHub App's credentials", "githubConfigSecret"),
+                    set("githubConfigUrl"), set("maxRunners"))),
+            Map.entry("argo-workflows", List.of(AddonNeedsTest::workflowsSignInHasItsClientSecret,
+                    set("artifactRepository", "s3", "bucket"), set("server", "serviceAccount", "annotations", "eks.amazonaws.com/role-arn"))));
 
     /** Every Secret a list of envFrom entries or volumes names (secretRef.name, secret.secretName) is written on the cluster. */
     static Need secretsReferenced(String key) {
@@ -174,6 +180,17 @@ class AddonNeedsTest {
             }
         }
         return problems;
+    }
+
+    /** Argo Workflows' server reads its Dex client secret from a Secret its own release's ExternalSecret writes. */
+    @SuppressWarnings("unchecked")
+    static List<String> workflowsSignInHasItsClientSecret(Delivery d) {
+        var name = text(d.values(), "server", "sso", "clientSecret", "name");
+        var extra = d.values().get("extraObjects") instanceof List<?> l ? l : List.of();
+        var written = extra.stream().anyMatch(o -> o instanceof Map<?, ?> m && "ExternalSecret".equals(m.get("kind"))
+                && name.equals(at((Map<String, Object>) m, "spec", "target", "name")));
+        return written || d.hasSecret(CATALOG.tool(d.tool()).namespace(), name) ? List.of()
+                : List.of(d.where() + ": server.sso.clientSecret reads Secret " + name + ", which nothing on the cluster writes");
     }
 
     /** Grafana signing in through Dex reads its client secret from the environment, from a Secret on the cluster. */
