@@ -187,6 +187,9 @@ class EngineProtocolIT {
         assertEquals(new TreeSet<>(Set.of(
                 "aws:secretsmanager/secretVersion:SecretVersion secret-clusters-production-east-cloudflare-cert-manager-token secretString",
                 "aws:secretsmanager/secretVersion:SecretVersion secret-clusters-production-east-cloudflare-external-dns-token secretString",
+                // The remote-write login to the management cluster's Prometheus: its password, and its htpasswd line.
+                "aws:secretsmanager/secretVersion:SecretVersion secret-clusters-production-east-prometheus-remote-write-password secretString",
+                "aws:secretsmanager/secretVersion:SecretVersion secret-prometheus-write-users-production-east secretString",
                 "pulumi:providers:cloudflare cloudflare apiToken",
                 "pulumi:providers:github github token",
                 // Not the management cluster's kubeconfig: it holds no credential (aws eks get-token).
