@@ -434,6 +434,10 @@ class ManagementStackTest {
                 "aws:secretsmanager/secret:Secret secret-clusters-mgmt-sso-grafana-production-west-client-secret",
                 "aws:secretsmanager/secret:Secret secret-bots-github-token",
                 "aws:secretsmanager/secret:Secret secret-clusters-mgmt-argocd-github-webhook-secret",
+                "aws:secretsmanager/secret:Secret secret-clusters-mgmt-telemetry-push-production-east",
+                "aws:secretsmanager/secret:Secret secret-clusters-mgmt-telemetry-push-production-west",
+                "aws:secretsmanager/secret:Secret secret-clusters-production-east-telemetry-push-password",
+                "aws:secretsmanager/secret:Secret secret-clusters-production-west-telemetry-push-password",
                 "github:index/repository:Repository gitops-repository",
                 "github:index/repository:Repository hello-repository")), protectedNames);
         project.set("mgmt", "platform:protect", false);
