@@ -36,6 +36,9 @@ public final class ArgoCdValues {
      * the scheme and pulls as OCI once a repository entry with enableOCI says so.
      */
     public static final String RUNNER_CHARTS = "ghcr.io/actions/actions-runner-controller-charts";
+    /** Envoy Gateway's and Karpenter's chart repositories, OCI like the runners'. */
+    public static final String ENVOY_GATEWAY_CHARTS = "docker.io/envoyproxy";
+    public static final String KARPENTER_CHARTS = "public.ecr.aws/karpenter";
 
     /** Argo Workflows' client id with Dex. */
     public static final String ARGO_WORKFLOWS_CLIENT = "argo-workflows";
@@ -163,8 +166,11 @@ public final class ArgoCdValues {
         }
         values.put("configs", Map.of(
                 "cm", cm,
-                "repositories", Map.of("actions-runner-controller", Map.of("name", "actions-runner-controller", "type", "helm",
-                        "url", RUNNER_CHARTS, "enableOCI", "true")),
+                "repositories", Map.of(
+                        "actions-runner-controller", Map.of("name", "actions-runner-controller", "type", "helm",
+                                "url", RUNNER_CHARTS, "enableOCI", "true"),
+                        "envoy-gateway", Map.of("name", "envoy-gateway", "type", "helm", "url", ENVOY_GATEWAY_CHARTS, "enableOCI", "true"),
+                        "karpenter", Map.of("name", "karpenter", "type", "helm", "url", KARPENTER_CHARTS, "enableOCI", "true")),
                 "params", params,
                 "rbac", Map.of("policy.default", "", "scopes", "[groups]", "policy.csv", sso.policy())));
         var annotations = Map.of("eks.amazonaws.com/role-arn", fleetRoleArn);

@@ -189,14 +189,8 @@ class FleetMonitoringTest {
     }
 
     @Test
-    void theRouteRendersOnceTheGatewayIsAToolAndTheUsersSecretCollectsTheFleetsLines(@TempDir Path root) throws IOException {
-        copyStacks(root);
-        Files.writeString(root.resolve("stacks/catalog.yaml"), Files.readString(root.resolve("stacks/catalog.yaml")).replace("\neksAddons:",
-                "\n  envoy-gateway:\n    repository: oci://docker.io/envoyproxy\n    chart: gateway-helm\n    version: v1.9.0\n"
-                        + "    namespace: envoy-gateway-system\n    wave: 5\n    clusters: [management, workload-eks, workload-vcluster]\n\neksAddons:"));
-        Files.createDirectories(root.resolve("stacks/tools/envoy-gateway"));
-        Files.writeString(root.resolve("stacks/tools/envoy-gateway/values.yaml"), "{}\n");
-        var files = GitopsLayout.management(root, Catalog.load(root), Fixtures.management(Observability.PROMETHEUS), Fixtures.TENANCY);
+    void theRouteRendersOnTheGatewayAndTheUsersSecretCollectsTheFleetsLines() {
+        var files = Fixtures.managementFiles();
         var route = documents(files.get(MGMT + FleetMonitoring.ROUTE_TEMPLATE));
         var httpRoute = route.stream().filter(d -> "HTTPRoute".equals(d.get("kind"))).findFirst().orElseThrow();
         assertEquals(List.of("prometheus-write.mgmt.example.com"), map(httpRoute, "spec").get("hostnames"));
@@ -208,8 +202,6 @@ class FleetMonitoringTest {
         var find = map((Map<?, ?>) ((List<?>) map(users, "spec").get("dataFrom")).get(0), "find");
         assertEquals("^platform/mgmt/clusters/mgmt/" + FleetMonitoring.USERS_PATH, map(find, "name").get("regexp"));
         assertTrue(map(map(map(map(users, "spec"), "target"), "template"), "data").containsKey(".htpasswd"));
-        // Without the Gateway (today's catalog), there is nothing to route to yet.
-        assertFalse(Fixtures.managementFiles().containsKey(MGMT + FleetMonitoring.ROUTE_TEMPLATE));
     }
 
     @Test
@@ -273,7 +265,7 @@ class FleetMonitoringTest {
         // The key: the Secret the agent reads is the one External Secrets writes, in a namespace the store admits.
         var files = GitopsLayout.workload(Fixtures.ROOT, Fixtures.catalog(), ClusterKind.WORKLOAD_EKS, new GitopsLayout.WorkloadFacts("production-east",
                 "production-east.example.com", "us-east-1", "platform-team@example.com", "platform/mgmt/clusters/production-east/",
-                Observability.DATADOG));
+                Observability.DATADOG, java.util.Optional.of(Fixtures.capabilities("production-east")), List.of("hello-production")));
         var key = documents(files.get(GitopsLayout.clusterDirectory("production-east") + "datadog.yaml")).get(0);
         assertEquals(datadog.get("apiKeyExistingSecret"), map(map(key, "spec"), "target").get("name"));
         assertEquals("datadog", map(key, "metadata").get("namespace"));

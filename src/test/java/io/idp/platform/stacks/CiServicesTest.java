@@ -223,14 +223,15 @@ class CiServicesTest {
         var plan = plan();
         var files = gitops(plan);
         var redirect = "https://workflows.mgmt.example.com/oauth2/callback";
-        // Dex's side: the program's release and Argo CD's self-managed values, the client last.
+        // Dex's side: the program's release and Argo CD's self-managed values, the client after Grafana's (the
+        // workload clusters' clients follow it).
         var release = plan.ofType("kubernetes:helm.sh/v3:Release").stream().filter(r -> "argocd".equals(r.inputs().get("name")))
                 .findFirst().orElseThrow();
         var releaseDex = String.valueOf(map(map(map(release.inputs().get("values")).get("configs")).get("cm")).get("dex.config"));
         var selfManagedDex = String.valueOf(map(map(values(files, "argo-cd").get("configs")).get("cm")).get("dex.config"));
         for (var dex : List.of(releaseDex, selfManagedDex)) {
             var clients = list(map(new Yaml(new SafeConstructor(new LoaderOptions())).load(dex)).get("staticClients"));
-            var last = map(clients.get(clients.size() - 1));
+            var last = map(clients.get(1));
             assertEquals("argo-workflows", last.get("id"));
             assertEquals("$argocd-sso:argoWorkflowsClientSecret", last.get("secret"));
             assertEquals(List.of(redirect), last.get("redirectURIs"));

@@ -243,7 +243,10 @@ class RenderedEquivalenceTest {
     static final String CI_DEX_CLIENT = "  - id: argo-workflows\n    name: Argo Workflows\n    secret: $argocd-sso:argoWorkflowsClientSecret\n"
             + "    redirectURIs:\n      - https://workflows.mgmt.example.com/oauth2/callback\n";
     static final Map<String, Object> CI_REPOSITORY = Map.of("actions-runner-controller", Map.of("name", "actions-runner-controller",
-            "type", "helm", "url", "ghcr.io/actions/actions-runner-controller-charts", "enableOCI", "true"));
+            "type", "helm", "url", "ghcr.io/actions/actions-runner-controller-charts", "enableOCI", "true"),
+            // The edge's and Karpenter's charts are OCI too.
+            "envoy-gateway", Map.of("name", "envoy-gateway", "type", "helm", "url", "docker.io/envoyproxy", "enableOCI", "true"),
+            "karpenter", Map.of("name", "karpenter", "type", "helm", "url", "public.ecr.aws/karpenter", "enableOCI", "true"));
     static final List<String> CI_STORE_NAMESPACES = List.of("argo", "arc-runners");
     static final String CI_RUNS_ON = "platform";
     static final Map<String, Object> CI_DEX_SECRET = Map.of("secretKey", "argoWorkflowsClientSecret",

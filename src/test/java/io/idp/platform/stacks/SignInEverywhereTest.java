@@ -32,7 +32,9 @@ import static org.junit.jupiter.api.Assertions.*;
 class SignInEverywhereTest {
     static final List<String> STACKS = List.of("mgmt", "production-east", "production-west", "staging");
     /** The UIs whose sign-in this test checks, by the first label of their hostname. */
-    static final List<String> KNOWN_UIS = List.of("argocd", "grafana");
+    static final List<String> KNOWN_UIS = List.of("argocd", "grafana", "workflows");
+    /** Hosts served to the fleet's agents, not to people: each takes a per-cluster password (basic auth). */
+    static final List<String> FLEET_ENDPOINTS = List.of("loki", "otlp", "prometheus-write");
     static final Pattern DEX_SECRET = Pattern.compile("\\$argocd-sso:([A-Za-z0-9._-]+)");
 
     @TempDir
@@ -127,7 +129,7 @@ class SignInEverywhereTest {
             var served = map(map(grafana.get("route")).get("main")).get("hostnames");
             assertEquals(List.of(rootUrl.substring("https://".length())), served, cluster);
         });
-        assertEquals(4, clients.size(), "grafana, grafana-production-east, grafana-production-west, vcluster-staging: " + clients.keySet());
+        assertEquals(5, clients.size(), "grafana, grafana-production-east, grafana-production-west, vcluster-staging, argo-workflows: " + clients.keySet());
     }
 
     @Test
@@ -192,8 +194,32 @@ class SignInEverywhereTest {
         assertFalse(hosts.isEmpty());
         for (var host : hosts) {
             var ui = host.substring(0, host.indexOf('.'));
+            if (FLEET_ENDPOINTS.contains(ui)) {
+                // The file that serves it also asks for the cluster's password.
+                var serving = FILES.entrySet().stream().filter(e -> !e.getKey().startsWith("templates/") && e.getValue().contains(host)).toList();
+                assertFalse(serving.isEmpty(), host);
+                assertTrue(serving.stream().anyMatch(e -> e.getValue().contains("basicAuth") || e.getValue().contains("basicauth")),
+                        host + " is served to the fleet without a password");
+                continue;
+            }
             assertTrue(KNOWN_UIS.contains(ui), host + " is served but its sign-in is not checked here: add it to KNOWN_UIS with its checks");
         }
+    }
+
+    @Test
+    void argoWorkflowsSignsInThroughDexOnly() {
+        var workflows = FILES.get("registry/clusters/mgmt/argo-workflows.yaml");
+        assertNotNull(workflows);
+        var server = new java.util.ArrayList<Object>();
+        for (var document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(workflows)) {
+            if (document instanceof Map<?, ?> app && "Application".equals(app.get("kind"))) {
+                var values = map(map(map(app.get("spec")).get("source")).get("helm")).get("valuesObject");
+                server.add(map(values).get("server"));
+            }
+        }
+        assertEquals(1, server.size());
+        assertEquals(List.of("sso"), map(server.get(0)).get("authModes"), "no client-token or server mode: people sign in through Dex");
+        assertEquals(List.of("https://workflows.mgmt.example.com/oauth2/callback"), dexClients().get("argo-workflows").get("redirectURIs"));
     }
 
     @Test
