@@ -98,10 +98,16 @@ public final class DeliveryTimes {
                     "the CI services' RBAC and WorkflowTemplates (plain objects) and the runners' ExternalSecret (one refresh)")));
 
 
-    /** An object other than an Application in a sync wave (a project, an ApplicationSet, an ExternalSecret). */
     /** An ExternalSecret: written once the store it reads from serves. */
     static final ToolTime EXTERNAL_SECRET = new ToolTime(2, 10, Set.of("platform-secrets"), false,
             "an ExternalSecret: one refresh once its store serves");
+    /** A route or an edge policy: accepted once the cluster's Gateway (and Envoy Gateway's CRDs) serve. */
+    static final ToolTime EDGE_OBJECT = new ToolTime(2, 5, Set.of("platform-gateway"), false,
+            "a route or an edge policy: accepted at once by the cluster's Gateway");
+    /** Edge objects by kind: the Gateway API's routes and Envoy Gateway's policies. */
+    static final Set<String> EDGE_KINDS = Set.of("HTTPRoute", "GRPCRoute", "TLSRoute", "SecurityPolicy", "ClientTrafficPolicy",
+            "BackendTrafficPolicy");
+    /** Any other object than an Application in a sync wave (a project, an ApplicationSet): quick. */
     static final ToolTime PLAIN_OBJECT = new ToolTime(2, 3, Set.of(), false, "a plain object: applied and healthy at once");
 
     private DeliveryTimes() {
@@ -116,6 +122,9 @@ public final class DeliveryTimes {
     public static ToolTime of(String kind, String name) {
         if ("ExternalSecret".equals(kind)) {
             return EXTERNAL_SECRET;
+        }
+        if (EDGE_KINDS.contains(kind)) {
+            return EDGE_OBJECT;
         }
         return "Application".equals(kind) ? of(name) : PLAIN_OBJECT;
     }

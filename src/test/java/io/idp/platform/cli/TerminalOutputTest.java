@@ -48,14 +48,19 @@ class TerminalOutputTest {
         assertEquals(0, project.cliWithColumns(120, "plan", "mgmt", "--critical-path"), project.err());
         var mgmt = project.out();
         // The Gateway sits in Envoy Gateway's wave: its load balancer provisions while the tools install.
-        assertTrue(mgmt.contains("wave 10: platform-gateway (with cert-manager, environments, envoy-gateway,"), mgmt);
+        var flat = mgmt.replaceAll("\\s+", " ");
+        assertTrue(flat.contains("wave 10: platform-gateway (with ConfigMap/dashboard-applications, ConfigMap/dashboard-argocd-sync, "
+                + "ConfigMap/dashboard-fleet-cluster-health, cert-manager, environments, envoy-gateway, external-secrets, "
+                + "gha-runner-scale-set-controller, karpenter, kube-prometheus-stack, kyverno, metrics-server, tempo, velero)"), mgmt);
         assertTrue(mgmt.contains("load balancer for platform-gateway provisioned"), mgmt);
         assertTrue(mgmt.contains("certificates issued by Let's Encrypt (DNS-01)"), mgmt);
         assertTrue(mgmt.contains("(target 25 min: "), mgmt);
         // The waves already start each object once what it needs is healthy: nothing waits without need.
         assertFalse(mgmt.contains("waits without need"), mgmt);
-        assertTrue(mgmt.contains("wave 20: trivy-operator (with kyverno-policies, platform-secrets, reloader)"), mgmt);
-        assertTrue(mgmt.contains("wave 35: argocd-routes"), mgmt);
+        assertTrue(flat.contains("wave 20: loki (with ExternalSecret/loki-gateway-htpasswd, ExternalSecret/otlp-push-htpasswd, "
+                + "HTTPRoute/prometheus-write, SecurityPolicy/prometheus-write, gha-runner-scale-set, karpenter-nodes, kyverno-policies, "
+                + "platform-secrets, reloader, trivy-operator, velero-locations)"), mgmt);
+        assertTrue(flat.contains("wave 35: ci (with argocd-routes)"), mgmt);
         assertEquals(0, project.cliWithColumns(120, "plan", "production-east", "--critical-path"), project.err());
         var eks = project.out();
         assertTrue(eks.contains("time to a healthy platform (production-east (EKS workload)): platform healthy in about"), eks);

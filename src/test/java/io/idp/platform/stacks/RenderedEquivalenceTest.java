@@ -113,6 +113,8 @@ class RenderedEquivalenceTest {
                     "templates/workload-eks/opentelemetry-collector.yaml",
                     // The fleet's dashboards on the management Grafana.
                     "registry/clusters/mgmt/grafana-dashboards.yaml",
+                    // The route the fleet's Prometheus servers remote-write through, on the edge.
+                    "registry/clusters/mgmt/prometheus-write.yaml",
                     "registry/clusters/mgmt/gha-runner-scale-set-controller.yaml",
                     "registry/clusters/mgmt/gha-runner-scale-set.yaml",
                     "registry/clusters/mgmt/argo-workflows.yaml",

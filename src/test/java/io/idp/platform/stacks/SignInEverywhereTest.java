@@ -212,7 +212,8 @@ class SignInEverywhereTest {
         assertNotNull(workflows);
         var server = new java.util.ArrayList<Object>();
         for (var document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(workflows)) {
-            if (document instanceof Map<?, ?> app && "Application".equals(app.get("kind"))) {
+            if (document instanceof Map<?, ?> app && "Application".equals(app.get("kind"))
+                    && "argo-workflows".equals(map(app.get("metadata")).get("name"))) {
                 var values = map(map(map(app.get("spec")).get("source")).get("helm")).get("valuesObject");
                 server.add(map(values).get("server"));
             }
